@@ -1,0 +1,5 @@
+"""Allow ``python -m lerkit``."""
+
+from lerkit.cli import main
+
+main()

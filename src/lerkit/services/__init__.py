@@ -1,0 +1,1 @@
+"""lerkit.services."""
