@@ -1,1 +1,1 @@
-"""lerkit.core.matching."""
+"""Explainable fuzzy matching of free text to taxonomy competencies."""
