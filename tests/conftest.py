@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,3 +63,50 @@ def ler_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.delenv("LER_PASSPHRASE", raising=False)
     monkeypatch.delenv("LER_DATA_DIR", raising=False)
     yield home
+
+
+def _create_pg_database(admin_url: str) -> tuple[str, str]:
+    """Create a fresh database on the test server; returns (SQLAlchemy URL, name)."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = "lerkit_test_" + secrets.token_hex(6)
+    parsed = make_url(admin_url)
+    conninfo = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = parsed.set(drivername="postgresql+psycopg", database=name)
+    return url.render_as_string(hide_password=False), name
+
+
+def _drop_pg_database(admin_url: str, name: str) -> None:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    conninfo = make_url(admin_url).set(drivername="postgresql").render_as_string(
+        hide_password=False
+    )
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def pg_admin_url() -> str:
+    """The PostgreSQL test server; skip without LER_TEST_PG_URL (CI always sets it)."""
+    url = os.environ.get("LER_TEST_PG_URL")
+    if not url:
+        pytest.skip("LER_TEST_PG_URL is not set: no PostgreSQL server for this run")
+    return url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database on each backend: a SQLite file and a PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.db'}"
+        return
+    admin = pg_admin_url()
+    url, name = _create_pg_database(admin)
+    try:
+        yield url
+    finally:
+        _drop_pg_database(admin, name)

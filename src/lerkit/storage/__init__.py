@@ -1,1 +1,1 @@
-"""lerkit.storage."""
+"""Storage: SQLModel tables, engines for SQLite and PostgreSQL, ordered migrations."""

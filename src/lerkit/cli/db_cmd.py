@@ -1,0 +1,43 @@
+"""``ler db``: where the data is, and schema upgrades."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from lerkit.cli.output import print_json
+from lerkit.cli.state import CliState
+from lerkit.services import database
+
+app = typer.Typer(help="The database: information and upgrades.", no_args_is_help=True)
+
+
+def _url(ctx: typer.Context) -> str | None:
+    state = ctx.find_object(CliState)
+    return state.db_url if state else None
+
+
+@app.command("info")
+def info(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show the database URL, backend, schema version and row counts."""
+    data = database.info(_url(ctx))
+    if as_json:
+        print_json(data)
+        return
+    typer.echo(f"database: {data['url']}")
+    typer.echo(f"backend:  {data['backend']}")
+    typer.echo(f"home:     {data['home']}")
+    typer.echo(f"schema:   version {data['schema_version']} (latest {data['latest_version']})")
+    for table, n in dict(data["rows"]).items():
+        typer.echo(f"  {table}: {n}")
+
+
+@app.command("upgrade")
+def upgrade(ctx: typer.Context) -> None:
+    """Apply pending schema migrations (lerkit also does this on start)."""
+    ran = database.upgrade(_url(ctx))
+    typer.echo("applied: " + ", ".join(map(str, ran)) if ran else "schema is up to date")

@@ -1,0 +1,93 @@
+"""``ler person``: add, list, show and delete people."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from lerkit.cli.output import interactive, note, print_json
+from lerkit.cli.state import lerkit_from
+from lerkit.core.errors import BadInputError
+from lerkit.services import people
+
+app = typer.Typer(help="People: the worker, or a coach's clients.", no_args_is_help=True)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The person's name, as they want it shown.")],
+) -> None:
+    """Add a person; prints only the new id."""
+    person = people.add_person(lerkit_from(ctx), name)
+    typer.echo(person.id)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Only names containing this.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List people with their counts of experiences, skills, evidence, endorsements."""
+    found = people.list_people(lerkit_from(ctx), search)
+    if as_json:
+        print_json([p.to_dict() for p in found])
+        return
+    if not found:
+        note("No people yet. Add one with: ler person add NAME")
+        return
+    for p in found:
+        c = p.counts
+        typer.echo(
+            f"{p.id}  {p.name}  ({c.experiences} experiences, {c.accepted_skills} skills, "
+            f"{c.evidence} evidence, {c.endorsements} endorsements)"
+        )
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    person_id: Annotated[str, typer.Argument(metavar="ID", help="The person's id.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Show one person's record."""
+    detail = people.show_person(lerkit_from(ctx), person_id)
+    if as_json:
+        print_json(detail.to_dict())
+        return
+    s = detail.summary
+    typer.echo(f"{s.name} ({s.id}), added {detail.created_at}")
+    typer.echo(
+        f"{s.counts.experiences} experiences, {s.counts.accepted_skills} accepted skills, "
+        f"{s.counts.evidence} evidence, {s.counts.endorsements} endorsements"
+    )
+    for exp in detail.experiences:
+        when = "ongoing" if exp["ongoing"] else (exp["ended"] or "")
+        typer.echo(f"- [{exp['life_area']}] {exp['title']} {exp['started'] or ''}–{when}")
+    for claim in detail.claims:
+        typer.echo(f"  * {claim['label']} ({claim['status']})")
+
+
+@app.command("delete")
+def delete(
+    ctx: typer.Context,
+    person_id: Annotated[str, typer.Argument(metavar="ID", help="The person's id.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete a person and everything that is theirs (asks first)."""
+    ler = lerkit_from(ctx)
+    person = people.require_person(ler, person_id)
+    if not yes:
+        if not interactive():
+            raise BadInputError("not deleting without confirmation: add --yes")
+        if not typer.confirm(f"Delete {person.name} ({person.id}) and all their records?"):
+            note("Nothing deleted.")
+            raise typer.Exit(1)
+    people.delete_person(ler, person_id)
+    note(f"Deleted {person.name} ({person.id}).")

@@ -1,0 +1,250 @@
+"""Data Integrity proofs: ``DataIntegrityProof`` with eddsa-rdfc-2022 / eddsa-jcs-2022.
+
+Create (vc-di-eddsa §3.2 / §3.3): proofConfig = the proof options (no
+``proofValue``) with the document's ``@context``; hashData =
+SHA-256(canonical proofConfig) || SHA-256(canonical document without proof);
+proofValue = ``"z" + base58btc(Ed25519 signature)``. For JCS the ``@context``
+stays in the emitted proof. A document may carry several proofs (a proof set);
+each one is computed over the document without any of them.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import nacl.exceptions
+import nacl.signing
+
+from lerkit.core.credentials.canon import canonicalize_jcs, canonicalize_rdfc
+from lerkit.core.credentials.dates import format_datetime, now_utc, parse_datetime_stamp
+from lerkit.core.credentials.keys import Identity
+from lerkit.core.credentials.multikey import (
+    VerificationMethod,
+    multibase_decode,
+    multibase_encode,
+    resolve_verification_method,
+)
+from lerkit.core.errors import BadInputError, LerError
+
+PROOF_TYPE = "DataIntegrityProof"
+RDFC = "eddsa-rdfc-2022"
+JCS = "eddsa-jcs-2022"
+CRYPTOSUITES = (RDFC, JCS)
+ASSERTION = "assertionMethod"
+MAX_PROOFS = 16
+
+
+def _canonical(value: Any, cryptosuite: str) -> bytes:
+    if cryptosuite == RDFC:
+        return canonicalize_rdfc(value).encode("utf-8")
+    return canonicalize_jcs(value)
+
+
+def _without_proof(document: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in document.items() if key != "proof"}
+
+
+def hash_data(unsecured: Mapping[str, Any], proof_config: Mapping[str, Any], cryptosuite: str,
+              document_hash: bytes | None = None) -> bytes:
+    """SHA-256(canonical proof config) || SHA-256(canonical document): 64 bytes."""
+    config_hash = hashlib.sha256(_canonical(dict(proof_config), cryptosuite)).digest()
+    if document_hash is None:
+        document_hash = hashlib.sha256(_canonical(dict(unsecured), cryptosuite)).digest()
+    return config_hash + document_hash
+
+
+def create_proof(
+    document: Mapping[str, Any],
+    identity: Identity,
+    *,
+    cryptosuite: str = RDFC,
+    created: str | datetime | None = None,
+    proof_purpose: str = ASSERTION,
+    verification_method: str | None = None,
+    challenge: str | None = None,
+    domain: str | None = None,
+) -> dict[str, Any]:
+    """A new proof over ``document`` (any existing ``proof`` is left out)."""
+    if cryptosuite not in CRYPTOSUITES:
+        raise BadInputError(f"unsupported cryptosuite {cryptosuite!r}; use one of {CRYPTOSUITES}")
+    if created is None:
+        created = now_utc()
+    stamp = format_datetime(created) if isinstance(created, datetime) else created
+    if parse_datetime_stamp(stamp) is None:
+        raise BadInputError(f"proof created time {stamp!r} is not an XML Schema dateTime")
+    options: dict[str, Any] = {
+        "type": PROOF_TYPE,
+        "cryptosuite": cryptosuite,
+        "created": stamp,
+        "verificationMethod": verification_method or identity.verification_method,
+        "proofPurpose": proof_purpose,
+    }
+    if challenge is not None:
+        options["challenge"] = challenge
+    if domain is not None:
+        options["domain"] = domain
+    unsecured = _without_proof(document)
+    config = dict(options)
+    if "@context" in unsecured:
+        config["@context"] = copy.deepcopy(unsecured["@context"])
+    signature = identity.sign(hash_data(unsecured, config, cryptosuite))
+    proof = dict(config) if cryptosuite == JCS else dict(options)
+    proof["proofValue"] = multibase_encode(signature)
+    return proof
+
+
+def proofs_of(document: Mapping[str, Any]) -> list[Any]:
+    """The document's proof set as a list (empty when there is none)."""
+    proof = document.get("proof")
+    if proof is None:
+        return []
+    return list(proof) if isinstance(proof, list) else [proof]
+
+
+def sign_document(document: Mapping[str, Any], identity: Identity, **options: Any) -> dict[str, Any]:
+    """A copy of ``document`` with one more proof (a proof set when one exists)."""
+    signed = copy.deepcopy(dict(document))
+    proof = create_proof(document, identity, **options)
+    existing = proofs_of(signed)
+    signed["proof"] = [*existing, proof] if existing else proof
+    return signed
+
+
+@dataclass(frozen=True)
+class ProofResult:
+    """The outcome of checking one proof; ``reason`` says why it failed."""
+
+    ok: bool
+    reason: str = ""
+    cryptosuite: str | None = None
+    verification_method: str | None = None
+    controller: str | None = None
+    created: str | None = None
+
+
+def _resolve(vm: Any, keys: Mapping[str, bytes] | None) -> VerificationMethod:
+    if not isinstance(vm, str):
+        raise BadInputError("proof has no verificationMethod")
+    if keys is not None and vm in keys:
+        return VerificationMethod(id=vm, controller=vm.split("#", 1)[0], public_key=keys[vm])
+    if not vm.startswith("did:key:"):
+        raise BadInputError(f"cannot resolve verification method {vm!r} offline (only did:key)")
+    return resolve_verification_method(vm)
+
+
+def _check_options(proof: Mapping[str, Any], purpose: str, now: datetime | None) -> None:
+    if proof.get("type") != PROOF_TYPE:
+        raise BadInputError(f"proof type {proof.get('type')!r} is not {PROOF_TYPE}")
+    if proof.get("cryptosuite") not in CRYPTOSUITES:
+        raise BadInputError(f"unsupported cryptosuite {proof.get('cryptosuite')!r}")
+    if proof.get("proofPurpose") != purpose:
+        raise BadInputError(f"proof purpose {proof.get('proofPurpose')!r} is not {purpose!r}")
+    if "previousProof" in proof:
+        raise BadInputError("proof chains (previousProof) are not supported")
+    for name in ("created", "expires"):
+        if name in proof and parse_datetime_stamp(proof[name]) is None:
+            raise BadInputError(f"proof {name} {proof[name]!r} is not an XML Schema dateTime")
+    expires = parse_datetime_stamp(proof.get("expires"))
+    if expires is not None and (now or now_utc()) > expires:
+        raise BadInputError("proof has expired")
+
+
+def _signature(proof: Mapping[str, Any]) -> bytes:
+    value = proof.get("proofValue")
+    if not isinstance(value, str):
+        raise BadInputError("proof has no proofValue")
+    signature = multibase_decode(value, "proofValue")
+    if len(signature) != 64:
+        raise BadInputError(f"proofValue holds {len(signature)} bytes, not a 64-byte signature")
+    return signature
+
+
+def _config_and_unsecured(unsecured: dict[str, Any], proof: Mapping[str, Any]
+                          ) -> tuple[dict[str, Any], dict[str, Any]]:
+    config = {key: value for key, value in proof.items() if key != "proofValue"}
+    if proof["cryptosuite"] == RDFC:
+        config.pop("@context", None)
+        if "@context" in unsecured:
+            config["@context"] = unsecured["@context"]
+        return config, unsecured
+    if "@context" in config:
+        wanted = config["@context"] if isinstance(config["@context"], list) else [config["@context"]]
+        have = unsecured.get("@context")
+        have = have if isinstance(have, list) else [have]
+        if have[: len(wanted)] != wanted:
+            raise BadInputError("the document's @context does not start with the proof's @context")
+        unsecured = {**unsecured, "@context": config["@context"]}
+    return config, unsecured
+
+
+def verify_proof(
+    unsecured: dict[str, Any],
+    proof: Any,
+    *,
+    purpose: str = ASSERTION,
+    keys: Mapping[str, bytes] | None = None,
+    now: datetime | None = None,
+    cache: dict[str, bytes] | None = None,
+) -> ProofResult:
+    """Check one proof against the document without proofs; never raises."""
+    if not isinstance(proof, dict):
+        return ProofResult(False, "proof is not a JSON object")
+    suite = proof.get("cryptosuite")
+    vm_id = proof.get("verificationMethod")
+    info = {
+        "cryptosuite": suite if isinstance(suite, str) else None,
+        "verification_method": vm_id if isinstance(vm_id, str) else None,
+        "created": proof.get("created") if isinstance(proof.get("created"), str) else None,
+    }
+    controller = None
+    try:
+        _check_options(proof, purpose, now)
+        signature = _signature(proof)
+        vm = _resolve(vm_id, keys)
+        controller = vm.controller
+        config, doc = _config_and_unsecured(unsecured, proof)
+        doc_hash = None
+        if cache is not None and doc is unsecured:
+            doc_hash = cache.get(proof["cryptosuite"])
+        if doc_hash is None:
+            doc_hash = hashlib.sha256(_canonical(doc, proof["cryptosuite"])).digest()
+            if cache is not None and doc is unsecured:
+                cache[proof["cryptosuite"]] = doc_hash
+        data = hash_data(doc, config, proof["cryptosuite"], document_hash=doc_hash)
+        nacl.signing.VerifyKey(vm.public_key).verify(data, signature)
+    except nacl.exceptions.BadSignatureError:
+        return ProofResult(False, "invalid signature", controller=controller, **info)
+    except LerError as exc:
+        return ProofResult(False, exc.message, controller=controller, **info)
+    except Exception as exc:  # hostile input must never escape as an exception
+        return ProofResult(False, f"proof could not be checked ({type(exc).__name__})",
+                           controller=controller, **info)
+    return ProofResult(True, controller=controller, **info)
+
+
+def verify_proofs(
+    document: Any,
+    *,
+    purpose: str = ASSERTION,
+    keys: Mapping[str, bytes] | None = None,
+    now: datetime | None = None,
+) -> list[ProofResult]:
+    """Check every proof of a secured document; a missing proof is a failure."""
+    if not isinstance(document, dict):
+        return [ProofResult(False, "document is not a JSON object")]
+    proofs = proofs_of(document)
+    if not proofs:
+        return [ProofResult(False, "document has no proof")]
+    if len(proofs) > MAX_PROOFS:
+        return [ProofResult(False, f"document has more than {MAX_PROOFS} proofs")]
+    unsecured = _without_proof(document)
+    cache: dict[str, bytes] = {}
+    return [
+        verify_proof(unsecured, proof, purpose=purpose, keys=keys, now=now, cache=cache)
+        for proof in proofs
+    ]

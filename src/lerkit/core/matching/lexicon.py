@@ -1,0 +1,116 @@
+"""Word lists the matcher uses: stop words, irregular verbs, spelling variants, synonyms.
+
+All written for lerkit. Synonyms map everyday words to the word a taxonomy is likely to
+use ("kids" -> "child"); both the taxonomy text and the person's words go through them,
+so a match is found whichever of the two is used, and the explanation still shows the
+word as it was typed.
+"""
+
+from __future__ import annotations
+
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all am an and any are aren as at be because been
+    before being below between both but by can cannot could couldn did didn do does doesn
+    doing don down during each etc eg ie few for from further had hadn has hasn have haven
+    having he her here hers herself him himself his how i if in into is isn it its itself
+    just let lets me more most my myself no nor not now of off on once only or other ought
+    our ours ourselves out over own same shan she should shouldn so some such than that
+    the their theirs them themselves then there these they this those through to too under
+    until up upon very via was wasn we were weren what when where which while who whom why
+    will with won would wouldn you your yours yourself yourselves also still really quite
+    lot lots thing things stuff kind sort like well even ever every much many
+    one ones may might must shall yes yeah ok okay oh um uh hey im ive id youre
+    """.split()
+)
+
+# Words that say "this is a requirement" in a job ad or a form, not what the work is.
+# They still count, but much less.
+FILLER_WORDS = frozenset(
+    """
+    experience experienced knowledge ability able skill skills skilled strong excellent
+    good great proven solid demonstrated year years plus preferred required requirement
+    requirements responsible responsibility responsibilities including include includes
+    various different new etc time times day days week weeks month months always
+    someone something somebody people person sometimes often usually
+    """.split()
+)
+
+IRREGULAR = {
+    "taught": "teach", "led": "lead", "ran": "run", "kept": "keep", "built": "build",
+    "bought": "buy", "sold": "sell", "drove": "drive", "driven": "drive", "wrote": "write",
+    "written": "write", "made": "make", "took": "take", "taken": "take", "gave": "give",
+    "given": "give", "brought": "bring", "thought": "think", "found": "find", "told": "tell",
+    "held": "hold", "paid": "pay", "met": "meet", "spoke": "speak", "spoken": "speak",
+    "sent": "send", "spent": "spend", "fed": "feed", "fought": "fight", "caught": "catch",
+    "chose": "choos", "chosen": "choos", "began": "begin", "begun": "begin", "grew": "grow",
+    "grown": "grow", "knew": "know", "known": "know", "flew": "fly", "flown": "fly",
+    "sang": "sing", "sung": "sing", "swam": "swim", "threw": "throw", "thrown": "throw",
+    "understood": "understand", "won": "win", "wore": "wear", "worn": "wear", "dealt": "deal",
+    "hung": "hang", "lent": "lend", "lost": "lose", "meant": "mean",
+    "cut": "cut", "put": "put", "set": "set", "shut": "shut", "read": "read", "saw": "see",
+    "seen": "see", "went": "go", "gone": "go", "did": "do", "done": "do", "got": "get",
+    "gotten": "get", "children": "child", "people": "person", "women": "woman", "men": "man",
+    "feet": "foot", "teeth": "tooth", "mice": "mous", "data": "data", "media": "media",
+    "criteria": "criteria", "analyses": "analysi", "bookkeeping": "bookkeep",
+    "news": "news", "glasses": "glass", "physics": "physic", "logistics": "logist",
+    "nursing": "nurs", "ceiling": "ceil", "during": "dure", "bus": "bus", "gas": "gas",
+}  # fmt: skip
+
+# British spellings (as in ESCO) to the American ones most people in the US type.
+SPELLING = {
+    "colour": "color", "favour": "favor", "behaviour": "behavior", "labour": "labor",
+    "honour": "honor", "neighbour": "neighbor", "harbour": "harbor", "vapour": "vapor",
+    "odour": "odor", "rumour": "rumor", "tumour": "tumor", "humour": "humor",
+    "centre": "center", "metre": "meter", "litre": "liter", "theatre": "theater",
+    "fibre": "fiber", "calibre": "caliber", "programme": "program", "licence": "license",
+    "defence": "defense", "offence": "offense", "practise": "practice", "catalogue": "catalog",
+    "dialogue": "dialog", "cheque": "check", "tyre": "tire", "aluminium": "aluminum",
+    "ageing": "aging", "manoeuvre": "maneuver", "paediatric": "pediatric",
+    "paediatrics": "pediatrics", "orthopaedic": "orthopedic", "anaesthesia": "anesthesia",
+    "haemoglobin": "hemoglobin", "oesophagus": "esophagus", "grey": "gray", "mould": "mold",
+    "plough": "plow", "sceptical": "skeptical", "jewellery": "jewelry", "kerb": "curb",
+    "storey": "story", "enrol": "enroll", "fulfil": "fulfill", "instil": "instill",
+    "modelling": "modeling", "travelling": "traveling", "labelling": "labeling",
+    "cancelled": "canceled", "counselling": "counseling", "fuelling": "fueling",
+}  # fmt: skip
+
+# -ise/-isation spellings that are not British variants of -ize.
+ISE_KEEP = frozenset(
+    """
+    advise advised advising adviser advisers exercise exercised exercising supervise
+    supervised supervising supervisor supervisors supervision enterprise enterprises
+    promise promised raise raised raising rise rising wise otherwise noise cruise cruises
+    premise premises expertise merchandise merchandising franchise franchises compromise
+    devise devised revise revised revising revision televise surprise surprised improvise
+    improvised improvising comprise comprised disguise despise precise concise excise
+    incise praise praised appraise appraised appraising appraiser apprise chastise
+    poise arise arising arisen paradise concise treatise reprise demise guise
+    """.split()
+)
+
+# Everyday words -> the word a formal description tends to use. Both sides are mapped.
+SYNONYMS = {
+    "kid": "child", "kids": "child", "kiddo": "child", "toddler": "child",
+    "toddlers": "child", "youngster": "child", "youngsters": "child", "baby": "infant",
+    "babies": "infant", "babysit": "childcare", "babysat": "childcare",
+    "babysitting": "childcare", "babysitter": "childcare", "nanny": "childcare",
+    "mom": "parent", "mum": "parent", "dad": "parent", "mother": "parent",
+    "father": "parent", "folks": "parent", "grandma": "grandparent",
+    "grandpa": "grandparent", "meds": "medication", "pills": "medication",
+    "pill": "medication", "doc": "doctor", "docs": "document", "paperwork": "document",
+    "boss": "supervisor", "bosses": "supervisor", "crew": "team", "buddy": "peer",
+    "buddies": "peer", "cash": "money", "bucks": "money", "dollars": "money",
+    "fixing": "repair", "fix": "repair", "fixes": "repair",
+    "mend": "repair", "mended": "repair", "truck": "vehicle", "trucks": "vehicle",
+    "car": "vehicle", "cars": "vehicle", "van": "vehicle", "vans": "vehicle",
+    "pc": "computer", "laptop": "computer", "laptops": "computer",
+    "phone": "telephone", "phones": "telephone", "cellphone": "telephone",
+    "shop": "store", "shops": "store", "groceries": "grocery", "chores": "housework",
+    "meal": "food", "meals": "food",
+    "church": "congregation", "parish": "congregation", "mosque": "congregation",
+    "synagogue": "congregation", "temple": "congregation", "vets": "veteran",
+    "army": "military", "navy": "military", "marines": "military", "troops": "military",
+    "soldiers": "military", "bills": "bill",
+    "budgeting": "budget", "yard": "garden", "lawn": "garden",
+}  # fmt: skip

@@ -1,0 +1,156 @@
+"""Opening a database: SQLite (the embedded default) or PostgreSQL (a center's server).
+
+No engine is created at import time; ``open_database`` builds one from a URL, checks that
+it can be reached, and applies pending migrations.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine.url import URL
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session
+
+from lerkit.core.errors import BadInputError, StorageError
+from lerkit.storage import migrations
+
+SQLITE_BUSY_MS = 30_000
+
+
+def _parse(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        raise BadInputError(f"not a database URL: {url!r}") from None
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def _check_sqlite_path(parsed: URL) -> None:
+    database = parsed.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    folder = Path(database).expanduser().resolve().parent
+    if not folder.is_dir():
+        raise StorageError(f"cannot open database {database}: folder {folder} does not exist")
+
+
+def _sqlite_engine(parsed: URL) -> Engine:
+    _check_sqlite_path(parsed)
+    memory = parsed.database in (None, "", ":memory:")
+    kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
+    if memory:
+        kwargs["poolclass"] = StaticPool
+    engine = sa.create_engine(parsed, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # lerkit issues BEGIN itself (see below)
+        cursor = dbapi_conn.cursor()
+        if not memory:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # IMMEDIATE takes the write lock up front: concurrent writers wait their turn
+        # (busy_timeout) instead of failing on a lock upgrade, and DDL is transactional.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def make_engine(url: str) -> Engine:
+    """Build an engine for ``url``; a clear error for unknown or unusable URLs."""
+    parsed = _parse(url)
+    backend = parsed.get_backend_name()
+    if backend == "postgresql" and importlib.util.find_spec("psycopg") is None:
+        raise BadInputError("PostgreSQL needs the psycopg driver: pip install 'lerkit[postgres]'")
+    try:
+        if backend == "sqlite":
+            return _sqlite_engine(parsed)
+        return sa.create_engine(parsed, pool_pre_ping=True)
+    except NoSuchModuleError:
+        raise BadInputError(f"unsupported database URL: {parsed.drivername}") from None
+    except (ArgumentError, SQLAlchemyError) as exc:
+        raise BadInputError(f"cannot use database URL: {exc}") from None
+
+
+def describe_error(exc: BaseException) -> str:
+    """A one-line description of a database error, without SQL or parameters."""
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        text = str(exc.orig)
+    else:
+        text = str(exc)
+    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    return first[:300]
+
+
+class Database:
+    """An open lerkit database: an engine whose schema is up to date."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @property
+    def url(self) -> str:
+        """The URL with any password hidden."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        """"sqlite" or "postgresql"."""
+        return self.engine.dialect.name
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session for one unit of work; database errors become StorageError."""
+        try:
+            with Session(self.engine, expire_on_commit=False) as session:
+                yield session
+        except SQLAlchemyError as exc:
+            raise StorageError(f"database error: {describe_error(exc)}") from None
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()
+
+
+def open_database(url: str, upgrade: bool = True) -> Database:
+    """Open (and by default migrate) the database at ``url``."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        done = migrations.applied(engine)
+        if done and max(done) > migrations.latest():
+            raise StorageError(
+                f"the database schema (version {max(done)}) is newer than this lerkit "
+                f"(version {migrations.latest()}): upgrade lerkit"
+            )
+        if upgrade:
+            migrations.upgrade(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StorageError(f"cannot open database {_safe(url)}: {describe_error(exc)}") from None
+    return Database(engine)
+
+
+def _safe(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return "(invalid URL)"

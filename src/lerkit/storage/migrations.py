@@ -1,0 +1,213 @@
+"""Ordered schema migrations, each applied once and recorded in ``schema_migration``.
+
+Each migration describes its own tables with frozen SQLAlchemy definitions, so that an
+old database is always upgraded through the same steps, whatever the current classes in
+``tables.py`` look like. Add a migration by appending a function to ``MIGRATIONS``;
+never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+Migration = Callable[[Connection], None]
+
+
+def _id(name: str = "id") -> sa.Column[str]:
+    return sa.Column(name, sa.String(32), primary_key=True)
+
+
+def _fk(name: str, target: str, ondelete: str = "CASCADE", nullable: bool = False) -> sa.Column[str]:
+    return sa.Column(
+        name, sa.String(32), sa.ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True
+    )
+
+
+def _text(name: str, length: int | None = None, nullable: bool = False) -> sa.Column[str]:
+    return sa.Column(name, sa.String(length), nullable=nullable)
+
+
+def _time(name: str, nullable: bool = False) -> sa.Column[datetime]:
+    return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
+
+
+def m0001_initial(conn: Connection) -> None:
+    """People, their stories, claims, evidence, endorsements, keys, taxonomies, audit log."""
+    md = sa.MetaData()
+    sa.Table(
+        "person", md, _id(), _text("name", 200), _text("email", 320, True), _text("notes"),
+        _time("created_at"), _time("updated_at"),
+        sa.Index("ix_person_name", "name"),
+    )
+    sa.Table(
+        "experience", md, _id(), _fk("person_id", "person.id"), _text("life_area", 40),
+        _text("title", 300), _text("organization", 300), _text("place", 300),
+        _text("started", 40, True), _text("ended", 40, True),
+        sa.Column("ongoing", sa.Boolean(), nullable=False), _text("narrative"),
+        _time("created_at"), _time("updated_at"),
+    )
+    sa.Table(
+        "claim", md, _id(), _fk("person_id", "person.id"),
+        _fk("experience_id", "experience.id", nullable=True),
+        _text("taxonomy", 100), _text("competency_id", 300), _text("label", 300),
+        _text("proficiency", 40, True), _text("status", 20),
+        sa.Column("score", sa.Float(), nullable=True), _text("why"),
+        _time("created_at"), _time("updated_at"),
+        sa.UniqueConstraint("person_id", "experience_id", "taxonomy", "competency_id"),
+        sa.Index("ix_claim_status", "status"),
+    )
+    sa.Table(
+        "evidence", md, _id(), _fk("person_id", "person.id"),
+        _fk("experience_id", "experience.id", nullable=True),
+        _fk("claim_id", "claim.id", nullable=True),
+        _text("kind", 10), _text("name", 300), _text("narrative"), _text("url", 2000, True),
+        _text("file_name", 300, True), _text("media_type", 100, True),
+        sa.Column("size", sa.Integer(), nullable=True), _text("sha256", 64, True),
+        _time("created_at"),
+    )
+    sa.Table(
+        "endorsement", md, _id(), _fk("person_id", "person.id"),
+        _fk("claim_id", "claim.id", ondelete="SET NULL", nullable=True),
+        _text("credential_id", 300), _text("endorsed_credential_id", 300),
+        _text("endorser_did", 300), _text("endorser_name", 300), _text("relationship", 200),
+        _text("comment"), sa.Column("credential", sa.JSON(), nullable=False),
+        _time("received_at"),
+    )
+    sa.Table(
+        "signingkey", md, _id(), _fk("person_id", "person.id"), _text("did", 200),
+        _text("public_key_multibase", 100),
+        sa.Column("sealed_secret", sa.LargeBinary(), nullable=False),
+        sa.Column("active", sa.Boolean(), nullable=False),
+        _time("created_at"), _time("retired_at", True),
+        sa.Index("ix_signingkey_did", "did"),
+    )
+    sa.Table(
+        "taxonomy", md, sa.Column("name", sa.String(100), primary_key=True),
+        _text("title", 300), _text("version", 100), _text("framework", 300),
+        _text("source", 1000), _text("format", 20), _text("base_url", 1000, True),
+        _text("content_hash", 64), sa.Column("size", sa.Integer(), nullable=False),
+        _time("imported_at"),
+    )
+    sa.Table(
+        "competency", md, sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+        sa.Column(
+            "taxonomy", sa.String(100), sa.ForeignKey("taxonomy.name", ondelete="CASCADE"),
+            nullable=False, index=True,
+        ),
+        _text("code", 300), _text("label", 500), _text("description"),
+        _text("category", 300, True), _text("parent", 300, True), _text("url", 1000, True),
+        sa.Column("alt_labels", sa.JSON(), nullable=False),
+        sa.Column("phrasings", sa.JSON(), nullable=False),
+        sa.Column("crosswalk", sa.JSON(), nullable=False),
+        sa.Column("attributes", sa.JSON(), nullable=False),
+        sa.UniqueConstraint("taxonomy", "code"),
+    )
+    sa.Table(
+        "auditevent", md, sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+        _time("at"), _text("actor", 200), _text("action", 40), _text("entity", 40),
+        _text("entity_id", 300), _text("person_id", 32, True),
+        sa.Column("detail", sa.JSON(), nullable=False),
+        sa.Index("ix_auditevent_at", "at"), sa.Index("ix_auditevent_person_id", "person_id"),
+    )
+    md.create_all(conn)
+    _make_audit_append_only(conn)
+
+
+def _make_audit_append_only(conn: Connection) -> None:
+    """Refuse UPDATE and DELETE on the audit log, in the database itself."""
+    if conn.dialect.name == "sqlite":
+        for verb in ("UPDATE", "DELETE"):
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER auditevent_no_{verb.lower()} BEFORE {verb} ON auditevent "
+                "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+            )
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(
+            "CREATE FUNCTION auditevent_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$"
+        )
+        conn.exec_driver_sql(
+            "CREATE TRIGGER auditevent_append_only BEFORE UPDATE OR DELETE ON auditevent "
+            "FOR EACH ROW EXECUTE FUNCTION auditevent_append_only()"
+        )
+
+
+def m0002_interviews(conn: Connection) -> None:
+    """Resumable interview sessions and every answer given."""
+    md = sa.MetaData()
+    sa.Table("person", md, _id())
+    sa.Table(
+        "interviewsession", md, _id(), _fk("person_id", "person.id"), _text("status", 20),
+        sa.Column("state", sa.JSON(), nullable=False), _time("created_at"), _time("updated_at"),
+    )
+    sa.Table(
+        "interviewanswer", md,
+        sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+        _fk("session_id", "interviewsession.id"),
+        sa.Column("seq", sa.Integer(), nullable=False), _text("module", 100),
+        _text("question", 100), _text("answer"),
+        sa.Column("skipped", sa.Boolean(), nullable=False), _time("at"),
+    )
+    md.create_all(conn, tables=[md.tables["interviewsession"], md.tables["interviewanswer"]])
+
+
+MIGRATIONS: list[tuple[int, str, Migration]] = [
+    (1, "initial", m0001_initial),
+    (2, "interviews", m0002_interviews),
+]
+
+_LEDGER = sa.Table(
+    "schema_migration",
+    sa.MetaData(),
+    sa.Column("number", sa.Integer(), primary_key=True, autoincrement=False),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+def applied(engine: Engine) -> list[int]:
+    """Numbers of the migrations already applied to this database."""
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table("schema_migration"):
+            return []
+        return [row[0] for row in conn.execute(sa.select(_LEDGER.c.number).order_by("number"))]
+
+
+def latest() -> int:
+    """The number of the newest migration this lerkit knows."""
+    return MIGRATIONS[-1][0]
+
+
+def upgrade(engine: Engine, target: int | None = None) -> list[int]:
+    """Apply pending migrations up to ``target`` (default: all); return those applied.
+
+    Each migration runs in its own transaction together with its ledger row, so a
+    crash leaves the database at the last complete step.
+    """
+    ran: list[int] = []
+    for number, name, migrate in MIGRATIONS:
+        if target is not None and number > target:
+            break
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # one upgrader at a time across processes
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7202611)")
+            _LEDGER.create(conn, checkfirst=True)
+            done = conn.execute(
+                sa.select(_LEDGER.c.number).where(_LEDGER.c.number == number)
+            ).first()
+            if done is not None:
+                continue
+            migrate(conn)
+            conn.execute(
+                _LEDGER.insert().values(
+                    number=number, name=name,
+                    applied_at=datetime.now(UTC).replace(microsecond=0),
+                )
+            )
+        ran.append(number)
+    return ran

@@ -1,0 +1,217 @@
+"""Every stored table, in one module (SQLModel).
+
+Primary keys are short random text ids (see ``new_id``) so that records moved between
+databases (a portable profile, a backup) never collide. Times are UTC. The schema itself
+is created and changed only by the ordered migrations in ``lerkit.storage.migrations``;
+a test keeps these classes and the migrated schema in step.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case
+
+
+def new_id() -> str:
+    """A 12-character random id (60 bits), easy to read aloud and type."""
+    return "".join(secrets.choice(_ALPHABET) for _ in range(12))
+
+
+def utcnow() -> datetime:
+    """The current time in UTC, to the second."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _json_column() -> Any:
+    return Column(JSON, nullable=False)
+
+
+class Person(SQLModel, table=True):
+    """A worker: a coach's client, or the person using lerkit themself."""
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    name: str = Field(index=True, max_length=200)
+    email: str | None = Field(default=None, max_length=320)
+    notes: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Experience(SQLModel, table=True):
+    """One story from the interview; ``ended`` stays empty while ``ongoing``."""
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    person_id: str = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
+    life_area: str = Field(max_length=40)
+    title: str = Field(default="", max_length=300)
+    organization: str = Field(default="", max_length=300)
+    place: str = Field(default="", max_length=300)
+    started: str | None = Field(default=None, max_length=40)
+    ended: str | None = Field(default=None, max_length=40)
+    ongoing: bool = False
+    narrative: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Claim(SQLModel, table=True):
+    """A competency claimed from an experience: suggested, accepted or rejected."""
+
+    __table_args__ = (
+        UniqueConstraint("person_id", "experience_id", "taxonomy", "competency_id"),
+    )
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    person_id: str = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
+    experience_id: str | None = Field(
+        default=None, foreign_key="experience.id", index=True, ondelete="CASCADE"
+    )
+    taxonomy: str = Field(max_length=100)
+    competency_id: str = Field(max_length=300)
+    label: str = Field(max_length=300)
+    proficiency: str | None = Field(default=None, max_length=40)
+    status: str = Field(default="suggested", max_length=20, index=True)
+    score: float | None = None
+    why: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Evidence(SQLModel, table=True):
+    """A note, a URL, or a file (bound by its SHA-256 digest) behind a claim or story."""
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    person_id: str = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
+    experience_id: str | None = Field(
+        default=None, foreign_key="experience.id", index=True, ondelete="CASCADE"
+    )
+    claim_id: str | None = Field(
+        default=None, foreign_key="claim.id", index=True, ondelete="CASCADE"
+    )
+    kind: str = Field(max_length=10)
+    name: str = Field(default="", max_length=300)
+    narrative: str = ""
+    url: str | None = Field(default=None, max_length=2000)
+    file_name: str | None = Field(default=None, max_length=300)
+    media_type: str | None = Field(default=None, max_length=100)
+    size: int | None = None
+    sha256: str | None = Field(default=None, max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Endorsement(SQLModel, table=True):
+    """A countersignature received from an endorser, kept as the signed credential."""
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    person_id: str = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
+    claim_id: str | None = Field(
+        default=None, foreign_key="claim.id", index=True, ondelete="SET NULL"
+    )
+    credential_id: str = Field(max_length=300)
+    endorsed_credential_id: str = Field(max_length=300)
+    endorser_did: str = Field(max_length=300)
+    endorser_name: str = Field(default="", max_length=300)
+    relationship: str = Field(default="", max_length=200)
+    comment: str = ""
+    credential: dict[str, Any] = Field(sa_column=_json_column())
+    received_at: datetime = Field(default_factory=utcnow)
+
+
+class SigningKey(SQLModel, table=True):
+    """An Ed25519 key; the private part only ever stored sealed under a passphrase."""
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    person_id: str = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
+    did: str = Field(max_length=200, index=True)
+    public_key_multibase: str = Field(max_length=100)
+    sealed_secret: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    active: bool = True
+    created_at: datetime = Field(default_factory=utcnow)
+    retired_at: datetime | None = None
+
+
+class Taxonomy(SQLModel, table=True):
+    """An imported taxonomy; ``content_hash`` changes whenever its content does."""
+
+    name: str = Field(primary_key=True, max_length=100)
+    title: str = Field(default="", max_length=300)
+    version: str = Field(default="", max_length=100)
+    framework: str = Field(default="", max_length=300)
+    source: str = Field(default="", max_length=1000)
+    format: str = Field(default="", max_length=20)
+    base_url: str | None = Field(default=None, max_length=1000)
+    content_hash: str = Field(default="", max_length=64)
+    size: int = 0
+    imported_at: datetime = Field(default_factory=utcnow)
+
+
+class Competency(SQLModel, table=True):
+    """One entry of an imported taxonomy."""
+
+    __table_args__ = (UniqueConstraint("taxonomy", "code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    taxonomy: str = Field(foreign_key="taxonomy.name", index=True, ondelete="CASCADE")
+    code: str = Field(max_length=300)
+    label: str = Field(max_length=500)
+    description: str = ""
+    category: str | None = Field(default=None, max_length=300)
+    parent: str | None = Field(default=None, max_length=300)
+    url: str | None = Field(default=None, max_length=1000)
+    alt_labels: list[str] = Field(default_factory=list, sa_column=_json_column())
+    phrasings: list[str] = Field(default_factory=list, sa_column=_json_column())
+    crosswalk: dict[str, list[str]] = Field(default_factory=dict, sa_column=_json_column())
+    attributes: dict[str, Any] = Field(default_factory=dict, sa_column=_json_column())
+
+
+class InterviewSession(SQLModel, table=True):
+    """An interview in progress; ``state`` is the engine's whole resumable state."""
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    person_id: str = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
+    status: str = Field(default="open", max_length=20)
+    state: dict[str, Any] = Field(default_factory=dict, sa_column=_json_column())
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class InterviewAnswer(SQLModel, table=True):
+    """Every answer as it was given, in order (kept even if the person goes back)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: str = Field(foreign_key="interviewsession.id", index=True, ondelete="CASCADE")
+    seq: int
+    module: str = Field(max_length=100)
+    question: str = Field(max_length=100)
+    answer: str = ""
+    skipped: bool = False
+    at: datetime = Field(default_factory=utcnow)
+
+
+class AuditEvent(SQLModel, table=True):
+    """Append-only log of every change: who, when, what (ids and fields, not content)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    actor: str = Field(max_length=200)
+    action: str = Field(max_length=40)
+    entity: str = Field(max_length=40)
+    entity_id: str = Field(max_length=300)
+    person_id: str | None = Field(default=None, max_length=32, index=True)
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=_json_column())
+
+
+class SchemaMigration(SQLModel, table=True):
+    """One applied schema migration."""
+
+    __tablename__ = "schema_migration"
+
+    number: int = Field(primary_key=True)
+    name: str = Field(max_length=100)
+    applied_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,1 @@
+"""The Textual interface. Reaches data only through ``lerkit.services``."""

@@ -1,0 +1,54 @@
+"""The Textual application: wiring only (screens, themes, bindings)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from lerkit.services.context import Lerkit
+from lerkit.tui.screens.home import HomeScreen
+from lerkit.tui.themes import THEMES
+
+
+class LerkitApp(App[None]):
+    """lerkit's terminal interface."""
+
+    TITLE = "lerkit"
+    SUB_TITLE = "Learning and Employment Records"
+    CSS_PATH = "app.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("f1", "show_help_panel", "Help", id="help"),
+        Binding("ctrl+t", "toggle_contrast", "Contrast", id="toggle-contrast"),
+    ]
+
+    def __init__(self, ler: Lerkit, *, high_contrast: bool = False) -> None:
+        super().__init__()
+        self.ler = ler
+        for theme in THEMES:
+            self.register_theme(theme)
+        if high_contrast:
+            self.theme = "lerkit-high-contrast"
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen(self.ler))
+
+    def action_show_help_panel(self) -> None:
+        """Show or hide the key and help panel."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            super().action_show_help_panel()
+
+    def action_toggle_contrast(self) -> None:
+        """Switch between the default theme and the high-contrast theme."""
+        self.theme = (
+            "textual-dark" if self.theme == "lerkit-high-contrast" else "lerkit-high-contrast"
+        )
+
+
+def make_app(ler: Lerkit, *, high_contrast: bool = False) -> LerkitApp:
+    """The one factory used by the ``ler`` command and by the tests."""
+    return LerkitApp(ler, high_contrast=high_contrast)

@@ -1,0 +1,1 @@
+"""Screens and modal dialogs, one per module with its own ``.tcss``."""

@@ -1,0 +1,134 @@
+"""Home: the caseload, a searchable list of people with their counts."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from lerkit.core.errors import LerError
+from lerkit.services import people
+from lerkit.services.context import Lerkit
+from lerkit.services.people import PersonSummary
+from lerkit.tui.messages import CaseloadLoaded, ServiceFailed
+from lerkit.tui.screens.confirm import ConfirmModal
+from lerkit.tui.screens.name_prompt import NamePromptModal
+
+
+class HomeScreen(Screen[None]):
+    """The list of people (a coach's caseload, or one worker's own profile)."""
+
+    CSS_PATH = "home.tcss"
+    HELP = (
+        "## Caseload\n\nEach row is one person with how many experiences, accepted "
+        "skills, evidence items and endorsements their record holds.\n\n"
+        "Type in the search box to filter by name. Press **Enter** on a row to open it."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "new_person", "New person", id="new-person"),
+        Binding("ctrl+d", "delete_person", "Delete", id="delete-person"),
+        Binding("ctrl+f", "focus_search", "Search", id="focus-search"),
+        Binding("ctrl+r", "reload", "Reload", id="reload"),
+    ]
+
+    def __init__(self, ler: Lerkit) -> None:
+        super().__init__()
+        self.ler = ler
+        self.people: list[PersonSummary] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Search people by name", id="search")
+        yield DataTable(id="caseload", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="status", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#caseload", DataTable)
+        table.add_columns("Name", "Id", "Experiences", "Skills", "Evidence", "Endorsements")
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        """Read the caseload again."""
+        self.load_caseload(self.query_one("#search", Input).value)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="caseload")
+    def load_caseload(self, search: str) -> None:
+        """Read people in a worker thread and post them back."""
+        try:
+            found = people.list_people(self.ler, search or None)
+        except LerError as exc:
+            self.post_message(ServiceFailed(exc.message))
+            return
+        self.post_message(CaseloadLoaded(found))
+
+    def on_caseload_loaded(self, message: CaseloadLoaded) -> None:
+        self.people = message.people
+        table = self.query_one("#caseload", DataTable)
+        table.clear()
+        for p in message.people:
+            c = p.counts
+            table.add_row(
+                p.name, p.id, str(c.experiences), str(c.accepted_skills),
+                str(c.evidence), str(c.endorsements), key=p.id,
+            )
+        count = len(message.people)
+        text = f"{count} {'person' if count == 1 else 'people'}."
+        if not count:
+            text = "No people yet. Press Ctrl+N to add someone."
+        self.query_one("#status", Static).update(text)
+
+    def on_service_failed(self, message: ServiceFailed) -> None:
+        self.query_one("#status", Static).update(f"Error: {message.text}")
+        self.notify(message.text, title="Error", severity="error")
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.load_caseload(event.value)
+
+    def action_focus_search(self) -> None:
+        """Move the cursor to the search box."""
+        self.query_one("#search", Input).focus()
+
+    def selected(self) -> PersonSummary | None:
+        """The person on the highlighted row."""
+        table = self.query_one("#caseload", DataTable)
+        if not self.people or table.cursor_row < 0 or table.cursor_row >= len(self.people):
+            return None
+        return self.people[table.cursor_row]
+
+    def action_new_person(self) -> None:
+        """Ask for a name and add the person."""
+
+        def created(name: str | None) -> None:
+            if name:
+                try:
+                    person = people.add_person(self.ler, name)
+                except LerError as exc:
+                    self.notify(exc.message, title="Not added", severity="error")
+                    return
+                self.notify(f"Added {person.name} ({person.id}).")
+                self.action_reload()
+
+        self.app.push_screen(NamePromptModal("Name of the new person"), created)
+
+    def action_delete_person(self) -> None:
+        """Delete the highlighted person after confirmation."""
+        person = self.selected()
+        if person is None:
+            self.notify("Nobody is selected.", severity="warning")
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                people.delete_person(self.ler, person.id)
+                self.notify(f"Deleted {person.name}.")
+                self.action_reload()
+
+        self.app.push_screen(
+            ConfirmModal(f"Delete {person.name} ({person.id}) and all their records?"), confirmed
+        )

@@ -1,0 +1,98 @@
+"""``ler person`` and ``ler db`` on SQLite and PostgreSQL, and their error handling."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.cli.runner import ler
+
+
+def test_add_prints_only_the_id_and_list_shows_her(db_url: str) -> None:
+    added = ler("--db", db_url, "person", "add", "Sofia Ramirez")
+    assert added.code == 0, added.stderr
+    person_id = added.stdout.strip()
+    assert added.stdout == person_id + "\n"
+    listed = ler("--db", db_url, "person", "list", "--json")
+    assert listed.code == 0
+    assert json.loads(listed.stdout) == [
+        {"id": person_id, "name": "Sofia Ramirez", "experiences": 0, "accepted_skills": 0,
+         "evidence": 0, "endorsements": 0}
+    ]
+    shown = json.loads(ler("--db", db_url, "person", "show", person_id, "--json").stdout)
+    assert shown["name"] == "Sofia Ramirez"
+
+
+def test_ler_db_environment_variable_is_honoured(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LER_DB", db_url)
+    person_id = ler("person", "add", "Env Person").stdout.strip()
+    assert person_id in ler("person", "list").stdout
+
+
+def test_default_database_lives_in_ler_home(ler_home: object) -> None:
+    assert ler("person", "add", "Home Person").code == 0
+    info = json.loads(ler("db", "info", "--json").stdout)
+    assert info["backend"] == "sqlite"
+    assert info["url"].endswith(f"{ler_home}/lerkit.db")
+    assert info["rows"]["person"] == 1
+    assert info["schema_version"] == info["latest_version"]
+    assert ler("db", "upgrade").stdout.strip() == "schema is up to date"
+
+
+def test_delete_asks_and_yes_skips(db_url: str) -> None:
+    person_id = ler("--db", db_url, "person", "add", "To Delete").stdout.strip()
+    kept = ler("--db", db_url, "person", "delete", person_id, input="n\n")
+    assert kept.code == 2  # not a terminal: refuses without --yes
+    assert "--yes" in kept.stderr
+    done = ler("--db", db_url, "person", "delete", person_id, "--yes")
+    assert done.code == 0
+    assert json.loads(ler("--db", db_url, "person", "list", "--json").stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--db", "sqlite:////nonexistent/dir/x.db", "person", "list"], "does not exist"),
+        (["--db", "nosuchdb://x", "person", "list"], "database URL"),
+        (["--db", "::::", "person", "list"], "database URL"),
+        (["person", "show", "nobody"], "no person with id"),
+        (["person", "delete", "nobody", "--yes"], "no person with id"),
+        (["person", "add", ""], "empty"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(args: list[str], needle: str) -> None:
+    result = ler(*args)
+    assert result.code == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("ler: error:")
+    assert needle in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unreachable_postgres_is_a_clear_error() -> None:
+    result = ler("--db", "postgresql+psycopg://nobody@127.0.0.1:1/none", "person", "list")
+    assert result.code == 2
+    assert result.stderr.startswith("ler: error: cannot open database")
+
+
+def test_version() -> None:
+    result = ler("--version")
+    assert result.code == 0
+    assert result.stdout.startswith("lerkit ")
+
+
+def test_real_console_script_nonexistent_folder() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "lerkit", "--db", "sqlite:////nonexistent/dir/x.db",
+         "person", "list"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0
+    assert "does not exist" in proc.stderr
