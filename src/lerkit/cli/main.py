@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from lerkit import __version__
-from lerkit.cli import db_cmd, person_cmd
+from lerkit.cli import db_cmd, match_cmd, person_cmd, taxonomy_cmd
 from lerkit.cli.errors import LerGroup
 from lerkit.cli.state import CliState, lerkit_from
 
@@ -22,6 +22,8 @@ app = typer.Typer(
 )
 app.add_typer(person_cmd.app, name="person")
 app.add_typer(db_cmd.app, name="db")
+app.add_typer(taxonomy_cmd.app, name="taxonomy")
+app.command("match")(match_cmd.match)
 
 
 def _version(value: bool) -> None:

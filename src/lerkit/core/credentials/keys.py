@@ -100,8 +100,12 @@ class SealedKey:
         return {
             "format": SEALED_FORMAT,
             "did": self.did,
-            "kdf": {"name": KDF_NAME, "opslimit": self.opslimit, "memlimit": self.memlimit,
-                    "salt": base64.b64encode(self.salt).decode("ascii")},
+            "kdf": {
+                "name": KDF_NAME,
+                "opslimit": self.opslimit,
+                "memlimit": self.memlimit,
+                "salt": base64.b64encode(self.salt).decode("ascii"),
+            },
             "box": base64.b64encode(self.box).decode("ascii"),
         }
 
@@ -125,13 +129,19 @@ class SealedKey:
         return f"SealedKey(did={self.did!r}, opslimit={self.opslimit}, memlimit={self.memlimit})"
 
 
+def _params_ok(opslimit: int, memlimit: int) -> bool:
+    return TEST_OPSLIMIT <= opslimit <= MAX_OPSLIMIT and TEST_MEMLIMIT <= memlimit <= MAX_MEMLIMIT
+
+
 def _derive(passphrase: str, salt: bytes, opslimit: int, memlimit: int) -> bytes:
     if not isinstance(passphrase, str) or passphrase == "":
         raise PassphraseError("a passphrase is needed to protect the signing key")
     secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
-    return bytes(nacl.pwhash.argon2id.kdf(
-        nacl.secret.SecretBox.KEY_SIZE, secret, salt, opslimit=opslimit, memlimit=memlimit
-    ))
+    return bytes(
+        nacl.pwhash.argon2id.kdf(
+            nacl.secret.SecretBox.KEY_SIZE, secret, salt, opslimit=opslimit, memlimit=memlimit
+        )
+    )
 
 
 def seal_identity(
@@ -142,7 +152,7 @@ def seal_identity(
     memlimit: int = DEFAULT_MEMLIMIT,
 ) -> SealedKey:
     """Seal the identity's seed under ``passphrase`` (Argon2id + SecretBox)."""
-    if not (TEST_OPSLIMIT <= opslimit <= MAX_OPSLIMIT and TEST_MEMLIMIT <= memlimit <= MAX_MEMLIMIT):
+    if not _params_ok(opslimit, memlimit):
         raise BadInputError("Argon2id parameters out of range")
     salt = nacl.utils.random(nacl.pwhash.argon2id.SALTBYTES)
     box = nacl.secret.SecretBox(_derive(passphrase, salt, opslimit, memlimit))
@@ -152,8 +162,7 @@ def seal_identity(
 
 def unseal_identity(sealed: SealedKey, passphrase: str) -> Identity:
     """Open a sealed key; PassphraseError if the passphrase is wrong."""
-    if not (TEST_OPSLIMIT <= sealed.opslimit <= MAX_OPSLIMIT
-            and TEST_MEMLIMIT <= sealed.memlimit <= MAX_MEMLIMIT):
+    if not _params_ok(sealed.opslimit, sealed.memlimit):
         raise BadInputError("sealed key: Argon2id parameters out of range")
     if len(sealed.salt) != nacl.pwhash.argon2id.SALTBYTES:
         raise BadInputError("sealed key: salt has the wrong length")
@@ -162,8 +171,7 @@ def unseal_identity(sealed: SealedKey, passphrase: str) -> Identity:
         seed = nacl.secret.SecretBox(key).decrypt(sealed.box)
     except (nacl.exceptions.CryptoError, ValueError, TypeError):
         raise PassphraseError(
-            "wrong passphrase: the signing key could not be unlocked "
-            "(or the key file was changed)"
+            "wrong passphrase: the signing key could not be unlocked (or the key file was changed)"
         ) from None
     identity = Identity.from_seed(bytes(seed))
     if identity.did != sealed.did:

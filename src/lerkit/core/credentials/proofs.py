@@ -20,7 +20,11 @@ from typing import Any
 import nacl.exceptions
 import nacl.signing
 
-from lerkit.core.credentials.canon import canonicalize_jcs, canonicalize_rdfc
+from lerkit.core.credentials.canon import (
+    CanonicalizationError,
+    canonicalize_jcs,
+    canonicalize_rdfc,
+)
 from lerkit.core.credentials.dates import format_datetime, now_utc, parse_datetime_stamp
 from lerkit.core.credentials.keys import Identity
 from lerkit.core.credentials.multikey import (
@@ -40,17 +44,24 @@ MAX_PROOFS = 16
 
 
 def _canonical(value: Any, cryptosuite: str) -> bytes:
-    if cryptosuite == RDFC:
-        return canonicalize_rdfc(value).encode("utf-8")
-    return canonicalize_jcs(value)
+    try:
+        if cryptosuite == RDFC:
+            return canonicalize_rdfc(value).encode("utf-8")
+        return canonicalize_jcs(value)
+    except UnicodeError:
+        raise CanonicalizationError("text is not valid Unicode (a lone surrogate?)") from None
 
 
 def _without_proof(document: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in document.items() if key != "proof"}
 
 
-def hash_data(unsecured: Mapping[str, Any], proof_config: Mapping[str, Any], cryptosuite: str,
-              document_hash: bytes | None = None) -> bytes:
+def hash_data(
+    unsecured: Mapping[str, Any],
+    proof_config: Mapping[str, Any],
+    cryptosuite: str,
+    document_hash: bytes | None = None,
+) -> bytes:
     """SHA-256(canonical proof config) || SHA-256(canonical document): 64 bytes."""
     config_hash = hashlib.sha256(_canonical(dict(proof_config), cryptosuite)).digest()
     if document_hash is None:
@@ -106,7 +117,9 @@ def proofs_of(document: Mapping[str, Any]) -> list[Any]:
     return list(proof) if isinstance(proof, list) else [proof]
 
 
-def sign_document(document: Mapping[str, Any], identity: Identity, **options: Any) -> dict[str, Any]:
+def sign_document(
+    document: Mapping[str, Any], identity: Identity, **options: Any
+) -> dict[str, Any]:
     """A copy of ``document`` with one more proof (a proof set when one exists)."""
     signed = copy.deepcopy(dict(document))
     proof = create_proof(document, identity, **options)
@@ -164,8 +177,9 @@ def _signature(proof: Mapping[str, Any]) -> bytes:
     return signature
 
 
-def _config_and_unsecured(unsecured: dict[str, Any], proof: Mapping[str, Any]
-                          ) -> tuple[dict[str, Any], dict[str, Any]]:
+def _config_and_unsecured(
+    unsecured: dict[str, Any], proof: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
     config = {key: value for key, value in proof.items() if key != "proofValue"}
     if proof["cryptosuite"] == RDFC:
         config.pop("@context", None)
@@ -173,7 +187,8 @@ def _config_and_unsecured(unsecured: dict[str, Any], proof: Mapping[str, Any]
             config["@context"] = unsecured["@context"]
         return config, unsecured
     if "@context" in config:
-        wanted = config["@context"] if isinstance(config["@context"], list) else [config["@context"]]
+        wanted = config["@context"]
+        wanted = wanted if isinstance(wanted, list) else [wanted]
         have = unsecured.get("@context")
         have = have if isinstance(have, list) else [have]
         if have[: len(wanted)] != wanted:
@@ -196,12 +211,19 @@ def verify_proof(
         return ProofResult(False, "proof is not a JSON object")
     suite = proof.get("cryptosuite")
     vm_id = proof.get("verificationMethod")
-    info = {
-        "cryptosuite": suite if isinstance(suite, str) else None,
-        "verification_method": vm_id if isinstance(vm_id, str) else None,
-        "created": proof.get("created") if isinstance(proof.get("created"), str) else None,
-    }
-    controller = None
+    controller: str | None = None
+
+    def result(ok: bool, reason: str = "") -> ProofResult:
+        created = proof.get("created")
+        return ProofResult(
+            ok,
+            reason,
+            cryptosuite=suite if isinstance(suite, str) else None,
+            verification_method=vm_id if isinstance(vm_id, str) else None,
+            controller=controller,
+            created=created if isinstance(created, str) else None,
+        )
+
     try:
         _check_options(proof, purpose, now)
         signature = _signature(proof)
@@ -218,13 +240,12 @@ def verify_proof(
         data = hash_data(doc, config, proof["cryptosuite"], document_hash=doc_hash)
         nacl.signing.VerifyKey(vm.public_key).verify(data, signature)
     except nacl.exceptions.BadSignatureError:
-        return ProofResult(False, "invalid signature", controller=controller, **info)
+        return result(False, "invalid signature")
     except LerError as exc:
-        return ProofResult(False, exc.message, controller=controller, **info)
+        return result(False, exc.message)
     except Exception as exc:  # hostile input must never escape as an exception
-        return ProofResult(False, f"proof could not be checked ({type(exc).__name__})",
-                           controller=controller, **info)
-    return ProofResult(True, controller=controller, **info)
+        return result(False, f"proof could not be checked ({type(exc).__name__})")
+    return result(True)
 
 
 def verify_proofs(

@@ -129,11 +129,12 @@ class Question:
         """Whether every condition holds (a question without ``when`` is always asked)."""
         return all(c.holds(answers) for c in self.when)
 
-    def choice(self, choice_id: str) -> Choice:
+    def find_choice(self, choice_id: str) -> Choice | None:
+        """The choice with this id, or None (a saved answer may predate an edit)."""
         for c in self.choices:
             if c.id == choice_id:
                 return c
-        raise KeyError(choice_id)
+        return None
 
     @property
     def display_label(self) -> str:

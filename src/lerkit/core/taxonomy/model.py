@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
@@ -64,3 +66,18 @@ class Taxonomy:
         if self.base_url:
             return self.base_url.rstrip("/") + "/" + competency.id
         return f"urn:lerkit:taxonomy:{self.name}:{competency.id}"
+
+
+def fingerprint(taxonomy: Taxonomy) -> str:
+    """SHA-256 over everything a taxonomy holds; changes whenever any content does."""
+    digest = hashlib.sha256()
+    header = [taxonomy.name, taxonomy.title, taxonomy.version, taxonomy.framework,
+              taxonomy.description, taxonomy.base_url]
+    digest.update(json.dumps(header, ensure_ascii=False).encode())
+    for cat in taxonomy.categories:
+        digest.update(json.dumps(asdict(cat), ensure_ascii=False, sort_keys=True).encode())
+    for comp in taxonomy.competencies:
+        digest.update(b"\n")
+        digest.update(json.dumps(asdict(comp), ensure_ascii=False, sort_keys=True,
+                                 default=str).encode())
+    return digest.hexdigest()

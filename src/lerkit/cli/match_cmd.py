@@ -1,0 +1,70 @@
+"""``ler match``: suggest competencies for free text, with the reason for each."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from lerkit.cli.output import print_json
+from lerkit.cli.state import lerkit_from
+from lerkit.core.errors import BadInputError, FileFormatError
+from lerkit.core.files import read_text
+from lerkit.core.matching.types import Match
+from lerkit.services import matching
+
+
+def _as_dict(m: Match) -> dict[str, Any]:
+    return {"id": m.competency_id, "label": m.label, "score": round(m.score, 2),
+            "why": m.why, "matched": m.matched_text, "via": m.matched_via.value,
+            "words": list(m.matched_words)}
+
+
+def _batch(path: Path) -> list[tuple[Any, str]]:
+    cases = []
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise FileFormatError(str(path), f"invalid JSON: {exc.msg}", number) from None
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise FileFormatError(str(path), 'each line needs {"id": ..., "text": "..."}', number)
+        cases.append((item.get("id"), item["text"]))
+    return cases
+
+
+def match(
+    ctx: typer.Context,
+    text: Annotated[str | None, typer.Argument(help="What the person did, in their words.")] = None,
+    taxonomy: Annotated[str, typer.Option("--taxonomy", "-t", help="Taxonomy name.")] = "lerkit",
+    top: Annotated[int, typer.Option("--top", "-n", min=1, max=200)] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    batch: Annotated[Path | None, typer.Option(
+        "--batch", help='JSONL file of {"id", "text"}; writes JSONL matches.')] = None,
+) -> None:
+    """Suggest competencies for TEXT, each with its score and why it matched."""
+    ler = lerkit_from(ctx)
+    if batch is not None:
+        index = matching.index_for(ler, taxonomy)
+        for case_id, case_text in _batch(batch):
+            found = index.match(case_text, top=top)
+            sys.stdout.write(json.dumps(
+                {"id": case_id, "matches": [_as_dict(m) for m in found]}, ensure_ascii=False
+            ) + "\n")
+        return
+    if text is None or not text.strip():
+        raise BadInputError("give the TEXT to match (or --batch FILE)")
+    found = matching.match(ler, text, taxonomy, top)
+    if as_json:
+        print_json([_as_dict(m) for m in found])
+        return
+    if not found:
+        typer.echo("No suggestions. Try describing what you did in more words.")
+    for rank, m in enumerate(found, start=1):
+        typer.echo(f"{rank:>2}. {m.label}  [{m.competency_id}]  score {m.score:.0f}")
+        typer.echo(f"    why: {m.why}")

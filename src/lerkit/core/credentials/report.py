@@ -1,0 +1,61 @@
+"""What verifying a bundle found: plain data for the CLI, the TUI and tests."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+TIER_SELF_ATTESTED = "self-attested"
+TIER_THIRD_PARTY = "third-party"
+
+
+@dataclass
+class EndorsementEntry:
+    """One endorsement found in the bundle."""
+
+    credential_id: str | None
+    endorser: str | None
+    endorser_name: str | None
+    subject_id: str | None
+    valid: bool
+    comment: str | None = None
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ClaimEntry:
+    """One claim credential inside the bundle."""
+
+    credential_id: str | None
+    skill: str | None
+    valid: bool
+    tier: str = TIER_SELF_ATTESTED
+    endorsements: list[EndorsementEntry] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BundleReport:
+    """The verdict on a whole bundle; ``valid`` only if everything checked out."""
+
+    valid: bool
+    holder: str | None
+    bundle_id: str | None = None
+    claims: list[ClaimEntry] = field(default_factory=list)
+    endorsements: list[EndorsementEntry] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def all_errors(self) -> list[str]:
+        """Every problem, bundle-level first, each claim's prefixed by its skill."""
+        found = list(self.errors)
+        for claim in self.claims:
+            label = claim.skill or claim.credential_id or "claim"
+            found.extend(f"{label}: {error}" for error in claim.errors)
+        for endorsement in self.endorsements:
+            label = endorsement.credential_id or "endorsement"
+            found.extend(f"{label}: {error}" for error in endorsement.errors)
+        return found
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form."""
+        return asdict(self)

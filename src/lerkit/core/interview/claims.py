@@ -1,0 +1,162 @@
+"""Suggested and accepted competencies of a module run.
+
+Suggestions are never stored: they are recomputed from the answers by the injected
+suggester (or the military crosswalk lookup for questions marked ``suggest: military``),
+so a saved interview stays small and a better matcher improves old interviews. What the
+person decided (accepted with a proficiency, or rejected) is stored in the state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from lerkit.core.interview.model import Kind, Question, Suggest
+from lerkit.core.interview.state import Answer
+from lerkit.core.matching.types import Match
+from lerkit.core.records import (
+    ClaimRecord,
+    ClaimStatus,
+    EvidenceRecord,
+    ExperienceRecord,
+    Proficiency,
+)
+
+Lookup = Callable[[str], Sequence[Match]]
+DEFAULT_TAXONOMY = "lerkit"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A competency suggested by one answer; ``text`` is what was sent to the lookup."""
+
+    key: str
+    question_id: str
+    text: str
+    match: Match
+
+
+@dataclass(frozen=True)
+class AcceptedClaim:
+    """A competency the person accepted for a module run."""
+
+    competency_id: str
+    taxonomy: str = DEFAULT_TAXONOMY
+    label: str = ""
+    proficiency: Proficiency | None = None
+
+    def to_dict(self) -> dict[str, str]:
+        out = {"id": self.competency_id, "taxonomy": self.taxonomy, "label": self.label}
+        if self.proficiency is not None:
+            out["proficiency"] = self.proficiency.value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, str]) -> AcceptedClaim:
+        raw = data.get("proficiency")
+        return cls(
+            competency_id=data["id"],
+            taxonomy=data.get("taxonomy") or DEFAULT_TAXONOMY,
+            label=data.get("label", ""),
+            proficiency=Proficiency(raw) if raw else None,
+        )
+
+
+def read_proficiency(value: Proficiency | str | None) -> Proficiency | None:
+    """A Proficiency from its value ("on-my-own") or its plain words ("on my own")."""
+    if value is None or isinstance(value, Proficiency):
+        return value
+    words = " ".join(value.lower().replace("-", " ").split())
+    for p in Proficiency:
+        if words in (p.value.replace("-", " "), p.plain):
+            return p
+    choices = ", ".join(f'"{p.plain}"' for p in Proficiency)
+    raise ValueError(f"unknown proficiency {value!r} (use {choices})")
+
+
+def lookup_inputs(question: Question, answer: Answer) -> list[str]:
+    """The texts an answer sends to its lookup: the text, or each picked choice's words."""
+    if question.suggest is Suggest.NONE:
+        return []
+    if question.kind in (Kind.CHOICE, Kind.MULTI):
+        ids = answer if isinstance(answer, list) else [answer]
+        found = [question.find_choice(i) for i in ids]
+        return [c.match_text for c in found if c is not None]
+    return [answer] if isinstance(answer, str) and answer.strip() else []
+
+
+@dataclass
+class SuggestionCache:
+    """Calls the lookups at most once per text; the cache lives only in memory."""
+
+    suggester: Lookup | None = None
+    military: Lookup | None = None
+    _memo: dict[tuple[str, str], tuple[Match, ...]] = field(default_factory=dict)
+
+    def lookup(self, kind: Suggest, text: str) -> tuple[Match, ...]:
+        fn = self.military if kind is Suggest.MILITARY else self.suggester
+        if fn is None or kind is Suggest.NONE or not text.strip():
+            return ()
+        memo_key = (kind.value, text)
+        if memo_key not in self._memo:
+            self._memo[memo_key] = tuple(fn(text))
+        return self._memo[memo_key]
+
+    def for_answer(self, key: str, question: Question, answer: Answer) -> list[Suggestion]:
+        out: list[Suggestion] = []
+        for text in lookup_inputs(question, answer):
+            for match in self.lookup(question.suggest, text):
+                out.append(Suggestion(key, question.id, text, match))
+        return out
+
+
+def best_per_competency(suggestions: Sequence[Suggestion]) -> list[Suggestion]:
+    """One suggestion per competency (the highest score), best first."""
+    best: dict[tuple[str, str], Suggestion] = {}
+    for s in suggestions:
+        k = (s.match.taxonomy, s.match.competency_id)
+        if k not in best or s.match.score > best[k].match.score:
+            best[k] = s
+    return sorted(best.values(), key=lambda s: (-s.match.score, s.match.competency_id))
+
+
+def claim_records(
+    claim_id: Callable[[str, str], str],
+    experience: ExperienceRecord,
+    evidence: list[EvidenceRecord],
+    suggestions: Sequence[Suggestion],
+    accepted: Sequence[AcceptedClaim],
+    rejected: Sequence[str],
+) -> list[ClaimRecord]:
+    """Accepted claims (with the run's evidence) then the remaining suggestions."""
+    out: list[ClaimRecord] = []
+    labels = {(s.match.taxonomy, s.match.competency_id): s.match.label for s in suggestions}
+    for a in accepted:
+        label = a.label or labels.get((a.taxonomy, a.competency_id), a.competency_id)
+        out.append(
+            ClaimRecord(
+                id=claim_id(a.taxonomy, a.competency_id),
+                taxonomy=a.taxonomy,
+                competency_id=a.competency_id,
+                label=label,
+                status=ClaimStatus.ACCEPTED,
+                proficiency=a.proficiency,
+                experience=experience,
+                evidence=list(evidence),
+            )
+        )
+    taken = {(a.taxonomy, a.competency_id) for a in accepted}
+    for s in best_per_competency(suggestions):
+        k = (s.match.taxonomy, s.match.competency_id)
+        if k in taken or s.match.competency_id in rejected:
+            continue
+        out.append(
+            ClaimRecord(
+                id=claim_id(*k),
+                taxonomy=s.match.taxonomy,
+                competency_id=s.match.competency_id,
+                label=s.match.label,
+                experience=experience,
+            )
+        )
+    return out

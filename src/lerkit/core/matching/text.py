@@ -1,0 +1,115 @@
+"""From typed text to matchable terms, keeping where each word was typed.
+
+Every word of the input becomes a :class:`Token` that remembers its exact span in the
+text (for the explanation), its normalised form (case folded, accents removed, British
+spelling mapped to American, everyday synonym mapped to a formal word) and its *term*:
+the stem the index is keyed on, or ``""`` for a stop word. Sentences and clauses are
+numbered so that a match can prefer words that were said together.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lerkit.core.errors import BadInputError
+from lerkit.core.matching.lexicon import (
+    FILLER_WORDS,
+    ISE_KEEP,
+    SPELLING,
+    STOP_WORDS,
+    SYNONYMS,
+)
+from lerkit.core.matching.stem import stem
+
+MAX_TEXT_CHARS = 100_000
+FILLER_WEIGHT = 0.3
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[+#]+(?![^\W_])|['’][^\W_]+)?")
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n\r•·,()\[\]{}|]")
+_ISE = re.compile(r"^([a-z]{3,}?)(is|ys)(e|ed|es|ing|er|ers|ation|ations)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of the input and what the matcher makes of it."""
+
+    text: str
+    start: int
+    end: int
+    word: str
+    term: str
+    weight: float
+    clause: int
+
+
+def fold(text: str) -> str:
+    """Case-fold and remove accents: ``Résumé`` -> ``resume``."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=200_000)
+def normalize_word(raw: str) -> str:
+    """The normalised spelling of one word (no stemming)."""
+    word = fold(raw).replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.replace("'", "").replace(".", "")
+    word = SPELLING.get(word, word)
+    match = _ISE.match(word)
+    if match and word not in ISE_KEEP:
+        word = match.group(1) + match.group(2)[0] + "z" + match.group(3)
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def term_of(word: str, acronym: bool = False) -> str:
+    """The index term of a normalised word: its stem, or ``""`` for a stop word."""
+    if acronym:
+        return word
+    if not word or word in STOP_WORDS:
+        return ""
+    if len(word) == 1 and not word.isdigit():
+        return ""
+    return stem(SYNONYMS.get(word, word))
+
+
+def _is_acronym(raw: str, has_lower: bool) -> bool:
+    return has_lower and 2 <= len(raw) <= 5 and raw.isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into tokens with spans, terms and clause numbers."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise BadInputError(f"the text is too long ({len(text)} characters, at most {MAX_TEXT_CHARS})")
+    has_lower = any(ch.islower() for ch in text)
+    tokens: list[Token] = []
+    clause = 0
+    position = 0
+    for found in _TOKEN.finditer(text):
+        if _CLAUSE_BREAK.search(text, position, found.start()):
+            clause += 1
+        position = found.end()
+        raw = found.group()
+        word = normalize_word(raw)
+        acronym = _is_acronym(raw.replace(".", ""), has_lower)
+        term = term_of(word, acronym)
+        weight = FILLER_WEIGHT if word in FILLER_WORDS else 1.0
+        tokens.append(Token(raw, found.start(), found.end(), word, term, weight, clause))
+    return tokens
+
+
+def terms(text: str) -> list[str]:
+    """The distinct terms of a text, in order of first use (for building an index)."""
+    seen: dict[str, None] = {}
+    for token in tokenize(text):
+        if token.term:
+            seen.setdefault(token.term, None)
+    return list(seen)
+
+
+def ends_mid_word(text: str) -> bool:
+    """Whether the person may still be typing the last word (no space or stop after it)."""
+    return bool(text) and (text[-1].isalnum())

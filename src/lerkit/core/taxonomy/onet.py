@@ -1,0 +1,156 @@
+"""O*NET database text files -> taxonomies.
+
+From a folder of O*NET's tab-delimited text files this builds:
+
+- ``onet-dwa``: Detailed Work Activities (ids: DWA IDs), each under its IWA and GWA;
+- ``onet-iwa``: Intermediate Work Activities (ids: IWA IDs), each under its GWA;
+- ``onet-occupations``: O*NET-SOC occupations with their alternate titles;
+- ``onet-elements``: the Content Model (abilities, skills, knowledge, work activities...);
+- ``onet-technology``: technology skills by commodity, with example products.
+
+Files that are absent are skipped; a folder with none of them is an error.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from lerkit.core.errors import BadInputError
+from lerkit.core.taxonomy.delimited import rows
+from lerkit.core.taxonomy.model import Category, Competency, Taxonomy
+
+FRAMEWORK = "O*NET"
+ONET_URL = "https://www.onetonline.org"
+
+
+def _file(folder: Path, name: str) -> Path | None:
+    path = folder / name
+    return path if path.is_file() else None
+
+
+def _elements(folder: Path) -> dict[str, tuple[str, str]]:
+    path = _file(folder, "Content Model Reference.txt")
+    if path is None:
+        return {}
+    return {
+        r["Element ID"].strip(): (r["Element Name"].strip(), r.get("Description", "").strip())
+        for _, r in rows(path, ["Element ID", "Element Name"])
+    }
+
+
+def _taxonomy(name: str, title: str, source: Path, comps: list[Competency],
+              categories: list[Category] | None = None) -> Taxonomy:
+    return Taxonomy(
+        name=name, title=title, competencies=comps, framework=FRAMEWORK,
+        source=str(source), categories=categories or [],
+    )
+
+
+def _work_activities(folder: Path, elements: dict[str, tuple[str, str]]) -> list[Taxonomy]:
+    found: list[Taxonomy] = []
+    iwa_path = _file(folder, "IWA Reference.txt")
+    iwa_titles: dict[str, str] = {}
+    gwas: dict[str, Category] = {}
+
+    def gwa(element: str) -> str:
+        label = elements.get(element, (element, ""))[0]
+        gwas.setdefault(element, Category(id=element, label=label))
+        return element
+
+    if iwa_path is not None:
+        comps = []
+        for _, r in rows(iwa_path, ["Element ID", "IWA ID", "IWA Title"]):
+            iwa_id, element = r["IWA ID"].strip(), r["Element ID"].strip()
+            iwa_titles[iwa_id] = r["IWA Title"].strip()
+            comps.append(Competency(
+                id=iwa_id, label=iwa_titles[iwa_id], category=gwa(element), parent=element,
+                attributes={"gwa_id": element, "gwa_label": elements.get(element, ("", ""))[0]},
+            ))
+        found.append(_taxonomy("onet-iwa", "O*NET Intermediate Work Activities", iwa_path,
+                               comps, list(gwas.values())))
+    dwa_path = _file(folder, "DWA Reference.txt")
+    if dwa_path is not None:
+        comps = []
+        for _, r in rows(dwa_path, ["Element ID", "IWA ID", "DWA ID", "DWA Title"]):
+            element, iwa_id = r["Element ID"].strip(), r["IWA ID"].strip()
+            comps.append(Competency(
+                id=r["DWA ID"].strip(), label=r["DWA Title"].strip(), category=gwa(element),
+                parent=iwa_id,
+                attributes={"iwa_id": iwa_id, "iwa_label": iwa_titles.get(iwa_id, ""),
+                            "gwa_id": element,
+                            "gwa_label": elements.get(element, ("", ""))[0]},
+            ))
+        found.append(_taxonomy("onet-dwa", "O*NET Detailed Work Activities", dwa_path, comps,
+                               list(gwas.values())))
+    return found
+
+
+def _occupations(folder: Path) -> list[Taxonomy]:
+    path = _file(folder, "Occupation Data.txt")
+    if path is None:
+        return []
+    alts: dict[str, list[str]] = defaultdict(list)
+    alt_path = _file(folder, "Alternate Titles.txt")
+    if alt_path is not None:
+        for _, r in rows(alt_path, ["O*NET-SOC Code", "Alternate Title"]):
+            code = r["O*NET-SOC Code"].strip()
+            alts[code].append(r["Alternate Title"].strip())
+            short = r.get("Short Title", "").strip()
+            if short and short.lower() != "n/a":
+                alts[code].append(short)
+    comps = []
+    for _, r in rows(path, ["O*NET-SOC Code", "Title"]):
+        code = r["O*NET-SOC Code"].strip()
+        comps.append(Competency(
+            id=code, label=r["Title"].strip(), description=r.get("Description", "").strip(),
+            category=code[:2] + "-0000", alt_labels=list(dict.fromkeys(alts.get(code, []))),
+            url=f"{ONET_URL}/link/summary/{code}",
+        ))
+    return [_taxonomy("onet-occupations", "O*NET-SOC occupations", path, comps)]
+
+
+def _content_model(folder: Path, elements: dict[str, tuple[str, str]]) -> list[Taxonomy]:
+    if not elements:
+        return []
+    comps = [
+        Competency(id=eid, label=label, description=desc,
+                   parent=eid.rsplit(".", 1)[0] if "." in eid else None)
+        for eid, (label, desc) in elements.items()
+    ]
+    return [_taxonomy("onet-elements", "O*NET Content Model",
+                      folder / "Content Model Reference.txt", comps)]
+
+
+def _technology(folder: Path) -> list[Taxonomy]:
+    path = _file(folder, "Technology Skills.txt")
+    if path is None:
+        return []
+    titles: dict[str, str] = {}
+    examples: dict[str, dict[str, None]] = defaultdict(dict)
+    hot: set[str] = set()
+    for _, r in rows(path, ["Example", "Commodity Code", "Commodity Title"]):
+        code = r["Commodity Code"].strip()
+        titles[code] = r["Commodity Title"].strip()
+        examples[code].setdefault(r["Example"].strip(), None)
+        if r.get("Hot Technology", "").strip() == "Y":
+            hot.add(code)
+    comps = [
+        Competency(id=code, label=title, alt_labels=list(examples[code]),
+                   attributes={"hot_technology": code in hot})
+        for code, title in titles.items()
+    ]
+    return [_taxonomy("onet-technology", "O*NET technology skills", path, comps)]
+
+
+def load_onet(folder: Path | str) -> list[Taxonomy]:
+    """Every taxonomy that the O*NET files in ``folder`` hold."""
+    root = Path(folder)
+    if not root.is_dir():
+        raise BadInputError(f"{root}: an O*NET import needs the folder of O*NET text files")
+    elements = _elements(root)
+    found = [*_work_activities(root, elements), *_occupations(root),
+             *_content_model(root, elements), *_technology(root)]
+    if not found:
+        raise BadInputError(f"{root}: no O*NET text files found (e.g. 'DWA Reference.txt')")
+    return found

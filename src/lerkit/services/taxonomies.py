@@ -1,0 +1,155 @@
+"""Taxonomies: import from every supported format, list, show, and the shipped ones."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lerkit.core import resources
+from lerkit.core.errors import BadInputError, NotFoundError
+from lerkit.core.taxonomy.case import load_case
+from lerkit.core.taxonomy.esco import load_esco
+from lerkit.core.taxonomy.lerkit_yaml import load_lerkit_yaml
+from lerkit.core.taxonomy.model import Competency, Taxonomy, fingerprint
+from lerkit.core.taxonomy.onet import load_onet
+from lerkit.core.taxonomy.rsd import load_rsd
+from lerkit.core.taxonomy.table_format import load_table
+from lerkit.services.context import Lerkit
+from lerkit.storage import audit
+from lerkit.storage import taxonomies as repo
+from lerkit.storage.taxonomies import SaveResult
+
+FORMATS = ("onet", "esco", "case", "rsd", "yaml", "csv", "jsonl")
+BUILTIN = {"lerkit": "lerkit"}  # name -> folder under taxonomies/
+Progress = Callable[[str, int, int], None]
+
+
+def parse(fmt: str, path: Path, name: str | None = None) -> list[Taxonomy]:
+    """Read taxonomies from a file or folder in ``fmt``; nothing is stored."""
+    if fmt not in FORMATS:
+        raise BadInputError(f"unknown taxonomy format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if not path.exists():
+        raise BadInputError(f"{path}: no such file or folder")
+    if fmt == "onet":
+        found = load_onet(path)
+    elif fmt == "esco":
+        found = load_esco(path)
+    elif fmt == "case":
+        found = [load_case(path, name)]
+    elif fmt == "rsd":
+        found = [load_rsd(path, name)]
+    elif fmt == "yaml":
+        found = [load_lerkit_yaml(path)]
+    else:
+        found = [load_table(path, fmt, name)]
+    if name is not None:
+        if len(found) != 1:
+            raise BadInputError(
+                f"--name needs an import that makes one taxonomy; this makes "
+                f"{', '.join(t.name for t in found)}"
+            )
+        found[0].name = name
+    for taxonomy in found:
+        check_name(taxonomy.name)
+        if not taxonomy.competencies:
+            raise BadInputError(f"{path}: taxonomy {taxonomy.name!r} has no entries")
+    return found
+
+
+def check_name(name: str) -> str:
+    """Taxonomy names are short words: letters, digits, dot, dash, underscore."""
+    if not name or len(name) > 100 or not all(ch.isalnum() or ch in "._-" for ch in name):
+        raise BadInputError(f"not a usable taxonomy name: {name!r}")
+    return name
+
+
+def store(ler: Lerkit, taxonomies: list[Taxonomy], fmt: str,
+          progress: Progress | None = None) -> list[SaveResult]:
+    """Save parsed taxonomies in one transaction: all of them, or nothing."""
+    results = []
+    with ler.transaction() as session:
+        for taxonomy in taxonomies:
+            def step(done: int, total: int, name: str = taxonomy.name) -> None:
+                if progress is not None:
+                    progress(name, done, total)
+
+            result = repo.save_taxonomy(
+                session=session, taxonomy=taxonomy, fmt=fmt,
+                content_hash=fingerprint(taxonomy), progress=step,
+            )
+            audit.record(
+                session=session, actor=ler.actor, action="import", entity="taxonomy",
+                entity_id=taxonomy.name,
+                detail={"format": fmt, "entries": result.total, "added": result.added,
+                        "removed": result.removed},
+            )
+            results.append(result)
+    return results
+
+
+def import_taxonomy(ler: Lerkit, fmt: str, path: Path, name: str | None = None,
+                    progress: Progress | None = None) -> list[SaveResult]:
+    """Parse then store; a malformed file leaves the database unchanged."""
+    return store(ler, parse(fmt, path, name), fmt, progress)
+
+
+def ensure_builtin(ler: Lerkit, name: str) -> None:
+    """Import a shipped taxonomy if it is missing or the shipped files have changed."""
+    folder = resources.data_dir("taxonomies") / BUILTIN[name]
+    shipped = load_lerkit_yaml(folder)
+    with ler.db.session() as session:
+        row = repo.get_row(session=session, name=name)
+        current = row.content_hash if row is not None else None
+    if current != fingerprint(shipped):
+        store(ler, [shipped], "yaml")
+
+
+@dataclass(frozen=True)
+class TaxonomyInfo:
+    """A stored taxonomy's header."""
+
+    name: str
+    title: str
+    framework: str
+    format: str
+    size: int
+    content_hash: str
+    imported_at: str
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data for JSON output."""
+        return dict(self.__dict__)
+
+
+def list_taxonomies(ler: Lerkit) -> list[TaxonomyInfo]:
+    """Every stored taxonomy (the shipped ones are imported on first use)."""
+    for name in BUILTIN:
+        ensure_builtin(ler, name)
+    with ler.db.session() as session:
+        rows = repo.list_rows(session=session)
+    return [
+        TaxonomyInfo(r.name, r.title, r.framework, r.format, r.size, r.content_hash,
+                     r.imported_at.isoformat())
+        for r in rows
+    ]
+
+
+def load(ler: Lerkit, name: str) -> Taxonomy:
+    """A stored taxonomy, whole."""
+    if name in BUILTIN:
+        ensure_builtin(ler, name)
+    with ler.db.session() as session:
+        taxonomy = repo.load_taxonomy(session=session, name=name)
+    if taxonomy is None:
+        raise NotFoundError(f"no taxonomy named {name!r} (see: ler taxonomy list)")
+    return taxonomy
+
+
+def competency(ler: Lerkit, name: str, competency_id: str) -> tuple[Taxonomy, Competency]:
+    """One entry of a taxonomy."""
+    taxonomy = load(ler, name)
+    found = taxonomy.by_id().get(competency_id)
+    if found is None:
+        raise NotFoundError(f"taxonomy {name!r} has no entry {competency_id!r}")
+    return taxonomy, found

@@ -1,0 +1,137 @@
+"""Imported taxonomies: save (idempotently), load and list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import delete, insert
+from sqlmodel import Session, col, select
+
+from lerkit.core.taxonomy.model import Category, Competency, Taxonomy
+from lerkit.storage.tables import Competency as CompetencyRow
+from lerkit.storage.tables import Taxonomy as TaxonomyRow
+from lerkit.storage.tables import utcnow
+
+Progress = Callable[[int, int], None]
+BATCH = 2000
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What an import changed."""
+
+    name: str
+    total: int
+    added: int
+    removed: int
+    unchanged_hash: bool
+
+
+def _row(name: str, comp: Competency) -> dict[str, object]:
+    return {
+        "taxonomy": name, "code": comp.id, "label": comp.label[:500],
+        "description": comp.description, "category": comp.category, "parent": comp.parent,
+        "url": comp.url, "alt_labels": comp.alt_labels, "phrasings": comp.phrasings,
+        "crosswalk": comp.crosswalk, "attributes": comp.attributes,
+    }
+
+
+def save_taxonomy(
+    *, session: Session, taxonomy: Taxonomy, fmt: str, content_hash: str,
+    progress: Progress | None = None,
+) -> SaveResult:
+    """Insert or replace a taxonomy and all its competencies (the caller commits)."""
+    row = session.get(TaxonomyRow, taxonomy.name)
+    old_codes: set[str] = set()
+    same = row is not None and row.content_hash == content_hash
+    if row is None:
+        row = TaxonomyRow(name=taxonomy.name)
+    else:
+        old_codes = set(session.exec(
+            select(CompetencyRow.code).where(CompetencyRow.taxonomy == taxonomy.name)
+        ).all())
+    row.title = taxonomy.title[:300]
+    row.version = taxonomy.version[:100]
+    row.framework = taxonomy.framework[:300]
+    row.source = taxonomy.source[:1000]
+    row.format = fmt
+    row.base_url = taxonomy.base_url
+    row.content_hash = content_hash
+    row.size = len(taxonomy.competencies)
+    row.imported_at = utcnow()
+    session.add(row)
+    session.flush()
+    total = len(taxonomy.competencies)
+    if not same:
+        session.execute(delete(CompetencyRow).where(col(CompetencyRow.taxonomy) == taxonomy.name))
+        rows = [_row(taxonomy.name, c) for c in taxonomy.competencies]
+        rows += [_category_row(taxonomy.name, c) for c in taxonomy.categories]
+        for start in range(0, len(rows), BATCH):
+            session.execute(insert(CompetencyRow), rows[start:start + BATCH])
+            if progress is not None:
+                progress(min(start + BATCH, len(rows)), len(rows))
+    elif progress is not None:
+        progress(total, total)
+    new_codes = {c.id for c in taxonomy.competencies}
+    return SaveResult(
+        name=taxonomy.name, total=total, added=len(new_codes - old_codes),
+        removed=len(old_codes - new_codes) if old_codes else 0, unchanged_hash=same,
+    )
+
+
+_CATEGORY = "category"
+
+
+def _category_row(name: str, cat: Category) -> dict[str, object]:
+    return {
+        "taxonomy": name, "code": cat.id, "label": cat.label[:500],
+        "description": cat.description, "category": None, "parent": cat.parent, "url": None,
+        "alt_labels": [], "phrasings": [], "crosswalk": {}, "attributes": {"kind": _CATEGORY},
+    }
+
+
+def get_row(*, session: Session, name: str) -> TaxonomyRow | None:
+    """The stored taxonomy's header, or None."""
+    return session.get(TaxonomyRow, name)
+
+
+def list_rows(*, session: Session) -> list[TaxonomyRow]:
+    """All stored taxonomies by name."""
+    return list(session.exec(select(TaxonomyRow).order_by(TaxonomyRow.name)).all())
+
+
+def delete_taxonomy(*, session: Session, name: str) -> bool:
+    """Remove a taxonomy and its competencies; False if it did not exist."""
+    row = session.get(TaxonomyRow, name)
+    if row is None:
+        return False
+    session.execute(delete(CompetencyRow).where(col(CompetencyRow.taxonomy) == name))
+    session.delete(row)
+    return True
+
+
+def load_taxonomy(*, session: Session, name: str) -> Taxonomy | None:
+    """Rebuild the core model of a stored taxonomy, or None."""
+    row = session.get(TaxonomyRow, name)
+    if row is None:
+        return None
+    comps: list[Competency] = []
+    cats: list[Category] = []
+    query = select(CompetencyRow).where(CompetencyRow.taxonomy == name).order_by(
+        col(CompetencyRow.id)
+    )
+    for c in session.exec(query):
+        if c.attributes.get("kind") == _CATEGORY:
+            cats.append(Category(id=c.code, label=c.label, parent=c.parent,
+                                 description=c.description))
+            continue
+        comps.append(Competency(
+            id=c.code, label=c.label, description=c.description, category=c.category,
+            parent=c.parent, alt_labels=list(c.alt_labels), phrasings=list(c.phrasings),
+            crosswalk=dict(c.crosswalk), url=c.url, attributes=dict(c.attributes),
+        ))
+    return Taxonomy(
+        name=row.name, title=row.title, competencies=comps, version=row.version,
+        framework=row.framework, source=row.source, base_url=row.base_url, categories=cats,
+    )
