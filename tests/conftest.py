@@ -62,7 +62,7 @@ def ler_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.delenv("LER_DB", raising=False)
     monkeypatch.delenv("LER_PASSPHRASE", raising=False)
     monkeypatch.delenv("LER_DATA_DIR", raising=False)
-    yield home
+    return home
 
 
 def _create_pg_database(admin_url: str) -> tuple[str, str]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 import pytest
+import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from lerkit.core.errors import StorageError
-from lerkit.storage import migrations
-from lerkit.storage import tables  # noqa: F401  (registers the tables)
+from lerkit.storage import (
+    migrations,
+    tables,
+)
 from lerkit.storage.db import make_engine, open_database
 
 

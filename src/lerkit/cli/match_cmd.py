@@ -14,7 +14,7 @@ from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError, FileFormatError
 from lerkit.core.files import read_text
 from lerkit.core.matching.types import Match
-from lerkit.services import matching
+from lerkit.services import matching, military
 
 
 def _as_dict(m: Match) -> dict[str, Any]:
@@ -46,8 +46,14 @@ def match(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     batch: Annotated[Path | None, typer.Option(
         "--batch", help='JSONL file of {"id", "text"}; writes JSONL matches.')] = None,
+    military_text: Annotated[str | None, typer.Option(
+        "--military", help='A military occupation code or title ("88N", "LS2", "2T0X1").')
+    ] = None,
 ) -> None:
     """Suggest competencies for TEXT, each with its score and why it matched."""
+    if military_text is not None:
+        _military(military_text, top, as_json)
+        return
     ler = lerkit_from(ctx)
     if batch is not None:
         index = matching.index_for(ler, taxonomy)
@@ -67,4 +73,31 @@ def match(
         typer.echo("No suggestions. Try describing what you did in more words.")
     for rank, m in enumerate(found, start=1):
         typer.echo(f"{rank:>2}. {m.label}  [{m.competency_id}]  score {m.score:.0f}")
+        typer.echo(f"    why: {m.why}")
+
+
+def _military(text: str, top: int, as_json: bool) -> None:
+    result = military.lookup(text, top)
+    if as_json:
+        print_json({
+            "occupations": [
+                {"code": h.occupation.code, "branch": h.occupation.branch,
+                 "title": h.occupation.title, "onet_soc": h.occupation.onet_soc,
+                 "found_by": h.how} for h in result.hits
+            ],
+            "matches": [_as_dict(m) for m in result.matches],
+        })
+        return
+    if not result.hits:
+        typer.echo(f"No military occupation found for {text!r}. Try the code (88N, LS2) or "
+                   "the full title.")
+        return
+    for hit in result.hits:
+        occ = hit.occupation
+        typer.echo(f"{military.BRANCH_NAMES.get(occ.branch, occ.branch)} {occ.code}: "
+                   f"{occ.title} (found by {hit.how})")
+        if occ.onet_soc:
+            typer.echo(f"  civilian occupations (O*NET-SOC): {', '.join(occ.onet_soc)}")
+    for rank, m in enumerate(result.matches, start=1):
+        typer.echo(f"{rank:>2}. {m.label}  [{m.competency_id}]")
         typer.echo(f"    why: {m.why}")

@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
+from sqlmodel import SQLModel
 
 from lerkit.core.settings import load_settings
 from lerkit.services.context import Lerkit, ensure_home
-from lerkit.storage import migrations
+from lerkit.storage import (
+    migrations,
+    tables,  # noqa: F401  (registers every table)
+)
 from lerkit.storage.db import open_database
-from lerkit.storage.tables import SQLModel
 
 COUNTED = ("person", "experience", "claim", "evidence", "endorsement", "taxonomy", "competency")
 

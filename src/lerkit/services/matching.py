@@ -49,7 +49,7 @@ def index_for(ler: Lerkit, name: str) -> MatchIndex:
         if path.is_file():
             try:
                 index = MatchIndex.load(path)
-            except Exception:  # noqa: BLE001 - a damaged cache is rebuilt, never fatal
+            except Exception:
                 index = None
         if index is None:
             index = build_index(taxonomies.load(ler, name))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from lerkit.core.errors import BadInputError, NotFoundError
 from lerkit.services.context import Lerkit
@@ -102,11 +102,11 @@ def show_person(ler: Lerkit, person_id: str) -> PersonDetail:
     with ler.db.session() as session:
         exps = session.exec(
             select(Experience).where(Experience.person_id == person_id)
-            .order_by(Experience.created_at, Experience.id)
+            .order_by(col(Experience.created_at), col(Experience.id))
         ).all()
         claims = session.exec(
             select(Claim).where(Claim.person_id == person_id)
-            .order_by(Claim.created_at, Claim.id)
+            .order_by(col(Claim.created_at), col(Claim.id))
         ).all()
         counts = repo.counts(session=session).get(person_id, PersonCounts())
     return PersonDetail(

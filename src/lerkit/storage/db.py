@@ -91,10 +91,7 @@ def make_engine(url: str) -> Engine:
 
 def describe_error(exc: BaseException) -> str:
     """A one-line description of a database error, without SQL or parameters."""
-    if isinstance(exc, DBAPIError) and exc.orig is not None:
-        text = str(exc.orig)
-    else:
-        text = str(exc)
+    text = str(exc.orig) if isinstance(exc, DBAPIError) and exc.orig is not None else str(exc)
     first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
     return first[:300]
 

@@ -21,7 +21,9 @@ def _id(name: str = "id") -> sa.Column[str]:
     return sa.Column(name, sa.String(32), primary_key=True)
 
 
-def _fk(name: str, target: str, ondelete: str = "CASCADE", nullable: bool = False) -> sa.Column[str]:
+def _fk(
+    name: str, target: str, ondelete: str = "CASCADE", nullable: bool = False
+) -> sa.Column[str]:
     return sa.Column(
         name, sa.String(32), sa.ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True
     )

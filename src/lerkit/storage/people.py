@@ -50,7 +50,7 @@ def _count_by_person(session: Session, column: object, *where: object) -> dict[s
     query = select(column, func.count()).group_by(column)  # type: ignore[call-overload]
     for clause in where:
         query = query.where(clause)
-    return {pid: n for pid, n in session.exec(query).all()}
+    return dict(session.exec(query).all())
 
 
 def counts(*, session: Session) -> dict[str, PersonCounts]:

@@ -41,6 +41,11 @@ OB_CONTEXTS = frozenset(
     }
 )
 
+ALLOWED_CONTEXTS = CLR_CONTEXTS | OB_CONTEXTS | {
+    VC_V2,
+    "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
+}
+
 
 def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
@@ -68,6 +73,9 @@ def _check_context(doc: Mapping[str, Any], needed: frozenset[str], what: str) ->
         return [f"@context must be a list starting with {VC_V2}"]
     if not all(isinstance(entry, str) for entry in context):
         return ["@context may only list context URLs"]
+    unexpected = [entry for entry in context if entry not in ALLOWED_CONTEXTS]
+    if unexpected:
+        return [f"@context lists {unexpected[0]!r}, not a VC 2.0, CLR 2.0 or OB 3.0 context"]
     if not needed & set(context):
         return [f"@context lacks the {what} context"]
     return []

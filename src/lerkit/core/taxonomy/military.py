@@ -1,0 +1,137 @@
+"""The military crosswalk: occupation codes and titles -> civilian occupations and skills.
+
+A code is recognised however a veteran writes it: an Army MOS with or without its skill
+level ("88N", "88N30"), a Marine Corps MOS ("0481"), a Navy or Coast Guard rating with its
+pay grade ("LS2", "LSC", "BM1"), or an Air Force AFSC with any skill level ("2T071",
+"2T0X1"). Titles are matched fuzzily ("transportation management coordinator").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process, utils
+
+from lerkit.core.errors import FileFormatError
+from lerkit.core.files import read_yaml
+
+FORMAT = "lerkit-military-crosswalk/1"
+BRANCHES = ("army", "marine-corps", "navy", "air-force", "space-force", "coast-guard")
+_NAVY_GRADE = re.compile(r"^([A-Z]{2,3}?)(1|2|3|C|CS|CM|SN|SA|FN|FA|AN|AA)$")
+_AFSC = re.compile(r"^(\d[A-Z]\d)[\dX](\d)([A-Z])?$")
+_MOS = re.compile(r"^(\d{2}[A-Z])(\d{1,2}[A-Z0-9]?)?$")
+
+
+@dataclass
+class MilitaryOccupation:
+    """One military occupation and where it leads in civilian work."""
+
+    code: str
+    branch: str
+    title: str
+    alt_titles: list[str] = field(default_factory=list)
+    onet_soc: list[str] = field(default_factory=list)
+    competencies: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MilitaryHit:
+    """A crosswalk entry found for some text, and how it was found."""
+
+    occupation: MilitaryOccupation
+    score: float
+    how: str
+
+
+def code_keys(text: str) -> list[str]:
+    """The crosswalk keys a written code may stand for, most specific first."""
+    raw = re.sub(r"[\s\-./]", "", text.upper())
+    keys = [raw]
+    if m := _AFSC.match(raw):
+        keys.append(f"{m.group(1)}X{m.group(2)}")
+    if m := _MOS.match(raw):
+        keys.append(m.group(1))
+    if m := _NAVY_GRADE.match(raw):
+        keys.append(m.group(1))
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+class MilitaryCrosswalk:
+    """Look up military occupations by code or title."""
+
+    def __init__(self, occupations: list[MilitaryOccupation]) -> None:
+        self.occupations = occupations
+        self._by_key: dict[str, list[MilitaryOccupation]] = {}
+        for occ in occupations:
+            for key in code_keys(occ.code):
+                self._by_key.setdefault(key, []).append(occ)
+        self._titles: list[str] = []
+        self._title_owner: list[MilitaryOccupation] = []
+        for occ in occupations:
+            for title in (occ.title, *occ.alt_titles):
+                self._titles.append(utils.default_process(title))
+                self._title_owner.append(occ)
+
+    def lookup(self, text: str, limit: int = 3) -> list[MilitaryHit]:
+        """Entries for a code or a title; codes win over titles."""
+        text = text.strip()
+        if not text:
+            return []
+        for token in [text, *text.split()]:
+            for key in code_keys(token):
+                found = self._by_key.get(key)
+                if found:
+                    return [MilitaryHit(o, 100.0, f"code {key}") for o in found[:limit]]
+        query = utils.default_process(text)
+        if len(query) < 4:
+            return []
+        hits: dict[str, MilitaryHit] = {}
+        for _, score, idx in process.extract(query, self._titles, scorer=fuzz.token_set_ratio,
+                                             limit=limit * 4, score_cutoff=80):
+            occ = self._title_owner[idx]
+            key = f"{occ.branch}:{occ.code}"
+            if key not in hits or hits[key].score < score:
+                hits[key] = MilitaryHit(occ, float(score), f'title "{self._titles[idx]}"')
+        return sorted(hits.values(), key=lambda h: -h.score)[:limit]
+
+
+def _strings(value: object, where: str, source: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+        raise FileFormatError(source, f"{where}: expected a list of text")
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def load_military(path: Path | str) -> MilitaryCrosswalk:
+    """Load and validate a crosswalk YAML file."""
+    source = str(path)
+    data = read_yaml(path)
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise FileFormatError(source, f"not a military crosswalk (format: {FORMAT})", 1)
+    items = data.get("occupations")
+    if not isinstance(items, list):
+        raise FileFormatError(source, "occupations: expected a list")
+    found: list[MilitaryOccupation] = []
+    seen: set[tuple[str, str]] = set()
+    for i, item in enumerate(items):
+        where = f"occupations[{i}]"
+        if not isinstance(item, dict):
+            raise FileFormatError(source, f"{where}: expected a mapping")
+        code, branch, title = (str(item.get(k, "")).strip() for k in ("code", "branch", "title"))
+        if not code or not title:
+            raise FileFormatError(source, f"{where}: code and title are required")
+        if branch not in BRANCHES:
+            raise FileFormatError(source, f"{where} ({code}): branch must be one of {BRANCHES}")
+        if (branch, code) in seen:
+            raise FileFormatError(source, f"{where}: duplicate code {code} for {branch}")
+        seen.add((branch, code))
+        found.append(MilitaryOccupation(
+            code=code, branch=branch, title=title,
+            alt_titles=_strings(item.get("alt_titles"), where, source),
+            onet_soc=_strings(item.get("onet_soc"), where, source),
+            competencies=_strings(item.get("competencies"), where, source),
+        ))
+    return MilitaryCrosswalk(found)
