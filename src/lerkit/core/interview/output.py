@@ -4,9 +4,10 @@ Fields: the first answered question with ``field: title`` (organization, place) 
 it; ``start``/``end`` are read by :func:`parse_when` and written as ``YYYY`` or
 ``YYYY-MM`` (vague words such as "about 3 years" or "on and off" stay in the narrative
 as a "When:" line; "still doing it" sets ``ongoing``). The narrative holds the opening
-story and the other narrative answers as paragraphs, and scale answers and choices as
-"Label: answer" lines. ``evidence`` and ``vouch`` answers become note evidence; every
-web address in any answer becomes URL evidence. Ids are stable: the same state always
+story and the other unlabelled text answers as paragraphs, then labelled answers, scale
+answers, choices and the ticked checklist as "Label: answer" lines. ``evidence`` and
+``vouch`` answers become note evidence; every web address in any answer becomes URL
+evidence. Ids are stable: the same state always
 produces the same ids.
 """
 
@@ -47,19 +48,18 @@ def find_urls(text: str) -> list[str]:
 
 @dataclass
 class _Narrative:
-    blocks: list[tuple[bool, str]]
+    """Story paragraphs first, then "Label: answer" lines, each in question order."""
+
+    paragraphs: list[str]
+    lines: list[str]
 
     def add(self, text: str, line: bool) -> None:
         if text:
-            self.blocks.append((line, text))
+            (self.lines if line else self.paragraphs).append(text)
 
     def render(self) -> str:
-        out = ""
-        for i, (line, text) in enumerate(self.blocks):
-            if i:
-                out += "\n" if line and self.blocks[i - 1][0] else "\n\n"
-            out += text
-        return out
+        parts = [*self.paragraphs, "\n".join(self.lines)] if self.lines else self.paragraphs
+        return "\n\n".join(parts)
 
 
 def build_experience(
@@ -72,7 +72,7 @@ def build_experience(
         life_area=module.life_area,
         title="",
     )
-    story = _Narrative([])
+    story = _Narrative([], [])
     evidence: list[EvidenceRecord] = []
     start: WhenAnswer | None = None
     end: WhenAnswer | None = None
