@@ -7,7 +7,15 @@ from typing import Annotated
 import typer
 
 from lerkit import __version__
-from lerkit.cli import db_cmd, match_cmd, person_cmd, taxonomy_cmd
+from lerkit.cli import (
+    db_cmd,
+    export_cmd,
+    keys_cmd,
+    match_cmd,
+    person_cmd,
+    taxonomy_cmd,
+    verify_cmd,
+)
 from lerkit.cli.errors import LerGroup
 from lerkit.cli.state import CliState, lerkit_from
 
@@ -23,7 +31,10 @@ app = typer.Typer(
 app.add_typer(person_cmd.app, name="person")
 app.add_typer(db_cmd.app, name="db")
 app.add_typer(taxonomy_cmd.app, name="taxonomy")
+app.add_typer(keys_cmd.app, name="keys")
 app.command("match")(match_cmd.match)
+app.command("export")(export_cmd.export)
+app.command("verify")(verify_cmd.verify)
 
 
 def _version(value: bool) -> None:

@@ -20,9 +20,12 @@ def signed_bundle(count: int = 3, **options: Any) -> dict[str, Any]:
     """A signed bundle of ``count`` sample claims (cached; a deep copy each call)."""
     key = json.dumps([count, sorted((k, repr(v)) for k, v in options.items())])
     if key not in _CACHE:
-        opts = BundleOptions(holder_name="Alex Example", issued=ISSUED,
-                             bundle_id=f"urn:uuid:00000000-0000-4000-8000-{count:012d}",
-                             **options)
+        opts = BundleOptions(
+            holder_name="Alex Example",
+            issued=ISSUED,
+            bundle_id=f"urn:uuid:00000000-0000-4000-8000-{count:012d}",
+            **options,
+        )
         _CACHE[key] = sign_bundle(worker(), [claim(i) for i in range(count)], opts)
     return copy.deepcopy(_CACHE[key])
 

@@ -57,17 +57,31 @@ def claim(
         narrative="Ran weekly stock counts for about 400 product lines.",
     )
     evidence = [
-        EvidenceRecord(id=f"note-{number}", kind=EvidenceKind.NOTE, name="What I did",
-                       narrative="Counted, reconciled and re-ordered stock every week."),
-        EvidenceRecord(id=f"link-{number}", kind=EvidenceKind.URL, name="Food bank page",
-                       url="https://example.org/foodbank/volunteers"),
+        EvidenceRecord(
+            id=f"note-{number}",
+            kind=EvidenceKind.NOTE,
+            name="What I did",
+            narrative="Counted, reconciled and re-ordered stock every week.",
+        ),
+        EvidenceRecord(
+            id=f"link-{number}",
+            kind=EvidenceKind.URL,
+            name="Food bank page",
+            url="https://example.org/foodbank/volunteers",
+        ),
     ]
     if with_file:
-        evidence.append(EvidenceRecord(
-            id=f"file-{number}", kind=EvidenceKind.FILE, name="Stock count log, week 12",
-            file_name="stock-log.txt", media_type="text/plain", size=len(FILE_BYTES),
-            sha256=hashlib.sha256(FILE_BYTES).hexdigest(),
-        ))
+        evidence.append(
+            EvidenceRecord(
+                id=f"file-{number}",
+                kind=EvidenceKind.FILE,
+                name="Stock count log, week 12",
+                file_name="stock-log.txt",
+                media_type="text/plain",
+                size=len(FILE_BYTES),
+                sha256=hashlib.sha256(FILE_BYTES).hexdigest(),
+            )
+        )
     return ClaimRecord(
         id=f"claim-{number}",
         taxonomy="esco",

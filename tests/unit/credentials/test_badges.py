@@ -27,8 +27,10 @@ def _build(number: int = 1, omit: frozenset[str] = frozenset(), **kw: Any) -> di
 
 def test_credential_shape() -> None:
     vc = _build()
-    assert vc["@context"] == ["https://www.w3.org/ns/credentials/v2",
-                              "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
+    assert vc["@context"] == [
+        "https://www.w3.org/ns/credentials/v2",
+        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+    ]
     assert vc["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert vc["id"] == credential_id(HOLDER.did, "claim-1")
     assert vc["id"].startswith("urn:uuid:")
@@ -40,11 +42,15 @@ def test_credential_shape() -> None:
     assert achievement["type"] == ["Achievement"]
     assert achievement["achievementType"] == "Competency"
     assert achievement["name"] == "Inventory management 1"
-    assert achievement["alignment"] == [{
-        "type": ["Alignment"], "targetName": "Inventory management 1",
-        "targetUrl": "http://data.europa.eu/esco/skill/example-1", "targetCode": "S1.1",
-        "targetFramework": "ESCO",
-    }]
+    assert achievement["alignment"] == [
+        {
+            "type": ["Alignment"],
+            "targetName": "Inventory management 1",
+            "targetUrl": "http://data.europa.eu/esco/skill/example-1",
+            "targetCode": "S1.1",
+            "targetFramework": "ESCO",
+        }
+    ]
     assert subject["activityStartDate"] == "2019-03-01T00:00:00Z"
     assert subject["activityEndDate"] == "2023-12-31T00:00:00Z"
     canonicalize_rdfc(vc)  # every term is defined; nothing would be dropped
@@ -87,8 +93,11 @@ def test_ongoing_experience_has_no_end_date() -> None:
 
 def test_evidence_objects() -> None:
     note, link, file = _build()["evidence"]
-    assert note == {"type": ["Evidence"], "name": "What I did",
-                    "narrative": "Counted, reconciled and re-ordered stock every week."}
+    assert note == {
+        "type": ["Evidence"],
+        "name": "What I did",
+        "narrative": "Counted, reconciled and re-ordered stock every week.",
+    }
     assert link["id"] == "https://example.org/foodbank/volunteers"
     assert file["id"].startswith("urn:uuid:")
     assert file["name"] == "stock-log.txt"
@@ -102,10 +111,12 @@ def test_evidence_objects() -> None:
 
 @pytest.mark.parametrize(
     ("field", "gone"),
-    [("dates", ["2019-03", "activityStartDate", "activityEndDate", "When:"]),
-     ("organization", ["Riverside Food Bank"]),
-     ("place", ["Leeds"]),
-     ("narrative", ["400 product lines"])],
+    [
+        ("dates", ["2019-03", "activityStartDate", "activityEndDate", "When:"]),
+        ("organization", ["Riverside Food Bank"]),
+        ("place", ["Leeds"]),
+        ("narrative", ["400 product lines"]),
+    ],
 )
 def test_selective_disclosure(field: str, gone: list[str]) -> None:
     text = json.dumps(_build(omit=frozenset({field})))
@@ -134,16 +145,20 @@ def test_only_accepted_claims_are_built() -> None:
 
 
 def test_bad_links_and_digests_are_refused() -> None:
-    relative = dataclasses.replace(claim(1), evidence=[
-        EvidenceRecord(id="e", kind=EvidenceKind.URL, url="evidence/stock.txt")])
+    relative = dataclasses.replace(
+        claim(1), evidence=[EvidenceRecord(id="e", kind=EvidenceKind.URL, url="evidence/stock.txt")]
+    )
     with pytest.raises(BadInputError, match="not an absolute URL"):
         build_claim_credential(HOLDER, relative, valid_from=VALID_FROM)
-    no_digest = dataclasses.replace(claim(1), evidence=[
-        EvidenceRecord(id="e", kind=EvidenceKind.FILE, file_name="a.pdf")])
+    no_digest = dataclasses.replace(
+        claim(1), evidence=[EvidenceRecord(id="e", kind=EvidenceKind.FILE, file_name="a.pdf")]
+    )
     with pytest.raises(BadInputError, match="no SHA-256"):
         build_claim_credential(HOLDER, no_digest, valid_from=VALID_FROM)
-    bad_digest = dataclasses.replace(claim(1), evidence=[
-        EvidenceRecord(id="e", kind=EvidenceKind.FILE, file_name="a.pdf", sha256="abc")])
+    bad_digest = dataclasses.replace(
+        claim(1),
+        evidence=[EvidenceRecord(id="e", kind=EvidenceKind.FILE, file_name="a.pdf", sha256="abc")],
+    )
     with pytest.raises(BadInputError, match="64 hexadecimal"):
         build_claim_credential(HOLDER, bad_digest, valid_from=VALID_FROM)
 
@@ -156,10 +171,15 @@ def test_claim_without_target_url_has_no_alignment() -> None:
 
 @pytest.mark.parametrize(
     ("value", "end", "expected"),
-    [("2019", False, "2019-01-01T00:00:00Z"), ("2019", True, "2019-12-31T00:00:00Z"),
-     ("2019-05", False, "2019-05-01T00:00:00Z"), ("2019-02", True, "2019-02-28T00:00:00Z"),
-     ("2020-02", True, "2020-02-29T00:00:00Z"), ("2019-05-03", True, "2019-05-03T00:00:00Z"),
-     ("2019-05-03T10:00:00+02:00", False, "2019-05-03T08:00:00Z")],
+    [
+        ("2019", False, "2019-01-01T00:00:00Z"),
+        ("2019", True, "2019-12-31T00:00:00Z"),
+        ("2019-05", False, "2019-05-01T00:00:00Z"),
+        ("2019-02", True, "2019-02-28T00:00:00Z"),
+        ("2020-02", True, "2020-02-29T00:00:00Z"),
+        ("2019-05-03", True, "2019-05-03T00:00:00Z"),
+        ("2019-05-03T10:00:00+02:00", False, "2019-05-03T08:00:00Z"),
+    ],
 )
 def test_activity_dates(value: str, end: bool, expected: str) -> None:
     assert activity_datetime(value, end=end) == expected

@@ -40,8 +40,11 @@ def _endorsement(subject_id: str, endorser: Identity, number: int = 1) -> dict[s
         "name": "Endorsement",
         "issuer": {"id": endorser.did, "type": ["Profile"], "name": "Jordan Coach"},
         "validFrom": "2025-02-01T09:00:00Z",
-        "credentialSubject": {"id": subject_id, "type": ["EndorsementSubject"],
-                              "endorsementComment": "I supervised this work."},
+        "credentialSubject": {
+            "id": subject_id,
+            "type": ["EndorsementSubject"],
+            "endorsementComment": "I supervised this work.",
+        },
     }
     return sign_document(unsigned, endorser, created="2025-02-01T09:00:05Z")
 
@@ -111,8 +114,7 @@ def test_endorsements_go_to_their_credential_or_the_bundle() -> None:
     endorser = Identity.from_seed(ENDORSER_SEED)
     on_claim = _endorsement(credential_id(worker().did, "claim-0"), endorser, 1)
     on_person = _endorsement(worker().did, endorser, 2)
-    options = BundleOptions(holder_name="Alex", issued=ISSUED,
-                            endorsements=[on_claim, on_person])
+    options = BundleOptions(holder_name="Alex", issued=ISSUED, endorsements=[on_claim, on_person])
     bundle = sign_bundle(worker(), [claim(0), claim(1)], options)
     first = bundle["credentialSubject"]["verifiableCredential"][0]
     assert first["endorsement"] == [on_claim]
@@ -128,7 +130,9 @@ def test_endorsements_go_to_their_credential_or_the_bundle() -> None:
 
 
 def test_a_broken_endorsement_is_not_included() -> None:
-    endorsement = _endorsement(credential_id(worker().did, "claim-0"), Identity.from_seed(ENDORSER_SEED))
+    endorsement = _endorsement(
+        credential_id(worker().did, "claim-0"), Identity.from_seed(ENDORSER_SEED)
+    )
     endorsement["credentialSubject"]["endorsementComment"] = "changed"
     options = BundleOptions(issued=ISSUED, endorsements=[endorsement])
     with pytest.raises(BadInputError, match="does not verify"):
@@ -163,8 +167,10 @@ def test_omit_is_applied_per_claim() -> None:
 def test_optional_clr_fields() -> None:
     bundle = signed_bundle(2, list_achievements=True, partial=True, bundle_name="My record")
     subject = bundle["credentialSubject"]
-    assert [a["name"] for a in subject["achievement"]] == ["Inventory management 0",
-                                                          "Inventory management 1"]
+    assert [a["name"] for a in subject["achievement"]] == [
+        "Inventory management 0",
+        "Inventory management 1",
+    ]
     assert bundle["partial"] is True and bundle["name"] == "My record"
     assert verify_bundle(bundle, now=LATER).valid
 

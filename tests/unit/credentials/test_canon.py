@@ -27,18 +27,29 @@ W3C = "w3c-vc-di-eddsa"
 
 def _doc(name: str = "Inventory management") -> dict[str, Any]:
     return {
-        "@context": ["https://www.w3.org/ns/credentials/v2",
-                     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
         "id": "urn:uuid:3f0f7c1e-8f5a-4a39-9d2b-6a1c2e4b7d10",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": name,
-        "issuer": {"id": "did:key:z6MkpuFmGwLnPWJXL8E24LH8a3PeyQRWZtEQDQcm1Sxt59D9",
-                   "type": ["Profile"]},
+        "issuer": {
+            "id": "did:key:z6MkpuFmGwLnPWJXL8E24LH8a3PeyQRWZtEQDQcm1Sxt59D9",
+            "type": ["Profile"],
+        },
         "validFrom": "2025-01-15T10:00:00Z",
-        "credentialSubject": {"id": "did:example:1", "type": ["AchievementSubject"],
-                              "achievement": {"id": "urn:uuid:1", "type": ["Achievement"],
-                                              "name": name, "description": "d",
-                                              "criteria": {"narrative": "n"}}},
+        "credentialSubject": {
+            "id": "did:example:1",
+            "type": ["AchievementSubject"],
+            "achievement": {
+                "id": "urn:uuid:1",
+                "type": ["Achievement"],
+                "name": name,
+                "description": "d",
+                "criteria": {"narrative": "n"},
+            },
+        },
         "evidence": [{"id": "urn:uuid:2", "type": ["Evidence"], "name": "log"}],
     }
 
@@ -139,7 +150,7 @@ def test_bad_language_tag_and_direction_are_refused() -> None:
 
 def test_not_an_object_and_deep_nesting() -> None:
     with pytest.raises(CanonicalizationError):
-        canonicalize_rdfc([1, 2])  # type: ignore[arg-type]
+        canonicalize_rdfc([1, 2])
     deep: Any = "x"
     for _ in range(5000):
         deep = {"narrative": deep}

@@ -28,8 +28,13 @@ FAST = {"opslimit": TEST_OPSLIMIT, "memlimit": TEST_MEMLIMIT}
 
 def _secret_spellings(identity: Identity) -> list[str]:
     seed = identity.export_seed()
-    return [seed.hex(), seed.hex().upper(), base58.b58encode(seed).decode(),
-            seed_to_multibase(seed), repr(seed)[2:-1]]
+    return [
+        seed.hex(),
+        seed.hex().upper(),
+        base58.b58encode(seed).decode(),
+        seed_to_multibase(seed),
+        repr(seed)[2:-1],
+    ]
 
 
 def test_seal_and_unseal_round_trip() -> None:
@@ -69,12 +74,22 @@ def test_wrong_passphrase_is_a_passphrase_error() -> None:
 
 def test_tampered_box_reads_as_wrong_passphrase() -> None:
     sealed = seal_identity(Identity.generate(), "right", **FAST)
-    broken = SealedKey(did=sealed.did, salt=sealed.salt, box=sealed.box[:-1] + b"\0",
-                       opslimit=sealed.opslimit, memlimit=sealed.memlimit)
+    broken = SealedKey(
+        did=sealed.did,
+        salt=sealed.salt,
+        box=sealed.box[:-1] + b"\0",
+        opslimit=sealed.opslimit,
+        memlimit=sealed.memlimit,
+    )
     with pytest.raises(PassphraseError):
         unseal_identity(broken, "right")
-    short = SealedKey(did=sealed.did, salt=sealed.salt, box=b"short",
-                      opslimit=sealed.opslimit, memlimit=sealed.memlimit)
+    short = SealedKey(
+        did=sealed.did,
+        salt=sealed.salt,
+        box=b"short",
+        opslimit=sealed.opslimit,
+        memlimit=sealed.memlimit,
+    )
     with pytest.raises(PassphraseError):
         unseal_identity(short, "right")
 
@@ -104,17 +119,31 @@ def test_crafted_cost_parameters_are_refused() -> None:
 def test_swapped_did_is_detected() -> None:
     sealed = seal_identity(Identity.generate(), "pass", **FAST)
     other = Identity.generate().did
-    swapped = SealedKey(did=other, salt=sealed.salt, box=sealed.box,
-                        opslimit=sealed.opslimit, memlimit=sealed.memlimit)
+    swapped = SealedKey(
+        did=other,
+        salt=sealed.salt,
+        box=sealed.box,
+        opslimit=sealed.opslimit,
+        memlimit=sealed.memlimit,
+    )
     with pytest.raises(BadInputError, match="does not match"):
         unseal_identity(swapped, "pass")
 
 
 @pytest.mark.parametrize(
     "data",
-    [None, {}, {"format": "other"}, {"format": "lerkit-sealed-ed25519/1", "kdf": "x"},
-     {"format": "lerkit-sealed-ed25519/1", "did": "d", "box": "!!",
-      "kdf": {"name": "argon2id", "opslimit": 1, "memlimit": 8192, "salt": "AA=="}}],
+    [
+        None,
+        {},
+        {"format": "other"},
+        {"format": "lerkit-sealed-ed25519/1", "kdf": "x"},
+        {
+            "format": "lerkit-sealed-ed25519/1",
+            "did": "d",
+            "box": "!!",
+            "kdf": {"name": "argon2id", "opslimit": 1, "memlimit": 8192, "salt": "AA=="},
+        },
+    ],
 )
 def test_malformed_sealed_files_are_bad_input(data: object) -> None:
     with pytest.raises(BadInputError):
@@ -124,8 +153,15 @@ def test_malformed_sealed_files_are_bad_input(data: object) -> None:
 def test_no_private_material_in_repr_or_str() -> None:
     identity = Identity.from_seed(bytes(range(32)))
     sealed = seal_identity(identity, "pass", **FAST)
-    shown = [repr(identity), str(identity), f"{identity}", repr(sealed), str(sealed),
-             repr([identity]), repr({"k": identity})]
+    shown = [
+        repr(identity),
+        str(identity),
+        f"{identity}",
+        repr(sealed),
+        str(sealed),
+        repr([identity]),
+        repr({"k": identity}),
+    ]
     for text in shown:
         assert identity.did in text
         for secret in _secret_spellings(identity):

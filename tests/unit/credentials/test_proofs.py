@@ -18,18 +18,25 @@ CREATED = "2025-01-15T10:00:05Z"
 
 def _doc(identity: Identity) -> dict[str, Any]:
     return {
-        "@context": ["https://www.w3.org/ns/credentials/v2",
-                     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
         "id": "urn:uuid:11111111-2222-4333-8444-555555555555",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": "Cooking for a family",
         "issuer": {"id": identity.did, "type": ["Profile"], "name": "Sam"},
         "validFrom": "2025-01-15T10:00:00Z",
         "credentialSubject": {
-            "id": identity.did, "type": ["AchievementSubject"],
-            "achievement": {"id": "urn:uuid:1", "type": ["Achievement"], "name": "Cooking",
-                            "description": "Plans and cooks meals.",
-                            "criteria": {"narrative": "Self-attested."}},
+            "id": identity.did,
+            "type": ["AchievementSubject"],
+            "achievement": {
+                "id": "urn:uuid:1",
+                "type": ["Achievement"],
+                "name": "Cooking",
+                "description": "Plans and cooks meals.",
+                "criteria": {"narrative": "Self-attested."},
+            },
         },
     }
 
@@ -61,8 +68,9 @@ def test_changed_document_fails(suite: str) -> None:
 
 
 def test_created_accepts_a_datetime() -> None:
-    proof = create_proof(_doc(worker()), worker(),
-                         created=datetime(2025, 1, 15, 10, 0, 5, 999, tzinfo=UTC))
+    proof = create_proof(
+        _doc(worker()), worker(), created=datetime(2025, 1, 15, 10, 0, 5, 999, tzinfo=UTC)
+    )
     assert proof["created"] == CREATED
 
 
@@ -141,8 +149,14 @@ def test_jcs_context_must_prefix_the_document_context() -> None:
 
 def test_presentation_purpose_with_challenge() -> None:
     identity = worker()
-    signed = sign_document(_doc(identity), identity, created=CREATED,
-                           proof_purpose="authentication", challenge="abc", domain="example.org")
+    signed = sign_document(
+        _doc(identity),
+        identity,
+        created=CREATED,
+        proof_purpose="authentication",
+        challenge="abc",
+        domain="example.org",
+    )
     assert verify_proofs(signed, purpose="authentication")[0].ok
     assert not verify_proofs(signed)[0].ok
 

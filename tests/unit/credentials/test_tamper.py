@@ -116,10 +116,12 @@ def test_a_foreign_extra_proof_is_detected() -> None:
         lambda d: d["credentialSubject"].__setitem__("favouriteColour", "green"),
         lambda d: d["credentialSubject"]["verifiableCredential"].pop(),
         lambda d: d["credentialSubject"]["verifiableCredential"].append(
-            copy.deepcopy(d["credentialSubject"]["verifiableCredential"][0])),
+            copy.deepcopy(d["credentialSubject"]["verifiableCredential"][0])
+        ),
         lambda d: d["@context"].append("https://www.w3.org/ns/credentials/examples/v2"),
         lambda d: d["credentialSubject"]["verifiableCredential"][0].__setitem__(
-            "validUntil", "2025-04-01T00:00:00Z"),
+            "validUntil", "2025-04-01T00:00:00Z"
+        ),
     ],
 )
 def test_structural_changes_are_detected(change: Any) -> None:

@@ -27,8 +27,10 @@ def _text(path: Path) -> str:
 
 @pytest.mark.parametrize(
     ("suite", "folder", "suffix", "canon"),
-    [(RDFC, "eddsa-rdfc-2022", "DataInt", canonicalize_rdfc),
-     (JCS, "eddsa-jcs-2022", "JCS", canonicalize_jcs)],
+    [
+        (RDFC, "eddsa-rdfc-2022", "DataInt", canonicalize_rdfc),
+        (JCS, "eddsa-jcs-2022", "JCS", canonicalize_jcs),
+    ],
 )
 def test_w3c_vectors(vectors: Path, suite: str, folder: str, suffix: str, canon: Any) -> None:
     base = vectors / W3C
@@ -62,8 +64,12 @@ def test_1edtech_ob3_vector(vectors: Path) -> None:
     config = {**options, "@context": unsigned["@context"]}
     assert canonicalize_rdfc(config) == (folder / "proof-canon.txt").read_text("utf-8")
     assert hash_data(unsigned, config, RDFC).hex() == hashes["dataToSignHex"]
-    signed = sign_document(unsigned, identity, created=options["created"],
-                           verification_method=options["verificationMethod"])
+    signed = sign_document(
+        unsigned,
+        identity,
+        created=options["created"],
+        verification_method=options["verificationMethod"],
+    )
     assert signed["proof"]["proofValue"] == hashes["proofValue"]
     assert signed == load(folder / "signed.json")
     keys = {key["verificationMethod"]: bytes.fromhex(key["publicKeyHex"])}
@@ -74,18 +80,23 @@ def test_1edtech_ob3_vector(vectors: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "seed"),
-    [("ob3-sample", "ob3-sample-seed.hex"),
-     ("endorsement-sample", "endorser-sample-seed.hex"),
-     ("clr-sample", "ob3-sample-seed.hex"),
-     ("ler-bundle-vp", "ob3-sample-seed.hex")],
+    [
+        ("ob3-sample", "ob3-sample-seed.hex"),
+        ("endorsement-sample", "endorser-sample-seed.hex"),
+        ("clr-sample", "ob3-sample-seed.hex"),
+        ("ler-bundle-vp", "ob3-sample-seed.hex"),
+    ],
 )
 def test_repo_samples_are_reproduced(vectors: Path, name: str, seed: str) -> None:
     expected = load(vectors / f"{name}-signed.json")
     proof = expected["proof"]
     signed = sign_document(
-        load(vectors / f"{name}-unsigned.json"), _seed(vectors / seed),
-        created=proof["created"], proof_purpose=proof["proofPurpose"],
-        challenge=proof.get("challenge"), domain=proof.get("domain"),
+        load(vectors / f"{name}-unsigned.json"),
+        _seed(vectors / seed),
+        created=proof["created"],
+        proof_purpose=proof["proofPurpose"],
+        challenge=proof.get("challenge"),
+        domain=proof.get("domain"),
     )
     assert signed["proof"]["proofValue"] == proof["proofValue"]
     assert signed == expected

@@ -138,7 +138,9 @@ class _ModuleReader(Reader):
         items = self.sequence(m, "items", "the checklist")
         low, high = CHECKLIST_SIZE
         if not low <= len(items) <= high:
-            self.fail(f"the checklist needs {low} to {high} items, not {len(items)}", items.line)
+            self.fail(
+                f"the checklist needs {low} to {high} items, not {len(items)}", m.line_of("items")
+            )
         choices: list[Choice] = []
         for i, raw in enumerate(items):
             item = self.mapping(raw, f"checklist item {i + 1}", items.line_of(i))
@@ -156,7 +158,8 @@ class _ModuleReader(Reader):
             choices.append(choice)
         text = self.text(m, "text", "the checklist", required=True)
         help_text = self.text(m, "help", "the checklist")
-        self.refuse_forbidden([text, help_text], m.line, "the checklist")
+        self.refuse_forbidden([text], m.line_of("text"), "the checklist")
+        self.refuse_forbidden([help_text], m.line_of("help"), "the checklist")
         return Question(
             id=CHECKLIST_ID,
             kind=Kind.MULTI,
@@ -201,7 +204,8 @@ class _ModuleReader(Reader):
             )
         text = self.text(m, "text", what, required=True)
         help_text = self.text(m, "help", what)
-        self.refuse_forbidden([text, help_text], m.line_of("text"), what)
+        self.refuse_forbidden([text], m.line_of("text"), what)
+        self.refuse_forbidden([help_text], m.line_of("help"), what)
         when = read_conditions(self, m, what, self.seen) if m.get("when") is not None else ()
         return Question(
             id=qid,
@@ -255,7 +259,8 @@ class _ModuleReader(Reader):
         self.keys(m, "repeat", _REPEAT_KEYS, ("text",))
         text = self.text(m, "text", "repeat", required=True)
         help_text = self.text(m, "help", "repeat")
-        self.refuse_forbidden([text, help_text], m.line, "repeat")
+        self.refuse_forbidden([text], m.line_of("text"), "repeat")
+        self.refuse_forbidden([help_text], m.line_of("help"), "repeat")
         return Question(id=AGAIN_ID, kind=Kind.YESNO, text=text, help=help_text, line=m.line)
 
     def enum(self, m: YMap, key: str, what: str, enum: type[_E], default: _E) -> _E:

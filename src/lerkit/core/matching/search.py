@@ -24,8 +24,11 @@ from lerkit.core.matching.types import Match
 
 POSTINGS_BUDGET = 60_000
 BETA2 = 0.25  # F-measure beta squared: entry coverage weighs 4x the input coverage
-KIND_WEIGHT = (1.0, 0.97, 0.95, 0.6)  # label, alt label, phrasing, description
+KIND_WEIGHT = (1.0, 0.97, 0.95, 0.0)  # label, alt label, phrasing, description
 DESCRIPTION = 3
+SUPPORT = 0.1  # share of the second-best entry's score added to the best
+DESCRIBED = 0.15  # share of the input the description explains, added
+DESCRIPTION_ONLY = 0.45  # score factor when only the description matched
 SCATTER_FLOOR = 0.75
 RERANK_MIN = 40
 
@@ -61,21 +64,37 @@ def _accumulate(index: MatchIndex, weights: dict[int, float]) -> dict[int, float
 
 
 def _rank(index: MatchIndex, weights: dict[int, float], keep: int) -> list[_Scored]:
+    """The ``keep`` best competencies: best entry, plus support from other entries."""
     total = sum(weights.values())
-    best: dict[int, _Scored] = {}
+    best: dict[int, tuple[float, int]] = {}
+    second: dict[int, float] = {}
+    described: dict[int, tuple[float, int]] = {}
     norms, kinds, comps = index.entry_norm, index.entry_kind, index.entry_comp
     for entry, matched in _accumulate(index, weights).items():
         kind = kinds[entry]
+        comp = comps[entry]
         explained = matched / total
         if kind == DESCRIPTION:
-            score = explained * KIND_WEIGHT[kind]
-        else:
-            score = _f_measure(min(matched / norms[entry], 1.0), explained) * KIND_WEIGHT[kind]
-        comp = comps[entry]
+            if explained > described.get(comp, (0.0, -1))[0]:
+                described[comp] = (explained, entry)
+            continue
+        score = _f_measure(min(matched / norms[entry], 1.0), explained) * KIND_WEIGHT[kind]
         current = best.get(comp)
-        if current is None or score > current.score:
-            best[comp] = _Scored(score, comp, entry)
-    return heapq.nlargest(keep, best.values(), key=lambda s: (s.score, -s.comp))
+        if current is None:
+            best[comp] = (score, entry)
+        elif score > current[0]:
+            best[comp] = (score, entry)
+            second[comp] = max(second.get(comp, 0.0), current[0])
+        elif score > second.get(comp, 0.0):
+            second[comp] = score
+    scored = [
+        _Scored(s + SUPPORT * second.get(c, 0.0) + DESCRIBED * described.get(c, (0.0,))[0], c, e)
+        for c, (s, e) in best.items()
+    ]
+    scored += [
+        _Scored(DESCRIPTION_ONLY * d, c, e) for c, (d, e) in described.items() if c not in best
+    ]
+    return heapq.nlargest(keep, scored, key=lambda s: (s.score, -s.comp))
 
 
 def _placement(tokens: list[Token], hits: list[tuple[int, int]], weights: dict[int, float]) -> float:

@@ -1,0 +1,111 @@
+"""Signing keys: one Ed25519 did:key per person, sealed under their passphrase."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+
+from lerkit.core.credentials.keys import (
+    DEFAULT_MEMLIMIT,
+    DEFAULT_OPSLIMIT,
+    Identity,
+    SealedKey,
+    seal_identity,
+    unseal_identity,
+)
+from lerkit.core.errors import BadInputError, NotFoundError
+from lerkit.services.context import Lerkit
+from lerkit.services.people import require_person
+from lerkit.storage import audit
+from lerkit.storage import keys as repo
+
+# Argon2id cost, a deployment choice: "moderate" (default), or "interactive" for
+# low-memory terminals; "sensitive" for the strongest protection.
+STRENGTHS = {
+    "interactive": (2, 64 * 1024 * 1024),
+    "moderate": (DEFAULT_OPSLIMIT, DEFAULT_MEMLIMIT),
+    "sensitive": (4, 1024 * 1024 * 1024),
+}
+MIN_PASSPHRASE = 8
+
+
+def _strength() -> tuple[int, int]:
+    name = os.environ.get("LER_KEY_STRENGTH", "moderate")
+    if name not in STRENGTHS:
+        raise BadInputError(f"LER_KEY_STRENGTH must be one of {', '.join(STRENGTHS)}")
+    return STRENGTHS[name]
+
+
+def check_new_passphrase(passphrase: str) -> str:
+    """A passphrase long enough to protect a key."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise BadInputError(f"a passphrase needs at least {MIN_PASSPHRASE} characters")
+    return passphrase
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    """A person's DIDs: the active one and those retired by rotation."""
+
+    person_id: str
+    did: str
+    retired: list[str]
+
+
+def _seal(identity: Identity, passphrase: str) -> bytes:
+    ops, mem = _strength()
+    sealed = seal_identity(identity, passphrase, opslimit=ops, memlimit=mem)
+    return json.dumps(sealed.to_dict()).encode("utf-8")
+
+
+def _store(ler: Lerkit, person_id: str, identity: Identity, passphrase: str, action: str) -> str:
+    sealed = _seal(identity, passphrase)
+    with ler.transaction() as session:
+        repo.add_key(session=session, person_id=person_id, did=identity.did,
+                     public_key_multibase=identity.public_key_multibase, sealed=sealed)
+        audit.record(session=session, actor=ler.actor, action=action, entity="signing-key",
+                     entity_id=identity.did, person_id=person_id)
+    return identity.did
+
+
+def init_key(ler: Lerkit, person_id: str, passphrase: str) -> str:
+    """Create a person's first key; returns the DID."""
+    require_person(ler, person_id)
+    with ler.db.session() as session:
+        if repo.active_key(session=session, person_id=person_id) is not None:
+            raise BadInputError(f"person {person_id} already has a key (use: ler keys rotate)")
+    return _store(ler, person_id, Identity.generate(), check_new_passphrase(passphrase), "create")
+
+
+def unlock(ler: Lerkit, person_id: str, passphrase: str) -> Identity:
+    """The person's active signing identity; PassphraseError if the passphrase is wrong."""
+    require_person(ler, person_id)
+    with ler.db.session() as session:
+        key = repo.active_key(session=session, person_id=person_id)
+    if key is None:
+        raise NotFoundError(f"person {person_id} has no signing key (use: ler keys init)")
+    try:
+        sealed = SealedKey.from_dict(json.loads(key.sealed_secret.decode("utf-8")))
+    except (ValueError, UnicodeDecodeError):
+        raise BadInputError(f"the stored key of person {person_id} is damaged") from None
+    return unseal_identity(sealed, passphrase)
+
+
+def rotate_key(ler: Lerkit, person_id: str, passphrase: str, new_passphrase: str | None = None
+               ) -> str:
+    """Replace the active key with a new one; the old public key is kept."""
+    unlock(ler, person_id, passphrase)  # only the key's owner may rotate it
+    chosen = check_new_passphrase(new_passphrase or passphrase)
+    return _store(ler, person_id, Identity.generate(), chosen, "rotate")
+
+
+def show_key(ler: Lerkit, person_id: str) -> KeyInfo:
+    """The active DID and the retired ones."""
+    require_person(ler, person_id)
+    with ler.db.session() as session:
+        keys = repo.all_keys(session=session, person_id=person_id)
+    active = [k.did for k in keys if k.active]
+    if not active:
+        raise NotFoundError(f"person {person_id} has no signing key (use: ler keys init)")
+    return KeyInfo(person_id, active[0], [k.did for k in keys if not k.active])
