@@ -19,24 +19,25 @@ INTRO = (
 )
 
 
-def write_block(name: str, body: str, path: Path = DOC) -> None:
-    """Replace (or add) the block ``name`` in the Matching section of the benchmarks doc."""
+def write_block(name: str, body: str, path: Path = DOC, heading: str = HEADING) -> None:
+    """Replace (or add) the block ``name`` under ``heading`` in the benchmarks doc."""
     start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     block = f"{start}\n{body.rstrip()}\n{end}"
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if HEADING not in text:
-        text = text.rstrip() + f"\n\n{HEADING}\n\n{INTRO}"
+    if heading not in text:
+        intro = INTRO if heading == HEADING else ""
+        text = text.rstrip() + f"\n\n{heading}\n\n{intro}"
     if start in text and end in text:
         before, rest = text.split(start, 1)
         after = rest.split(end, 1)[1]
         text = before + block + after
     else:
-        head, tail = text.split(HEADING, 1)
+        head, tail = text.split(heading, 1)
         next_section = tail.find("\n## ")
         if next_section == -1:
-            text = head + HEADING + tail.rstrip() + "\n\n" + block + "\n"
+            text = head + heading + tail.rstrip() + "\n\n" + block + "\n"
         else:
             cut = next_section + 1
-            text = head + HEADING + tail[:cut].rstrip() + "\n\n" + block + "\n\n" + tail[cut:]
+            text = head + heading + tail[:cut].rstrip() + "\n\n" + block + "\n\n" + tail[cut:]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

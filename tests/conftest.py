@@ -62,7 +62,7 @@ def ler_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.delenv("LER_DB", raising=False)
     monkeypatch.delenv("LER_PASSPHRASE", raising=False)
     monkeypatch.delenv("LER_DATA_DIR", raising=False)
-    monkeypatch.setenv("LER_KEY_STRENGTH", "interactive")  # fast Argon2id for tests
+    monkeypatch.delenv("LER_KEY_STRENGTH", raising=False)
     return home
 
 

@@ -20,8 +20,10 @@ from lerkit.services.people import require_person
 from lerkit.storage import audit
 from lerkit.storage import keys as repo
 
-# Argon2id cost, a deployment choice: "moderate" (default), or "interactive" for
-# low-memory terminals; "sensitive" for the strongest protection.
+# Argon2id cost, a deployment choice (LER_KEY_STRENGTH): "interactive" (default:
+# libsodium's setting for unlocking at a prompt, 64 MiB, about 0.1 s), "moderate"
+# (256 MiB, about 0.7 s) or "sensitive" (1 GiB). A sealed key records its own cost,
+# so keys sealed under any setting still open after the setting changes.
 STRENGTHS = {
     "interactive": (2, 64 * 1024 * 1024),
     "moderate": (DEFAULT_OPSLIMIT, DEFAULT_MEMLIMIT),
@@ -31,7 +33,7 @@ MIN_PASSPHRASE = 8
 
 
 def _strength() -> tuple[int, int]:
-    name = os.environ.get("LER_KEY_STRENGTH", "moderate")
+    name = os.environ.get("LER_KEY_STRENGTH", "interactive")
     if name not in STRENGTHS:
         raise BadInputError(f"LER_KEY_STRENGTH must be one of {', '.join(STRENGTHS)}")
     return STRENGTHS[name]

@@ -187,3 +187,14 @@ def test_claim_from_another_issuer_is_third_party() -> None:
     report = verify_bundle(bundle, now=LATER)
     assert report.valid, report.all_errors()
     assert report.claims[0].tier == "third-party"
+
+
+def test_a_single_credential_is_verified_as_a_one_claim_bundle() -> None:
+    inner = signed_bundle(2)["credentialSubject"]["verifiableCredential"][1]
+    report = verify_bundle(inner, now=LATER)
+    assert report.valid, report.all_errors()
+    assert report.holder == worker().did
+    assert report.bundle_id == inner["id"]
+    assert [c.skill for c in report.claims] == ["Inventory management 1"]
+    inner["name"] = "changed"
+    assert not verify_bundle(inner, now=LATER).valid

@@ -78,5 +78,8 @@ def load_context(url: str) -> Any:
 
 
 def document_loader(url: str, options: Any = None) -> dict[str, Any]:
-    """A pyld ``documentLoader`` that never fetches anything."""
-    return {"contextUrl": None, "documentUrl": url, "document": load_context(url)}
+    """A pyld ``documentLoader`` that never fetches anything.
+
+    ``tag: static`` lets pyld keep the processed context between operations.
+    """
+    return {"contextUrl": None, "documentUrl": url, "document": load_context(url), "tag": "static"}

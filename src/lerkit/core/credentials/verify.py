@@ -41,10 +41,15 @@ OB_CONTEXTS = frozenset(
     }
 )
 
-ALLOWED_CONTEXTS = CLR_CONTEXTS | OB_CONTEXTS | {
-    VC_V2,
-    "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
-}
+SINGLE_TYPES = frozenset({"OpenBadgeCredential", "AchievementCredential"})
+ALLOWED_CONTEXTS = (
+    CLR_CONTEXTS
+    | OB_CONTEXTS
+    | {
+        VC_V2,
+        "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
+    }
+)
 
 
 def _str(value: Any) -> str | None:
@@ -206,9 +211,20 @@ def _claim(doc: Any, holder: str | None, folder: Path | None, now: datetime) -> 
     return entry
 
 
+def _verify_single(doc: dict[str, Any], folder: Path | None, now: datetime) -> BundleReport:
+    holder = _str(_obj(doc.get("credentialSubject")).get("id"))
+    entry = _claim(doc, holder, folder, now)
+    return BundleReport(
+        valid=entry.valid, holder=holder, bundle_id=entry.credential_id, claims=[entry]
+    )
+
+
 def _verify(doc: Any, folder: Path | None, now: datetime) -> BundleReport:
     if not isinstance(doc, dict):
         return BundleReport(valid=False, holder=None, errors=["bundle is not a JSON object"])
+    types = _list(doc.get("type"))
+    if "ClrCredential" not in types and SINGLE_TYPES & set(types):
+        return _verify_single(doc, folder, now)
     subject = _obj(doc.get("credentialSubject"))
     holder = _str(subject.get("id")) or issuer_id(doc)
     report = BundleReport(valid=False, holder=holder, bundle_id=_str(doc.get("id")))
@@ -239,7 +255,10 @@ def _verify(doc: Any, folder: Path | None, now: datetime) -> BundleReport:
 def verify_bundle(
     doc: Any, evidence_dir: Path | str | None = None, now: datetime | None = None
 ) -> BundleReport:
-    """Check a signed bundle; the report lists every problem. Never raises."""
+    """Check a signed bundle; the report lists every problem. Never raises.
+
+    A single OpenBadgeCredential is accepted too and reported as a one-claim bundle.
+    """
     try:
         moment = now or now_utc()
         if moment.tzinfo is None:
