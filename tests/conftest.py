@@ -54,7 +54,7 @@ def need_interop() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def ler_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def ler_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private LER_HOME for each test; LER_DB and LER_PASSPHRASE cleared."""
     home = tmp_path / "ler-home"
     home.mkdir()

@@ -207,7 +207,7 @@ def test_allowed_wording(text: str) -> None:
 
 def test_bank_checks_file_names_and_leads_to(tmp_path: Path) -> None:
     (tmp_path / "wrong-name.yaml").write_text(GOOD, encoding="utf-8")
-    with pytest.raises(FileFormatError, match="must be sample.yaml"):
+    with pytest.raises(FileFormatError, match=r"must be sample\.yaml"):
         load_bank(tmp_path)
     (tmp_path / "wrong-name.yaml").unlink()
     dangling = GOOD.replace(

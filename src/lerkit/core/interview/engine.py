@@ -371,7 +371,10 @@ class Interview:
 
     def _run_key(self, run: str | None) -> str:
         if run is not None:
-            return run
+            module_id, _, number = run.partition("/")
+            if module_id not in self.bank or not number.isdigit():
+                raise BadInputError(f"not a part of this interview: {run!r}")
+            return run_key(module_id, int(number))
         pos = self._walk.position(self.state.cursor)
         if pos is None:
             pos = len(self._walk.steps) - 1

@@ -40,9 +40,17 @@ class _Scored:
     entry: int
 
 
+MODE = "f"
+MEAN_C = 0.5
+
+
 def _f_measure(covered: float, explained: float) -> float:
     if covered <= 0.0 or explained <= 0.0:
         return 0.0
+    if MODE == "mean":
+        return (covered + MEAN_C * explained) / (1.0 + MEAN_C)
+    if MODE == "gmean":
+        return covered ** (1.0 / (1.0 + MEAN_C)) * explained ** (MEAN_C / (1.0 + MEAN_C))
     return (1.0 + BETA2) * covered * explained / (BETA2 * covered + explained)
 
 

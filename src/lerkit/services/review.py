@@ -1,0 +1,67 @@
+"""A person's whole record, grouped for review: experiences with their claims and evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlmodel import col, select
+
+from lerkit.core.records import ClaimRecord, ClaimStatus, EvidenceRecord, ExperienceRecord
+from lerkit.services.context import Lerkit
+from lerkit.services.people import require_person
+from lerkit.storage.records import claim_records, evidence_record, experience_record
+from lerkit.storage.tables import Evidence, Experience
+
+
+@dataclass
+class ExperienceView:
+    """One experience and what hangs from it."""
+
+    experience: ExperienceRecord
+    claims: list[ClaimRecord] = field(default_factory=list)
+    notes: list[EvidenceRecord] = field(default_factory=list)
+
+    @property
+    def accepted(self) -> list[ClaimRecord]:
+        """Claims the person accepted."""
+        return [c for c in self.claims if c.status == ClaimStatus.ACCEPTED]
+
+
+@dataclass
+class RecordView:
+    """Everything shown on the review screen."""
+
+    person_id: str
+    name: str
+    experiences: list[ExperienceView]
+    loose_claims: list[ClaimRecord]
+
+    @property
+    def exportable(self) -> list[ClaimRecord]:
+        """What an export would contain: every accepted claim."""
+        found = [c for e in self.experiences for c in e.accepted]
+        return found + [c for c in self.loose_claims if c.status == ClaimStatus.ACCEPTED]
+
+
+def record_view(ler: Lerkit, person_id: str) -> RecordView:
+    """Read a person's experiences, claims (all statuses) and evidence."""
+    person = require_person(ler, person_id)
+    with ler.db.session() as session:
+        experiences = [experience_record(e) for e in session.exec(
+            select(Experience).where(Experience.person_id == person_id)
+            .order_by(col(Experience.created_at), col(Experience.id)))]
+        claims = claim_records(session=session, person_id=person_id, status=None)
+        notes = session.exec(select(Evidence).where(
+            Evidence.person_id == person_id, col(Evidence.claim_id).is_(None))).all()
+    views = {e.id: ExperienceView(e) for e in experiences}
+    for note in notes:
+        if note.experience_id in views:
+            views[note.experience_id].notes.append(evidence_record(note))
+    loose = []
+    for claim in claims:
+        exp = claim.experience
+        if exp is not None and exp.id in views:
+            views[exp.id].claims.append(claim)
+        else:
+            loose.append(claim)
+    return RecordView(person_id, person.name, list(views.values()), loose)
