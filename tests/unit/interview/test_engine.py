@@ -337,3 +337,12 @@ def test_bad_proficiency(bank: PromptBank) -> None:
     iv = Interview(bank, ["military"])
     with pytest.raises(ValueError, match="unknown proficiency"):
         iv.accept("x", proficiency="expert")
+
+
+def test_accept_for_a_named_run(bank: PromptBank) -> None:
+    iv = Interview(bank, ["paid-work", "military"])
+    iv.accept("money.cash-handling", run="military/0")
+    assert iv.state.accepted["military/0"][0]["id"] == "money.cash-handling"
+    for bad in ("nope/0", "military", "military/x"):
+        with pytest.raises(BadInputError):
+            iv.accept("x", run=bad)

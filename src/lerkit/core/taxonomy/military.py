@@ -19,7 +19,9 @@ from lerkit.core.files import read_yaml
 
 FORMAT = "lerkit-military-crosswalk/1"
 BRANCHES = ("army", "marine-corps", "navy", "air-force", "space-force", "coast-guard")
-_NAVY_GRADE = re.compile(r"^([A-Z]{2,3}?)(1|2|3|C|CS|CM|SN|SA|FN|FA|AN|AA)$")
+_NAVY_GRADE = re.compile(
+    r"^([A-Z]{2,3}?)(1|2|3|C|CS|CM|SN|SA|FN|FA|AN|AA|HN|HA|CN|CA|FR|SR|AR)$"
+)
 _AFSC = re.compile(r"^(\d[A-Z]\d)[\dX](\d)([A-Z])?$")
 _MOS = re.compile(r"^(\d{2}[A-Z])(\d{1,2}[A-Z0-9]?)?$")
 
@@ -79,29 +81,49 @@ class MilitaryCrosswalk:
         text = text.strip()
         if not text:
             return []
-        for token in [text, *text.split()]:
+        for token in self._code_candidates(text):
             for key in code_keys(token):
                 found = self._by_key.get(key)
                 if found:
                     return [MilitaryHit(o, 100.0, f"code {key}") for o in found[:limit]]
         query = utils.default_process(text)
+        if not query:
+            return []
+        exact = [i for i, title in enumerate(self._titles) if title == query]
+        if exact:
+            return [MilitaryHit(self._title_owner[i], 100.0, f'title "{self._titles[i]}"')
+                    for i in exact[:limit]]
         if len(query) < 4:
             return []
+        return self._fuzzy_titles(query, limit)
+
+    @staticmethod
+    def _code_candidates(text: str) -> list[str]:
+        """The whole input, and words that look like codes: with a digit, or in capitals."""
+        words = text.split()
+        picked = [w for w in words if any(ch.isdigit() for ch in w)
+                  or (len(w) >= 2 and w.isupper() and w.isalpha())]
+        return [text, *picked] if len(words) > 1 else [text]
+
+    def _fuzzy_titles(self, query: str, limit: int) -> list[MilitaryHit]:
         hits: dict[str, MilitaryHit] = {}
-        for _, score, idx in process.extract(query, self._titles, scorer=fuzz.token_set_ratio,
-                                             limit=limit * 4, score_cutoff=80):
+        for _, set_score, idx in process.extract(
+            query, self._titles, scorer=fuzz.token_set_ratio, limit=limit * 8, score_cutoff=80
+        ):
+            # containment alone scores 100; the closeness of the whole titles breaks ties
+            score = 0.6 * set_score + 0.4 * fuzz.token_sort_ratio(query, self._titles[idx])
             occ = self._title_owner[idx]
             key = f"{occ.branch}:{occ.code}"
             if key not in hits or hits[key].score < score:
-                hits[key] = MilitaryHit(occ, float(score), f'title "{self._titles[idx]}"')
+                hits[key] = MilitaryHit(occ, round(score, 1), f'title "{self._titles[idx]}"')
         return sorted(hits.values(), key=lambda h: -h.score)[:limit]
 
 
 def _strings(value: object, where: str, source: str) -> list[str]:
     if value is None:
         return []
-    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
-        raise FileFormatError(source, f"{where}: expected a list of text")
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise FileFormatError(source, f"{where}: expected a list of text (quote numbers)")
     return [str(v).strip() for v in value if str(v).strip()]
 
 
@@ -120,7 +142,12 @@ def load_military(path: Path | str) -> MilitaryCrosswalk:
         where = f"occupations[{i}]"
         if not isinstance(item, dict):
             raise FileFormatError(source, f"{where}: expected a mapping")
-        code, branch, title = (str(item.get(k, "")).strip() for k in ("code", "branch", "title"))
+        raw = [item.get(k, "") for k in ("code", "branch", "title")]
+        if not all(isinstance(v, str) for v in raw):
+            raise FileFormatError(
+                source, f"{where}: code, branch and title must be text (write codes in quotes)"
+            )
+        code, branch, title = (str(v).strip() for v in raw)
         if not code or not title:
             raise FileFormatError(source, f"{where}: code and title are required")
         if branch not in BRANCHES:
