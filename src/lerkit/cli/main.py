@@ -10,6 +10,7 @@ from lerkit import __version__
 from lerkit.cli import (
     db_cmd,
     export_cmd,
+    interview_cmd,
     keys_cmd,
     match_cmd,
     person_cmd,
@@ -35,6 +36,8 @@ app.add_typer(keys_cmd.app, name="keys")
 app.command("match")(match_cmd.match)
 app.command("export")(export_cmd.export)
 app.command("verify")(verify_cmd.verify)
+app.command("interview")(interview_cmd.interview_command)
+app.command("demo")(interview_cmd.demo)
 
 
 def _version(value: bool) -> None:

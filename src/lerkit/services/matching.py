@@ -12,7 +12,8 @@ import threading
 from pathlib import Path
 
 from lerkit.core.errors import NotFoundError
-from lerkit.core.matching.index import INDEX_VERSION, MatchIndex, build_index
+from lerkit.core.matching.build import build_index
+from lerkit.core.matching.index import INDEX_VERSION, MatchIndex
 from lerkit.core.matching.types import Match
 from lerkit.services import taxonomies
 from lerkit.services.context import Lerkit

@@ -24,9 +24,15 @@ class LerkitApp(App[None]):
         Binding("ctrl+t", "toggle_contrast", "Contrast", id="toggle-contrast"),
     ]
 
-    def __init__(self, ler: Lerkit, *, high_contrast: bool = False) -> None:
+    def __init__(self, ler: Lerkit, *, high_contrast: bool = False,
+                 person_id: str | None = None, start_interview: bool = False,
+                 modules: list[str] | None = None, new: bool = False) -> None:
         super().__init__()
         self.ler = ler
+        self.person_id = person_id
+        self.start_interview = start_interview
+        self.modules = modules
+        self.new_interview = new
         for theme in THEMES:
             self.register_theme(theme)
         if high_contrast:
@@ -49,6 +55,9 @@ class LerkitApp(App[None]):
         )
 
 
-def make_app(ler: Lerkit, *, high_contrast: bool = False) -> LerkitApp:
+def make_app(ler: Lerkit, *, high_contrast: bool = False, person_id: str | None = None,
+             start_interview: bool = False, modules: list[str] | None = None,
+             new: bool = False) -> LerkitApp:
     """The one factory used by the ``ler`` command and by the tests."""
-    return LerkitApp(ler, high_contrast=high_contrast)
+    return LerkitApp(ler, high_contrast=high_contrast, person_id=person_id,
+                     start_interview=start_interview, modules=modules, new=new)

@@ -8,7 +8,8 @@ phrasing matched and which words of the input matched it. ``index.save(path)`` a
 
 from __future__ import annotations
 
-from lerkit.core.matching.index import MatchIndex, build_index, content_hash
+from lerkit.core.matching.build import build_index
+from lerkit.core.matching.index import MatchIndex, content_hash
 from lerkit.core.matching.types import Match, MatchedVia
 
 __all__ = ["Match", "MatchIndex", "MatchedVia", "build_index", "content_hash"]

@@ -1,6 +1,6 @@
 """The match index of one taxonomy: terms, their rarity, and where they occur.
 
-Built once per taxonomy (:func:`build_index`), saved to and loaded from a compact cache
+Built once per taxonomy (:func:`lerkit.core.matching.build.build_index`), saved to and loaded from a compact cache
 file (:mod:`lerkit.core.matching.store`), and queried with :meth:`MatchIndex.match`.
 Every text of a competency that can be matched (label, alternative labels, everyday
 phrasings, description) is an *entry*; entries are stored as flat arrays so that the
@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from array import array
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from lerkit.core.matching.text import tokenize
 from lerkit.core.matching.types import Match, MatchedVia
 from lerkit.core.taxonomy.model import Taxonomy
 
@@ -25,7 +23,6 @@ if TYPE_CHECKING:
 
 INDEX_VERSION = 1
 KINDS = (MatchedVia.LABEL, MatchedVia.ALT_LABEL, MatchedVia.PHRASING, MatchedVia.DESCRIPTION)
-_KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
 
 
 def content_hash(taxonomy: Taxonomy) -> str:
@@ -39,11 +36,11 @@ def content_hash(taxonomy: Taxonomy) -> str:
     return digest.hexdigest()
 
 
-def _ints(values: list[int] | None = None) -> array[int]:
+def ints(values: list[int] | None = None) -> array[int]:
     return array("i", values or [])
 
 
-def _floats(values: list[float] | None = None) -> array[float]:
+def floats(values: list[float] | None = None) -> array[float]:
     return array("d", values or [])
 
 
@@ -56,17 +53,17 @@ class MatchIndex:
     ids: list[str]
     labels: list[str]
     entry_texts: list[str]
-    entry_comp: array[int] = field(default_factory=_ints)
+    entry_comp: array[int] = field(default_factory=ints)
     entry_kind: bytes = b""
-    entry_offsets: array[int] = field(default_factory=_ints)
-    entry_terms: array[int] = field(default_factory=_ints)
-    entry_norm: array[float] = field(default_factory=_floats)
+    entry_offsets: array[int] = field(default_factory=ints)
+    entry_terms: array[int] = field(default_factory=ints)
+    entry_norm: array[float] = field(default_factory=floats)
     terms: list[str] = field(default_factory=list)
-    idf: array[float] = field(default_factory=_floats)
-    post_offsets: array[int] = field(default_factory=_ints)
-    post_entries: array[int] = field(default_factory=_ints)
+    idf: array[float] = field(default_factory=floats)
+    post_offsets: array[int] = field(default_factory=ints)
+    post_entries: array[int] = field(default_factory=ints)
     words: list[str] = field(default_factory=list)
-    word_terms: array[int] = field(default_factory=_ints)
+    word_terms: array[int] = field(default_factory=ints)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
@@ -113,79 +110,4 @@ class MatchIndex:
         return load_index(path, expected_hash)
 
 
-def _entries(taxonomy: Taxonomy) -> list[tuple[int, MatchedVia, str]]:
-    result: list[tuple[int, MatchedVia, str]] = []
-    for number, c in enumerate(taxonomy.competencies):
-        texts: list[tuple[MatchedVia, str]] = [(MatchedVia.LABEL, c.label)]
-        texts += [(MatchedVia.ALT_LABEL, a) for a in c.alt_labels]
-        texts += [(MatchedVia.PHRASING, p) for p in c.phrasings]
-        if c.description:
-            texts.append((MatchedVia.DESCRIPTION, c.description))
-        seen: set[str] = set()
-        for kind, text in texts:
-            key = " ".join(text.split()).casefold()
-            if key and key not in seen:
-                seen.add(key)
-                result.append((number, kind, text))
-    return result
-
-
-def build_index(taxonomy: Taxonomy) -> MatchIndex:
-    """Build the match index of a taxonomy (deterministic: same taxonomy, same index)."""
-    entries = _entries(taxonomy)
-    term_ids: dict[str, int] = {}
-    entry_terms: list[list[int]] = []
-    doc_terms: list[set[int]] = [set() for _ in taxonomy.competencies]
-    words: dict[str, int] = {}
-    for comp, _kind, text in entries:
-        ids: list[int] = []
-        for token in tokenize(text):
-            if token.term:
-                number = term_ids.setdefault(token.term, len(term_ids))
-                words.setdefault(token.word, number)
-                if number not in ids:
-                    ids.append(number)
-        entry_terms.append(ids)
-        doc_terms[comp].update(ids)
-    df = [0] * len(term_ids)
-    for doc in doc_terms:
-        for t in doc:
-            df[t] += 1
-    n = max(len(taxonomy.competencies), 1)
-    idf = [math.log(1.0 + (n - d + 0.5) / (d + 0.5)) for d in df]
-    postings: list[list[int]] = [[] for _ in term_ids]
-    offsets = [0]
-    flat: list[int] = []
-    norms: list[float] = []
-    for number, ids in enumerate(entry_terms):
-        flat.extend(ids)
-        offsets.append(len(flat))
-        norms.append(sum(idf[t] for t in ids))
-        for t in ids:
-            postings[t].append(number)
-    post_offsets = [0]
-    post_flat: list[int] = []
-    for plist in postings:
-        post_flat.extend(plist)
-        post_offsets.append(len(post_flat))
-    return MatchIndex(
-        taxonomy=taxonomy.name,
-        content_hash=content_hash(taxonomy),
-        ids=[c.id for c in taxonomy.competencies],
-        labels=[c.label for c in taxonomy.competencies],
-        entry_texts=[text for _comp, _kind, text in entries],
-        entry_comp=_ints([comp for comp, _kind, _text in entries]),
-        entry_kind=bytes(_KIND_CODE[kind] for _comp, kind, _text in entries),
-        entry_offsets=_ints(offsets),
-        entry_terms=_ints(flat),
-        entry_norm=_floats(norms),
-        terms=list(term_ids),
-        idf=_floats(idf),
-        post_offsets=_ints(post_offsets),
-        post_entries=_ints(post_flat),
-        words=sorted(words),
-        word_terms=_ints([words[w] for w in sorted(words)]),
-    )
-
-
-__all__ = ["MatchIndex", "build_index", "content_hash", "tokenize"]
+__all__ = ["KINDS", "MatchIndex", "content_hash"]

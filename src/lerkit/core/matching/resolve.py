@@ -9,7 +9,7 @@ count less than exact ones.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,9 @@ PREFIX_MAX_WORDS = 8
 FUZZY_MIN_LENGTH = 4
 FUZZY_MAX_LOOKUPS = 12
 FUZZY_FACTOR = 0.85
+FAMILY_FACTOR = 0.7
+FAMILY_MIN = 5
+FAMILY_EXTRA = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,27 @@ def _fuzzy(index: MatchIndex, word: str) -> tuple[int, float] | None:
     return None if term is None else (term, FUZZY_FACTOR * best[0] / 100.0)
 
 
+def _family(index: MatchIndex, number: int) -> list[int]:
+    """Terms of the same word family: one is the other plus at most a few letters."""
+    terms = index.terms
+    term = terms[number]
+    if len(term) < FAMILY_MIN or not term.isalpha():
+        return []
+    found: list[int] = []
+    position = bisect_right(terms, term)
+    for other in range(position, min(position + 40, len(terms))):
+        if not terms[other].startswith(term):
+            break
+        if len(terms[other]) - len(term) <= FAMILY_EXTRA:
+            found.append(other)
+    term_ids = index.term_ids
+    for length in range(len(term) - 1, max(FAMILY_MIN, len(term) - FAMILY_EXTRA) - 1, -1):
+        shorter = term_ids.get(term[:length])
+        if shorter is not None:
+            found.append(shorter)
+    return found
+
+
 def _prefix(index: MatchIndex, word: str) -> list[int]:
     words = index.words
     start = bisect_left(words, word)
@@ -111,6 +135,10 @@ def resolve(index: MatchIndex, tokens: list[Token], text: str) -> list[QueryTerm
             found = term_ids.get(token.word)
         if found is not None:
             result.append(QueryTerm(position, found, 1.0))
+            if FAMILY_FACTOR > 0.0:
+                result.extend(
+                    QueryTerm(position, t, FAMILY_FACTOR) for t in _family(index, found)
+                )
             continue
         if typing_last and position == len(tokens) - 1 and len(token.word) >= PREFIX_MIN:
             completions = _prefix(index, token.word)

@@ -31,6 +31,9 @@ DESCRIBED = 0.15  # share of the input the description explains, added
 DESCRIPTION_ONLY = 0.45  # score factor when only the description matched
 SCATTER_FLOOR = 0.75
 RERANK_MIN = 40
+ORDER_WINDOW = 3
+ORDER_BONUS = 0.0
+HEAD_BONUS = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +120,36 @@ def _placement(tokens: list[Token], hits: list[tuple[int, int]], weights: dict[i
     return SCATTER_FLOOR + (1.0 - SCATTER_FLOOR) * best / total
 
 
+def _order(
+    entry_terms: list[int], hits: list[tuple[int, int]], first_of_clause: set[int]
+) -> tuple[float, bool]:
+    """Share of the entry's neighbouring matched terms said in order and close together;
+    and whether the entry's first term starts a clause of the input (its verb, usually)."""
+    positions: dict[int, list[int]] = {}
+    for position, term in hits:
+        positions.setdefault(term, []).append(position)
+    matched = [t for t in entry_terms if t in positions]
+    head = bool(entry_terms) and any(p in first_of_clause for p in positions.get(entry_terms[0], []))
+    if len(matched) < 2:
+        return 0.0, head
+    close = 0
+    for a, b in zip(matched, matched[1:], strict=False):
+        if any(0 < pb - pa <= ORDER_WINDOW for pa in positions[a] for pb in positions[b]):
+            close += 1
+    return close / (len(matched) - 1), head
+
+
 def _explain(
     index: MatchIndex, scored: _Scored, tokens: list[Token], query: list[QueryTerm],
-    weights: dict[int, float],
+    weights: dict[int, float], first_of_clause: set[int],
 ) -> Match:
-    entry_terms = set(index.entry_term_ids(scored.entry))
-    hits = [(q.position, q.term) for q in query if q.term in entry_terms]
+    entry_terms = list(index.entry_term_ids(scored.entry))
+    wanted = set(entry_terms)
+    hits = [(q.position, q.term) for q in query if q.term in wanted]
     score = scored.score * _placement(tokens, hits, weights)
+    if index.entry_kind[scored.entry] != DESCRIPTION:
+        order, head = _order(entry_terms, hits, first_of_clause)
+        score *= (1.0 + ORDER_BONUS * order) * (1.0 + HEAD_BONUS * head)
     words: list[str] = []
     used_terms: set[int] = set()
     for position, term in sorted(hits):
@@ -157,6 +183,12 @@ def search(index: MatchIndex, text: str, top: int = 10, min_score: float = 0.0) 
         if w > weights.get(q.term, 0.0):
             weights[q.term] = w
     ranked = _rank(index, weights, max(top * 3, RERANK_MIN))
-    matches = [_explain(index, s, tokens, query, weights) for s in ranked]
+    first_of_clause: set[int] = set()
+    seen_clauses: set[int] = set()
+    for position, token in enumerate(tokens):
+        if token.term and token.clause not in seen_clauses:
+            seen_clauses.add(token.clause)
+            first_of_clause.add(position)
+    matches = [_explain(index, s, tokens, query, weights, first_of_clause) for s in ranked]
     order = sorted(range(len(matches)), key=lambda i: (-matches[i].score, ranked[i].comp))
     return [matches[i] for i in order if matches[i].score >= min_score][:top]

@@ -1,0 +1,110 @@
+"""The interview as a plain, line-by-line dialogue on stdin and stdout.
+
+Made for screen readers and for terminals where the full-screen interface cannot run:
+no colour, no layout, one question at a time, and every answer saved when given.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from lerkit.core.errors import LerError
+from lerkit.core.interview import Kind, Step
+from lerkit.core.matching.types import Match
+from lerkit.core.records import EvidenceKind
+from lerkit.services.interview import LiveInterview
+
+COMMANDS = (
+    "Type your answer and press Enter. Other things you can type:\n"
+    "  ?        help for this question\n"
+    "  skip     skip this question          back   go to the question before\n"
+    "  skip part   skip the rest of this part\n"
+    "  evidence TEXT   add a note, a link (https://...) or a file path as evidence\n"
+    "  quit     stop now (everything so far is saved)"
+)
+
+
+def _say(text: str = "") -> None:
+    typer.echo(text)
+
+
+def _read(prompt: str) -> str | None:
+    typer.echo(prompt, nl=False)
+    line = sys.stdin.readline()
+    return None if line == "" else line.rstrip("\n")
+
+
+def _show(step: Step) -> None:
+    _say()
+    _say(step.progress)
+    _say(step.text)
+    if step.kind is Kind.YESNO:
+        _say("(yes or no)")
+    for n, choice in enumerate(step.choices, start=1):
+        _say(f"  {n}. {choice.label}")
+    if step.kind is Kind.MULTI:
+        _say("(type the numbers of all that fit, like 1 3 4, or none)")
+    if step.examples:
+        _say("For example: " + " / ".join(step.examples))
+
+
+def _offer(live: LiveInterview, matches: list[Match], run: str) -> None:
+    if not matches:
+        return
+    _say("Skills this may show:")
+    for n, m in enumerate(matches, start=1):
+        _say(f"  {n}. {m.label} (score {m.score:.0f}) - why: {m.why}")
+    picked = _read("Accept which? Type numbers like 1 3, or press Enter for none: ")
+    for word in (picked or "").replace(",", " ").split():
+        if word.isdigit() and 1 <= int(word) <= len(matches):
+            m = matches[int(word) - 1]
+            live.accept(m.competency_id, taxonomy=m.taxonomy, label=m.label, run=run)
+            _say(f"Accepted: {m.label}")
+        else:
+            _say(f"{word!r} is not on the list; skipped.")
+
+
+def _evidence(live: LiveInterview, value: str) -> None:
+    value = value.strip()
+    if value.startswith(("http://", "https://")):
+        kind = EvidenceKind.URL
+    elif value.startswith(("/", "~", "./")):
+        kind = EvidenceKind.FILE
+    else:
+        kind = EvidenceKind.NOTE
+    live.add_evidence(kind, value)
+    _say(f"Added evidence ({kind.value}).")
+
+
+def run_plain(live: LiveInterview) -> None:
+    """Ask every question until the end, or until the person quits or input ends."""
+    _say(COMMANDS)
+    while (step := live.current()) is not None:
+        _show(step)
+        line = _read("> ")
+        if line is None or line.strip().lower() == "quit":
+            _say("\nSaved. Run the same command again to go on where you stopped.")
+            return
+        word = line.strip().lower()
+        try:
+            if word == "?":
+                _say(step.help or "No extra help for this question.")
+            elif word == "skip":
+                live.skip()
+            elif word == "skip part":
+                live.skip_part()
+            elif word == "back":
+                if not live.back():
+                    _say("This is the first question.")
+            elif word.startswith("evidence "):
+                _evidence(live, line.strip()[len("evidence "):])
+            else:
+                suggestions = live.preview(line) if step.kind is Kind.TEXT else []
+                live.answer(line)
+                _offer(live, suggestions, f"{step.module_id}/{step.run}")
+        except LerError as exc:
+            _say(exc.message)
+    _say("\nThe interview is finished. Thank you! Review it with: ler person show "
+         f"{live.person_id}")

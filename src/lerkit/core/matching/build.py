@@ -1,0 +1,98 @@
+"""Build the :class:`MatchIndex` of a taxonomy.
+
+Each competency's label, alternative labels, everyday phrasings and description become
+entries; their words become terms (see :mod:`.text`). A term's weight is its inverse
+document frequency over the competencies (``log(1 + (N - df + 0.5) / (df + 0.5))``), so
+"forklift" counts far more than "manage". Terms are numbered in sorted order, which
+lets a query find related terms (``identif`` / ``identifi``) by binary search.
+"""
+
+from __future__ import annotations
+
+import math
+
+from lerkit.core.matching.index import KINDS, MatchIndex, content_hash, floats, ints
+from lerkit.core.matching.text import tokenize
+from lerkit.core.matching.types import MatchedVia
+from lerkit.core.taxonomy.model import Taxonomy
+
+_KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
+
+
+def _entries(taxonomy: Taxonomy) -> list[tuple[int, MatchedVia, str]]:
+    result: list[tuple[int, MatchedVia, str]] = []
+    for number, c in enumerate(taxonomy.competencies):
+        texts: list[tuple[MatchedVia, str]] = [(MatchedVia.LABEL, c.label)]
+        texts += [(MatchedVia.ALT_LABEL, a) for a in c.alt_labels]
+        texts += [(MatchedVia.PHRASING, p) for p in c.phrasings]
+        if c.description:
+            texts.append((MatchedVia.DESCRIPTION, c.description))
+        seen: set[str] = set()
+        for kind, text in texts:
+            key = " ".join(text.split()).casefold()
+            if key and key not in seen:
+                seen.add(key)
+                result.append((number, kind, text))
+    return result
+
+
+def _csr(rows: list[list[int]]) -> tuple[list[int], list[int]]:
+    offsets = [0]
+    flat: list[int] = []
+    for row in rows:
+        flat.extend(row)
+        offsets.append(len(flat))
+    return offsets, flat
+
+
+def build_index(taxonomy: Taxonomy) -> MatchIndex:
+    """Build the match index of a taxonomy (deterministic: same taxonomy, same index)."""
+    entries = _entries(taxonomy)
+    entry_words: list[list[tuple[str, str]]] = []
+    for _comp, _kind, text in entries:
+        entry_words.append([(t.term, t.word) for t in tokenize(text) if t.term])
+    vocabulary = sorted({term for pairs in entry_words for term, _word in pairs})
+    number_of = {term: number for number, term in enumerate(vocabulary)}
+    words: dict[str, int] = {}
+    entry_terms: list[list[int]] = []
+    doc_terms: list[set[int]] = [set() for _ in taxonomy.competencies]
+    for (comp, _kind, _text), pairs in zip(entries, entry_words, strict=True):
+        ids: list[int] = []
+        for term, word in pairs:
+            number = number_of[term]
+            words.setdefault(word, number)
+            if number not in ids:
+                ids.append(number)
+        entry_terms.append(ids)
+        doc_terms[comp].update(ids)
+    df = [0] * len(vocabulary)
+    for doc in doc_terms:
+        for t in doc:
+            df[t] += 1
+    n = max(len(taxonomy.competencies), 1)
+    idf = [math.log(1.0 + (n - d + 0.5) / (d + 0.5)) for d in df]
+    postings: list[list[int]] = [[] for _ in vocabulary]
+    for number, ids in enumerate(entry_terms):
+        for t in ids:
+            postings[t].append(number)
+    entry_offsets, entry_flat = _csr(entry_terms)
+    post_offsets, post_flat = _csr(postings)
+    ordered_words = sorted(words)
+    return MatchIndex(
+        taxonomy=taxonomy.name,
+        content_hash=content_hash(taxonomy),
+        ids=[c.id for c in taxonomy.competencies],
+        labels=[c.label for c in taxonomy.competencies],
+        entry_texts=[text for _comp, _kind, text in entries],
+        entry_comp=ints([comp for comp, _kind, _text in entries]),
+        entry_kind=bytes(_KIND_CODE[kind] for _comp, kind, _text in entries),
+        entry_offsets=ints(entry_offsets),
+        entry_terms=ints(entry_flat),
+        entry_norm=floats([sum(idf[t] for t in ids) for ids in entry_terms]),
+        terms=vocabulary,
+        idf=floats(idf),
+        post_offsets=ints(post_offsets),
+        post_entries=ints(post_flat),
+        words=ordered_words,
+        word_terms=ints([words[w] for w in ordered_words]),
+    )

@@ -1,0 +1,228 @@
+"""A live interview: every answer saved at once, and the person's record kept in step.
+
+Each step (an answer, a skip, going back, accepting a skill, adding evidence) is one
+transaction that stores the engine's whole state, the raw answer, and the experiences,
+claims and evidence the interview has produced so far. An interview interrupted at any
+point resumes at the same question with nothing lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from lerkit.core.errors import BadInputError
+from lerkit.core.interview import Interview, PromptBank, Step, load_answers, load_bank, replay_file
+from lerkit.core.interview.values import AnswerInput
+from lerkit.core.matching.types import Match
+from lerkit.core.records import EvidenceKind, Proficiency
+from lerkit.core.resources import data_file
+from lerkit.services import matching, military, people
+from lerkit.services.context import Lerkit
+from lerkit.services.interview_sync import sync_record
+from lerkit.services.people import require_person
+from lerkit.storage.tables import InterviewAnswer, InterviewSession, utcnow
+
+TAXONOMY = "lerkit"
+SUGGESTIONS = 8
+_bank: PromptBank | None = None
+
+
+def prompt_bank() -> PromptBank:
+    """The shipped prompt bank, loaded once per process."""
+    global _bank
+    if _bank is None:
+        _bank = load_bank()
+    return _bank
+
+
+def lookups(ler: Lerkit) -> tuple[Callable[[str], list[Match]], Callable[[str], list[Match]]]:
+    """The skill matcher and the military crosswalk, as the engine's lookups."""
+    index = matching.index_for(ler, TAXONOMY)
+
+    def suggest(text: str) -> list[Match]:
+        return index.match(text, top=SUGGESTIONS)
+
+    def crosswalk(text: str) -> list[Match]:
+        return military.lookup(text, SUGGESTIONS).matches
+
+    return suggest, crosswalk
+
+
+class LiveInterview:
+    """One person's interview, bound to its stored session."""
+
+    def __init__(self, ler: Lerkit, person_id: str, session_id: str, interview: Interview,
+                 owned: dict[str, list[str]]) -> None:
+        self.ler = ler
+        self.person_id = person_id
+        self.session_id = session_id
+        self.interview = interview
+        self.owned = owned
+
+    # --- opening ----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, ler: Lerkit, person_id: str, modules: list[str] | None = None,
+             new: bool = False) -> LiveInterview:
+        """Resume the person's open interview, or start one (over ``modules``)."""
+        require_person(ler, person_id)
+        suggest, crosswalk = lookups(ler)
+        bank = prompt_bank()
+        with ler.transaction() as session:
+            row = None if new else _open_row(session, person_id)
+            if row is not None:
+                state = row.state
+                interview = Interview.from_dict(bank, state["engine"], suggester=suggest,
+                                                military=crosswalk)
+                return cls(ler, person_id, row.id, interview, dict(state.get("owned", {})))
+            interview = Interview(bank, modules, suggester=suggest, military=crosswalk)
+            row = InterviewSession(person_id=person_id,
+                                   state={"engine": interview.to_dict(), "owned": {}})
+            session.add(row)
+            session.flush()
+            return cls(ler, person_id, row.id, interview, {})
+
+    # --- what the UI reads ------------------------------------------------------------
+
+    def current(self) -> Step | None:
+        """The question to show now (None when finished)."""
+        return self.interview.current()
+
+    def preview(self, text: str) -> list[Match]:
+        """Live suggestions for text being typed; nothing is stored."""
+        return self.interview.preview(text)
+
+    # --- steps, each saved in one transaction --------------------------------------------
+
+    def answer(self, value: AnswerInput) -> None:
+        """Answer the current question and move on."""
+        step = self._step()
+        self.interview.answer(value)
+        self._save(step, value, skipped=False)
+
+    def skip(self) -> None:
+        """Leave the current question unanswered."""
+        step = self._step()
+        self.interview.skip()
+        self._save(step, "", skipped=True)
+
+    def skip_part(self) -> None:
+        """Skip the rest of the current part of the interview."""
+        step = self._step()
+        self.interview.skip_module()
+        self._save(step, "", skipped=True)
+
+    def back(self) -> bool:
+        """Go back one question."""
+        moved = self.interview.back()
+        if moved:
+            self._save(None)
+        return moved
+
+    def accept(self, competency_id: str, *, taxonomy: str = TAXONOMY, label: str = "",
+               proficiency: Proficiency | None = None, run: str | None = None) -> None:
+        """Accept a skill for a part (``module/run``; the current one by default)."""
+        self.interview.accept(competency_id, taxonomy=taxonomy, label=label,
+                              proficiency=proficiency, run=run)
+        self._save(None)
+
+    def reject(self, competency_id: str, run: str | None = None) -> None:
+        """Turn down a suggested skill for a part (the current one by default)."""
+        self.interview.reject(competency_id, run=run)
+        self._save(None)
+
+    def add_evidence(self, kind: EvidenceKind, value: str, name: str = "",
+                     run: str | None = None) -> None:
+        """Add a note, a link or a file (hashed when stored) to a part."""
+        self.interview.add_evidence(kind, value, name=name, run=run)
+        self._save(None)
+
+    # --- internals ----------------------------------------------------------------------
+
+    def _step(self) -> Step:
+        step = self.interview.current()
+        if step is None:
+            raise BadInputError("the interview is finished")
+        return step
+
+    def _save(self, step: Step | None, value: Any = None, skipped: bool = False) -> None:
+        with self.ler.transaction() as session:
+            row = session.get(InterviewSession, self.session_id)
+            if row is None:
+                raise BadInputError("this interview was deleted")
+            self.owned = sync_record(session, self.ler, self.person_id, self.interview,
+                                     self.owned)
+            row.state = {"engine": self.interview.to_dict(), "owned": self.owned}
+            row.status = "finished" if self.interview.is_finished else "open"
+            row.updated_at = utcnow()
+            session.add(row)
+            if step is not None:
+                seq = len(session.exec(select(InterviewAnswer.id).where(
+                    InterviewAnswer.session_id == self.session_id)).all())
+                session.add(InterviewAnswer(
+                    session_id=self.session_id, seq=seq + 1, module=step.module_id,
+                    question=step.question.id, answer=_as_text(value), skipped=skipped))
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _open_row(session: Session, person_id: str) -> InterviewSession | None:
+    return session.exec(
+        select(InterviewSession).where(InterviewSession.person_id == person_id,
+                                       InterviewSession.status == "open")
+        .order_by(col(InterviewSession.updated_at).desc())
+    ).first()
+
+
+def replay_answers(ler: Lerkit, person_id: str, path: Path,
+                   accept_top: int | None = None) -> ReplayResult:
+    """Replay a scripted answers file for a person and store the result as one interview."""
+    require_person(ler, person_id)
+    bank = prompt_bank()
+    suggest, crosswalk = lookups(ler)
+    result = replay_file(bank, path, suggester=suggest, military=crosswalk,
+                         accept_top=accept_top)
+    live = LiveInterview(ler, person_id, "", result.interview, {})
+    with ler.transaction() as session:
+        row = InterviewSession(person_id=person_id, status="finished", state={})
+        session.add(row)
+        session.flush()
+        live.session_id = row.id
+        live.owned = sync_record(session, ler, person_id, result.interview, {})
+        row.state = {"engine": result.interview.to_dict(), "owned": live.owned}
+        session.add(row)
+    return ReplayResult(live.session_id, len(result.drafts), len(result.accepted()),
+                        result.warnings, dict(result.person))
+
+
+@dataclass(frozen=True)
+class ReplayResult:
+    """What a scripted interview stored."""
+
+    session_id: str
+    experiences: int
+    accepted: int
+    warnings: list[str]
+    person: dict[str, str]
+
+
+DEMO_FILE = "demo/veteran-caregiver.yaml"
+
+
+def create_demo(ler: Lerkit) -> str:
+    """Create the sample person from the shipped demo answers; returns their id."""
+    path = data_file("prompts", DEMO_FILE)
+    script = load_answers(path, prompt_bank())
+    name = script.person.get("name") or "Sample person"
+    person = people.add_person(ler, name)
+    replay_answers(ler, person.id, path)
+    return person.id
