@@ -40,9 +40,10 @@ def prompt_bank() -> PromptBank:
     return _bank
 
 
-def lookups(ler: Lerkit) -> tuple[Callable[[str], list[Match]], Callable[[str], list[Match]]]:
-    """The skill matcher and the military crosswalk, as the engine's lookups."""
-    index = matching.index_for(ler, TAXONOMY)
+def lookups(ler: Lerkit, taxonomy: str = TAXONOMY
+            ) -> tuple[Callable[[str], list[Match]], Callable[[str], list[Match]]]:
+    """The skill matcher (over ``taxonomy``) and the military crosswalk, as lookups."""
+    index = matching.index_for(ler, taxonomy)
 
     def suggest(text: str) -> list[Match]:
         return index.match(text, top=SUGGESTIONS)
@@ -68,10 +69,13 @@ class LiveInterview:
 
     @classmethod
     def open(cls, ler: Lerkit, person_id: str, modules: list[str] | None = None,
-             new: bool = False) -> LiveInterview:
-        """Resume the person's open interview, or start one (over ``modules``)."""
+             new: bool = False, taxonomy: str = TAXONOMY) -> LiveInterview:
+        """Resume the person's open interview, or start one (over ``modules``).
+
+        Suggestions come from ``taxonomy`` (lerkit's own by default).
+        """
         require_person(ler, person_id)
-        suggest, crosswalk = lookups(ler)
+        suggest, crosswalk = lookups(ler, taxonomy)
         bank = prompt_bank()
         with ler.transaction() as session:
             row = None if new else _open_row(session, person_id)

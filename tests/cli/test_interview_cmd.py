@@ -1,0 +1,66 @@
+"""``ler demo`` and ``ler interview`` without a full-screen terminal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.runner import ler
+
+
+def test_demo_prints_only_the_id_and_fills_a_profile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = ler("demo")
+    assert made.code == 0, made.stderr
+    person_id = made.stdout.strip()
+    assert made.stdout == person_id + "\n"
+    [row] = json.loads(ler("person", "list", "--json").stdout)
+    assert row["id"] == person_id
+    assert row["experiences"] >= 2 and row["accepted_skills"] >= 10 and row["evidence"] >= 1
+    monkeypatch.setenv("LER_PASSPHRASE", "demo passphrase 1")
+    assert ler("keys", "init", "--person", person_id).code == 0
+    out = tmp_path / "demo.json"
+    assert ler("export", "--person", person_id, "--out", str(out)).code == 0
+    assert ler("verify", str(out)).code == 0
+
+
+def test_scripted_answers_with_accept_top(tmp_path: Path) -> None:
+    person_id = ler("person", "add", "Coach Notes").stdout.strip()
+    answers = tmp_path / "notes.yaml"
+    answers.write_text(
+        "format: lerkit-answers/1\nmodules:\n  fundraising:\n    - answers:\n"
+        "        story: I raised money for my church by running the bake sale every spring\n"
+        "      accept: [fundraising.event-fundraising]\n", encoding="utf-8")
+    result = ler("interview", "--person", person_id, "--answers", str(answers),
+                 "--accept-top", "1")
+    assert result.code == 0, result.stderr
+    shown = json.loads(ler("person", "show", person_id, "--json").stdout)
+    accepted = {c["competency_id"] for c in shown["claims"] if c["status"] == "accepted"}
+    assert "fundraising.event-fundraising" in accepted
+
+
+def test_bad_answers_file_names_the_line(tmp_path: Path) -> None:
+    person_id = ler("person", "add", "Bad Notes").stdout.strip()
+    answers = tmp_path / "bad.yaml"
+    answers.write_text("format: lerkit-answers/1\nmodules:\n  no-such-part: []\n",
+                       encoding="utf-8")
+    result = ler("interview", "--person", person_id, "--answers", str(answers))
+    assert result.code == 2
+    assert "bad.yaml:3" in result.stderr
+
+
+def test_plain_dialogue_saves_answers_and_stops_on_quit() -> None:
+    person_id = ler("person", "add", "Plain Talker").stdout.strip()
+    first = ler("interview", "--person", person_id, "--plain", "--parts", "household",
+                input="1\nI kept the family budget and paid every bill on time\n1\nquit\n")
+    assert first.code == 0, first.stderr
+    assert "Skills this may show" in first.stdout
+    assert "Saved." in first.stdout
+    again = ler("interview", "--person", person_id, "--plain", input="")
+    assert again.code == 0
+    shown = json.loads(ler("person", "show", person_id, "--json").stdout)
+    assert shown["experiences"], "the household story was stored"
+    assert any(c["status"] == "accepted" for c in shown["claims"])
