@@ -157,9 +157,30 @@ def m0002_interviews(conn: Connection) -> None:
     md.create_all(conn, tables=[md.tables["interviewsession"], md.tables["interviewanswer"]])
 
 
+def m0003_endorsements(conn: Connection) -> None:
+    """Claim credentials as issued (for endorsements), and endorser profiles."""
+    md = sa.MetaData()
+    sa.Table("person", md, _id())
+    sa.Table("claim", md, _id())
+    sa.Table(
+        "issuedcredential", md, _id(), _fk("person_id", "person.id"),
+        _fk("claim_id", "claim.id"), _text("credential_id", 300), _text("claim_digest", 100),
+        _text("credential_digest", 200), sa.Column("credential", sa.JSON(), nullable=False),
+        _time("issued_at"), sa.Index("ix_issuedcredential_credential_id", "credential_id"),
+    )
+    sa.Table(
+        "endorser", md, _id(), _text("name", 200), _text("organization", 300),
+        _text("role", 200), _text("url", 1000, True), _text("email", 320, True),
+        _text("did", 200), sa.Column("sealed_secret", sa.LargeBinary(), nullable=False),
+        _time("created_at"), sa.Index("ix_endorser_did", "did"),
+    )
+    md.create_all(conn, tables=[md.tables["issuedcredential"], md.tables["endorser"]])
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial", m0001_initial),
     (2, "interviews", m0002_interviews),
+    (3, "endorsements", m0003_endorsements),
 ]
 
 _LEDGER = sa.Table(

@@ -215,3 +215,34 @@ class SchemaMigration(SQLModel, table=True):
     number: int = Field(primary_key=True)
     name: str = Field(max_length=100)
     applied_at: datetime = Field(default_factory=utcnow)
+
+
+class IssuedCredential(SQLModel, table=True):
+    """A claim credential as signed at export, so endorsements of it stay verifiable.
+
+    ``claim_digest`` fingerprints the claim's content when it was signed; a later export
+    of an unchanged, endorsed claim reuses this exact credential.
+    """
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    person_id: str = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
+    claim_id: str = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    credential_id: str = Field(max_length=300, index=True)
+    claim_digest: str = Field(max_length=100)
+    credential_digest: str = Field(max_length=200)
+    credential: dict[str, Any] = Field(sa_column=_json_column())
+    issued_at: datetime = Field(default_factory=utcnow)
+
+
+class Endorser(SQLModel, table=True):
+    """An endorser's own profile and sealed key, kept in the endorser's lerkit home."""
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    name: str = Field(max_length=200)
+    organization: str = Field(default="", max_length=300)
+    role: str = Field(default="", max_length=200)
+    url: str | None = Field(default=None, max_length=1000)
+    email: str | None = Field(default=None, max_length=320)
+    did: str = Field(max_length=200, index=True)
+    sealed_secret: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
