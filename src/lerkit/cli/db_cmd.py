@@ -8,7 +8,6 @@ import typer
 
 from lerkit.cli.output import print_json
 from lerkit.cli.state import CliState
-from lerkit.services import database
 
 app = typer.Typer(help="The database: information and upgrades.", no_args_is_help=True)
 
@@ -24,6 +23,8 @@ def info(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show the database URL, backend, schema version and row counts."""
+    from lerkit.services import database
+
     data = database.info(_url(ctx))
     if as_json:
         print_json(data)
@@ -39,5 +40,7 @@ def info(
 @app.command("upgrade")
 def upgrade(ctx: typer.Context) -> None:
     """Apply pending schema migrations (lerkit also does this on start)."""
+    from lerkit.services import database
+
     ran = database.upgrade(_url(ctx))
     typer.echo("applied: " + ", ".join(map(str, ran)) if ran else "schema is up to date")

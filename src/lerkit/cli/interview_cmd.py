@@ -8,27 +8,43 @@ from typing import Annotated
 import typer
 
 from lerkit.cli.output import note
-from lerkit.cli.plain_interview import run_plain
 from lerkit.cli.state import lerkit_from
-from lerkit.services import interview
 
 
 def interview_command(
     ctx: typer.Context,
     person: Annotated[str, typer.Option("--person", "-p", help="The person's id.")],
-    plain: Annotated[bool, typer.Option(
-        "--plain", help="A line-by-line dialogue (screen readers, simple terminals).")] = False,
-    answers: Annotated[Path | None, typer.Option(
-        "--answers", help="Replay a scripted answers file (YAML) without a terminal.")] = None,
-    accept_top: Annotated[int | None, typer.Option(
-        "--accept-top", min=1, max=20,
-        help="With --answers: also accept the top N suggestions of each answer.")] = None,
-    parts: Annotated[str | None, typer.Option(
-        "--parts", help="Only these parts, comma-separated (e.g. military,caregiving).")] = None,
-    new: Annotated[bool, typer.Option(
-        "--new", help="Start a new interview instead of resuming the open one.")] = False,
+    plain: Annotated[
+        bool,
+        typer.Option("--plain", help="A line-by-line dialogue (screen readers, simple terminals)."),
+    ] = False,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", help="Replay a scripted answers file (YAML) without a terminal."),
+    ] = None,
+    accept_top: Annotated[
+        int | None,
+        typer.Option(
+            "--accept-top",
+            min=1,
+            max=20,
+            help="With --answers: also accept the top N suggestions of each answer.",
+        ),
+    ] = None,
+    parts: Annotated[
+        str | None,
+        typer.Option(
+            "--parts", help="Only these parts, comma-separated (e.g. military,caregiving)."
+        ),
+    ] = None,
+    new: Annotated[
+        bool, typer.Option("--new", help="Start a new interview instead of resuming the open one.")
+    ] = False,
 ) -> None:
     """Interview a person: resumes where they stopped; every answer is saved at once."""
+    from lerkit.cli.plain_interview import run_plain
+    from lerkit.services import interview
+
     ler = lerkit_from(ctx)
     if answers is not None:
         result = interview.replay_answers(ler, person, answers, accept_top)
@@ -47,4 +63,6 @@ def interview_command(
 
 def demo(ctx: typer.Context) -> None:
     """Create a sample person (a veteran and caregiver) with accepted, evidenced skills."""
+    from lerkit.services import interview
+
     typer.echo(interview.create_demo(lerkit_from(ctx)))

@@ -10,7 +10,6 @@ import typer
 from lerkit.cli.output import interactive, note, print_json
 from lerkit.cli.passphrase import get_passphrase
 from lerkit.cli.state import lerkit_from
-from lerkit.services import keys
 
 app = typer.Typer(help="Signing keys: create, show, rotate.", no_args_is_help=True)
 
@@ -20,6 +19,8 @@ PersonOption = Annotated[str, typer.Option("--person", "-p", help="The person's 
 @app.command("init")
 def init(ctx: typer.Context, person: PersonOption) -> None:
     """Create the person's signing key; prints the DID."""
+    from lerkit.services import keys
+
     ler = lerkit_from(ctx)
     passphrase = get_passphrase("New passphrase (at least 8 characters)", confirm=True)
     typer.echo(keys.init_key(ler, person, passphrase))
@@ -27,10 +28,13 @@ def init(ctx: typer.Context, person: PersonOption) -> None:
 
 @app.command("show")
 def show(
-    ctx: typer.Context, person: PersonOption,
+    ctx: typer.Context,
+    person: PersonOption,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Print the person's DID (and, with --json, the retired ones)."""
+    from lerkit.services import keys
+
     info = keys.show_key(lerkit_from(ctx), person)
     if as_json:
         print_json({"person": info.person_id, "did": info.did, "retired": info.retired})
@@ -41,10 +45,17 @@ def show(
 @app.command("rotate")
 def rotate(ctx: typer.Context, person: PersonOption) -> None:
     """Replace the key with a new one; old public keys are kept for old bundles."""
+    from lerkit.services import keys
+
     ler = lerkit_from(ctx)
     passphrase = get_passphrase("Current passphrase")
-    new = get_passphrase("New passphrase (Enter to keep the same)", confirm=True,
-                         env="LER_NEW_PASSPHRASE") if _wants_new() else None
+    new = (
+        get_passphrase(
+            "New passphrase (Enter to keep the same)", confirm=True, env="LER_NEW_PASSPHRASE"
+        )
+        if _wants_new()
+        else None
+    )
     did = keys.rotate_key(ler, person, passphrase, new or None)
     note("Old public keys are kept; bundles signed before still verify.")
     typer.echo(did)

@@ -14,13 +14,18 @@ from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError, FileFormatError
 from lerkit.core.files import read_text
 from lerkit.core.matching.types import Match
-from lerkit.services import matching, military
 
 
 def _as_dict(m: Match) -> dict[str, Any]:
-    return {"id": m.competency_id, "label": m.label, "score": round(m.score, 2),
-            "why": m.why, "matched": m.matched_text, "via": m.matched_via.value,
-            "words": list(m.matched_words)}
+    return {
+        "id": m.competency_id,
+        "label": m.label,
+        "score": round(m.score, 2),
+        "why": m.why,
+        "matched": m.matched_text,
+        "via": m.matched_via.value,
+        "words": list(m.matched_words),
+    }
 
 
 def _batch(path: Path) -> list[tuple[Any, str]]:
@@ -44,13 +49,20 @@ def match(
     taxonomy: Annotated[str, typer.Option("--taxonomy", "-t", help="Taxonomy name.")] = "lerkit",
     top: Annotated[int, typer.Option("--top", "-n", min=1, max=200)] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    batch: Annotated[Path | None, typer.Option(
-        "--batch", help='JSONL file of {"id", "text"}; writes JSONL matches.')] = None,
-    military_text: Annotated[str | None, typer.Option(
-        "--military", help='A military occupation code or title ("88N", "LS2", "2T0X1").')
+    batch: Annotated[
+        Path | None,
+        typer.Option("--batch", help='JSONL file of {"id", "text"}; writes JSONL matches.'),
+    ] = None,
+    military_text: Annotated[
+        str | None,
+        typer.Option(
+            "--military", help='A military occupation code or title ("88N", "LS2", "2T0X1").'
+        ),
     ] = None,
 ) -> None:
     """Suggest competencies for TEXT, each with its score and why it matched."""
+    from lerkit.services import matching
+
     if military_text is not None:
         _military(military_text, top, as_json)
         return
@@ -59,9 +71,12 @@ def match(
         index = matching.index_for(ler, taxonomy)
         for case_id, case_text in _batch(batch):
             found = index.match(case_text, top=top)
-            sys.stdout.write(json.dumps(
-                {"id": case_id, "matches": [_as_dict(m) for m in found]}, ensure_ascii=False
-            ) + "\n")
+            sys.stdout.write(
+                json.dumps(
+                    {"id": case_id, "matches": [_as_dict(m) for m in found]}, ensure_ascii=False
+                )
+                + "\n"
+            )
         return
     if text is None or not text.strip():
         raise BadInputError("give the TEXT to match (or --batch FILE)")
@@ -77,25 +92,37 @@ def match(
 
 
 def _military(text: str, top: int, as_json: bool) -> None:
+    from lerkit.services import military
+
     result = military.lookup(text, top)
     if as_json:
-        print_json({
-            "occupations": [
-                {"code": h.occupation.code, "branch": h.occupation.branch,
-                 "title": h.occupation.title, "onet_soc": h.occupation.onet_soc,
-                 "found_by": h.how} for h in result.hits
-            ],
-            "matches": [_as_dict(m) for m in result.matches],
-        })
+        print_json(
+            {
+                "occupations": [
+                    {
+                        "code": h.occupation.code,
+                        "branch": h.occupation.branch,
+                        "title": h.occupation.title,
+                        "onet_soc": h.occupation.onet_soc,
+                        "found_by": h.how,
+                    }
+                    for h in result.hits
+                ],
+                "matches": [_as_dict(m) for m in result.matches],
+            }
+        )
         return
     if not result.hits:
-        typer.echo(f"No military occupation found for {text!r}. Try the code (88N, LS2) or "
-                   "the full title.")
+        typer.echo(
+            f"No military occupation found for {text!r}. Try the code (88N, LS2) or the full title."
+        )
         return
     for hit in result.hits:
         occ = hit.occupation
-        typer.echo(f"{military.BRANCH_NAMES.get(occ.branch, occ.branch)} {occ.code}: "
-                   f"{occ.title} (found by {hit.how})")
+        typer.echo(
+            f"{military.BRANCH_NAMES.get(occ.branch, occ.branch)} {occ.code}: "
+            f"{occ.title} (found by {hit.how})"
+        )
         if occ.onet_soc:
             typer.echo(f"  civilian occupations (O*NET-SOC): {', '.join(occ.onet_soc)}")
     for rank, m in enumerate(result.matches, start=1):

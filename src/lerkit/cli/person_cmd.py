@@ -9,7 +9,6 @@ import typer
 from lerkit.cli.output import interactive, note, print_json
 from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError
-from lerkit.services import people
 
 app = typer.Typer(help="People: the worker, or a coach's clients.", no_args_is_help=True)
 
@@ -22,6 +21,8 @@ def add(
     name: Annotated[str, typer.Argument(help="The person's name, as they want it shown.")],
 ) -> None:
     """Add a person; prints only the new id."""
+    from lerkit.services import people
+
     person = people.add_person(lerkit_from(ctx), name)
     typer.echo(person.id)
 
@@ -35,6 +36,8 @@ def list_(
     as_json: JsonOption = False,
 ) -> None:
     """List people with their counts of experiences, skills, evidence, endorsements."""
+    from lerkit.services import people
+
     found = people.list_people(lerkit_from(ctx), search)
     if as_json:
         print_json([p.to_dict() for p in found])
@@ -57,6 +60,8 @@ def show(
     as_json: JsonOption = False,
 ) -> None:
     """Show one person's record."""
+    from lerkit.services import people
+
     detail = people.show_person(lerkit_from(ctx), person_id)
     if as_json:
         print_json(detail.to_dict())
@@ -81,6 +86,8 @@ def delete(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete a person and everything that is theirs (asks first)."""
+    from lerkit.services import people
+
     ler = lerkit_from(ctx)
     person = people.require_person(ler, person_id)
     if not yes:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import typer
 
-from lerkit.services.context import Lerkit
+if TYPE_CHECKING:  # the database layer is imported only by commands that use it
+    from lerkit.services.context import Lerkit
 
 
 @dataclass
@@ -19,6 +21,8 @@ class CliState:
     def open(self) -> Lerkit:
         """Open the database once for this command."""
         if self._ler is None:
+            from lerkit.services.context import Lerkit
+
             self._ler = Lerkit.open(self.db_url)
         return self._ler
 

@@ -11,10 +11,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from lerkit.cli.output import note, print_json
 from lerkit.cli.state import lerkit_from
-from lerkit.services import matching, taxonomies
 
-app = typer.Typer(help="Competency taxonomies: import, list, show, search.",
-                  no_args_is_help=True)
+app = typer.Typer(help="Competency taxonomies: import, list, show, search.", no_args_is_help=True)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
@@ -22,19 +20,28 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Argument(
-        metavar="FORMAT", help="onet, esco, case, rsd, yaml, csv or jsonl.")],
+    fmt: Annotated[
+        str, typer.Argument(metavar="FORMAT", help="onet, esco, case, rsd, yaml, csv or jsonl.")
+    ],
     path: Annotated[Path, typer.Argument(help="The file or folder to import.")],
-    name: Annotated[str | None, typer.Option(
-        "--name", help="Name to store it under (imports of one taxonomy).")] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Name to store it under (imports of one taxonomy).")
+    ] = None,
 ) -> None:
     """Import (or update) taxonomies; re-importing never duplicates entries."""
+    from lerkit.services import taxonomies
+
     ler = lerkit_from(ctx)
     note(f"Reading {path} ...")
     parsed = taxonomies.parse(fmt.lower(), path, name)
     console = Console(stderr=True)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=console, transient=True) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
         tasks: dict[str, object] = {}
 
         def step(tax_name: str, done: int, total: int) -> None:
@@ -51,6 +58,8 @@ def import_(
 @app.command("list")
 def list_(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """List stored taxonomies."""
+    from lerkit.services import taxonomies
+
     found = taxonomies.list_taxonomies(lerkit_from(ctx))
     if as_json:
         print_json([t.to_dict() for t in found])
@@ -63,18 +72,27 @@ def list_(ctx: typer.Context, as_json: JsonOption = False) -> None:
 def show(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Taxonomy name.")],
-    competency_id: Annotated[str | None, typer.Argument(
-        metavar="[ID]", help="An entry to show in full.")] = None,
+    competency_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="An entry to show in full.")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Show a taxonomy's header and first entries, or one entry in full."""
+    from lerkit.services import taxonomies
+
     ler = lerkit_from(ctx)
     if competency_id is None:
         tax = taxonomies.load(ler, name)
         if as_json:
-            print_json({"name": tax.name, "title": tax.title, "framework": tax.framework,
-                        "size": len(tax.competencies),
-                        "categories": [c.__dict__ for c in tax.categories]})
+            print_json(
+                {
+                    "name": tax.name,
+                    "title": tax.title,
+                    "framework": tax.framework,
+                    "size": len(tax.competencies),
+                    "categories": [c.__dict__ for c in tax.categories],
+                }
+            )
             return
         typer.echo(f"{tax.title} ({tax.name}), {len(tax.competencies)} entries")
         for comp in tax.competencies[:20]:
@@ -104,10 +122,16 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Search a taxonomy by words (labels, other names, everyday phrasings)."""
+    from lerkit.services import matching
+
     found = matching.match(lerkit_from(ctx), text, name, top)
     if as_json:
-        print_json([{"id": m.competency_id, "label": m.label, "score": round(m.score, 1),
-                     "why": m.why} for m in found])
+        print_json(
+            [
+                {"id": m.competency_id, "label": m.label, "score": round(m.score, 1), "why": m.why}
+                for m in found
+            ]
+        )
         return
     for m in found:
         typer.echo(f"{m.score:5.1f}  {m.competency_id}  {m.label}")

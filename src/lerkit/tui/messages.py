@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from lerkit.core.matching.types import Match
 from lerkit.services.people import PersonSummary
+from lerkit.services.review import RecordView
+from lerkit.tui.interview_driver import InterviewDriver, Snapshot
 
 
 @dataclass
@@ -21,3 +24,44 @@ class ServiceFailed(Message):
     """A use case reported an error meant for the person."""
 
     text: str
+
+
+@dataclass
+class InterviewOpened(Message):
+    """The interview was resumed (or started) in a worker thread."""
+
+    driver: InterviewDriver
+    snapshot: Snapshot
+
+
+@dataclass
+class StepSaved(Message):
+    """A step (answer, skip, accept...) was saved; what the screen shows next."""
+
+    snapshot: Snapshot
+    said: str = ""
+
+
+@dataclass
+class StepFailed(Message):
+    """A step was refused (bad answer, missing file); nothing changed."""
+
+    text: str
+
+
+@dataclass
+class SuggestionsFound(Message):
+    """Live suggestions for the text at question ``key`` (stale ones are ignored)."""
+
+    key: str
+    texts: tuple[str, ...]
+    matches: list[Match]
+    asked_at: float
+
+
+@dataclass
+class RecordLoaded(Message):
+    """A person's record was read for the review screen."""
+
+    record: RecordView
+    did: str | None

@@ -23,6 +23,7 @@ import pyld.nquads
 import rfc8785
 from pyld import jsonld
 
+from lerkit.core.credentials.context_memo import install_context_memo
 from lerkit.core.credentials.loader import document_loader
 from lerkit.core.errors import BadInputError, LerError
 
@@ -152,43 +153,53 @@ def _unwrap(exc: BaseException) -> str:
     return messages[-1] if messages else "JSON-LD processing failed"
 
 
-def _expand_strict(document: Any) -> Any:
-    dropped: list[str | None] = []
-    processor = jsonld.JsonLdProcessor(on_property_dropped=dropped.append)
-    try:
-        expanded = processor.expand(document, {"documentLoader": document_loader, "base": None})
-    except (jsonld.JsonLdError, LerError) as exc:
-        raise CanonicalizationError(f"JSON-LD expansion failed: {_unwrap(exc)}") from None
-    if dropped:
-        names = ", ".join(sorted({repr(term) for term in dropped}))
+class _StrictProcessor(jsonld.JsonLdProcessor):  # type: ignore[misc]
+    """A pyld processor that records dropped terms and checks what it expands."""
+
+    def __init__(self) -> None:
+        self.dropped: list[str | None] = []
+        super().__init__(on_property_dropped=self.dropped.append)
+
+    def expand(self, input_: Any, options: Any) -> Any:
+        expanded = super().expand(input_, options)
+        check_expanded(expanded)
+        return expanded
+
+
+_OPTIONS = {"documentLoader": document_loader, "base": None}
+
+
+def _refuse_dropped(processor: _StrictProcessor) -> None:
+    if processor.dropped:
+        names = ", ".join(sorted({repr(term) for term in processor.dropped}))
         raise CanonicalizationError(
             f"undefined term(s) {names}: not defined by the document's @context, "
             "so they would not be signed"
         )
-    check_expanded(expanded)
-    return expanded
 
 
 def canonicalize_rdfc(document: Any) -> str:
-    """RDFC-1.0 canonical N-Quads of a JSON-LD document, refusing any data loss."""
+    """RDFC-1.0 canonical N-Quads of a JSON-LD document, refusing any data loss.
+
+    The document is expanded once: the same pass records undefined (dropped) terms and
+    checks every id, type and value before RDF conversion.
+    """
     install_rdfc_escaping()
+    install_context_memo()
     if not isinstance(document, dict):
         raise CanonicalizationError("a JSON-LD document must be a JSON object")
+    processor = _StrictProcessor()
     try:
-        expanded = _expand_strict(document)
-        result = jsonld.normalize(
-            expanded,
-            {
-                "algorithm": "URDNA2015",
-                "format": "application/n-quads",
-                "documentLoader": document_loader,
-                "base": None,
-            },
+        result = processor.normalize(
+            document, {**_OPTIONS, "algorithm": "URDNA2015", "format": "application/n-quads"}
         )
-    except jsonld.JsonLdError as exc:
+    except (jsonld.JsonLdError, LerError) as exc:
+        if isinstance(exc, CanonicalizationError):
+            raise
         raise CanonicalizationError(f"RDF canonicalization failed: {_unwrap(exc)}") from None
     except RecursionError:
         raise CanonicalizationError("document is nested too deeply") from None
+    _refuse_dropped(processor)
     if not isinstance(result, str):
         raise CanonicalizationError("RDF canonicalization gave no N-Quads")
     return result

@@ -11,7 +11,9 @@ each one is computed over the document without any of them.
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -56,6 +58,12 @@ def _without_proof(document: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in document.items() if key != "proof"}
 
 
+@functools.lru_cache(maxsize=256)
+def _config_hash(config_json: bytes, cryptosuite: str) -> bytes:
+    """SHA-256 of a canonical proof configuration; the claims of one bundle share it."""
+    return hashlib.sha256(_canonical(json.loads(config_json), cryptosuite)).digest()
+
+
 def hash_data(
     unsecured: Mapping[str, Any],
     proof_config: Mapping[str, Any],
@@ -63,7 +71,7 @@ def hash_data(
     document_hash: bytes | None = None,
 ) -> bytes:
     """SHA-256(canonical proof config) || SHA-256(canonical document): 64 bytes."""
-    config_hash = hashlib.sha256(_canonical(dict(proof_config), cryptosuite)).digest()
+    config_hash = _config_hash(canonicalize_jcs(dict(proof_config)), cryptosuite)
     if document_hash is None:
         document_hash = hashlib.sha256(_canonical(dict(unsecured), cryptosuite)).digest()
     return config_hash + document_hash

@@ -7,6 +7,22 @@ from typing import Any
 
 TIER_SELF_ATTESTED = "self-attested"
 TIER_THIRD_PARTY = "third-party"
+TIER_UNKNOWN = "endorsed-unknown"
+TIER_TRUSTED = "endorsed-trusted"
+TIER_ACCREDITED = "endorsed-accredited"
+TIERS = (TIER_SELF_ATTESTED, TIER_UNKNOWN, TIER_TRUSTED, TIER_ACCREDITED, TIER_THIRD_PARTY)
+# How each tier reads in words (the TUI and the text report never rely on colour).
+TIER_WORDS = {
+    TIER_SELF_ATTESTED: "self-attested only",
+    TIER_UNKNOWN: "endorsed by an unknown endorser",
+    TIER_TRUSTED: "endorsed by a trusted endorser",
+    TIER_ACCREDITED: "endorsed by an accredited organization",
+    TIER_THIRD_PARTY: "issued by someone other than the person",
+}
+# An endorser's standing in a trust list.
+STANDING_UNKNOWN = "unknown"
+STANDING_TRUSTED = "trusted"
+STANDING_ACCREDITED = "accredited"
 
 
 @dataclass
@@ -20,6 +36,17 @@ class EndorsementEntry:
     valid: bool
     comment: str | None = None
     errors: list[str] = field(default_factory=list)
+    relationship: str | None = None
+    organization: str | None = None
+    standing: str = STANDING_UNKNOWN
+    trusted_as: str | None = None
+
+    @property
+    def who(self) -> str:
+        """The endorser as a person reads it: name, relationship, organization."""
+        name = self.endorser_name or self.endorser or "unknown endorser"
+        details = [d for d in (self.relationship, self.organization) if d]
+        return f"{name} ({', '.join(details)})" if details else name
 
 
 @dataclass

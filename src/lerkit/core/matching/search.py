@@ -32,8 +32,8 @@ DESCRIPTION_ONLY = 0.45  # score factor when only the description matched
 SCATTER_FLOOR = 0.75
 RERANK_MIN = 40
 ORDER_WINDOW = 3
-ORDER_BONUS = 0.0
-HEAD_BONUS = 0.0
+ORDER_BONUS = 0.1
+HEAD_BONUS = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +74,10 @@ def _accumulate(index: MatchIndex, weights: dict[int, float]) -> dict[int, float
     return acc
 
 
-def _rank(index: MatchIndex, weights: dict[int, float], keep: int) -> list[_Scored]:
+def _rank(
+    index: MatchIndex, weights: dict[int, float], total: float, keep: int
+) -> list[_Scored]:
     """The ``keep`` best competencies: best entry, plus support from other entries."""
-    total = sum(weights.values())
     best: dict[int, tuple[float, int]] = {}
     second: dict[int, float] = {}
     described: dict[int, tuple[float, int]] = {}
@@ -178,11 +179,14 @@ def search(index: MatchIndex, text: str, top: int = 10, min_score: float = 0.0) 
     if not query:
         return []
     weights: dict[int, float] = {}
+    said: dict[int, tuple[float, int]] = {}  # position -> its heaviest term
     for q in query:
         w = index.idf[q.term] * q.factor * tokens[q.position].weight
-        if w > weights.get(q.term, 0.0):
-            weights[q.term] = w
-    ranked = _rank(index, weights, max(top * 3, RERANK_MIN))
+        weights[q.term] = max(w, weights.get(q.term, 0.0))
+        if w > said.get(q.position, (0.0, -1))[0]:
+            said[q.position] = (w, q.term)
+    total = sum(dict((t, w) for w, t in said.values()).values())
+    ranked = _rank(index, weights, total, max(top * 3, RERANK_MIN))
     first_of_clause: set[int] = set()
     seen_clauses: set[int] = set()
     for position, token in enumerate(tokens):

@@ -1,0 +1,125 @@
+"""Checks shared by every kind of credential lerkit verifies: shape, period, proofs.
+
+Each check returns a list of problems (strings) and never raises on hostile input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from lerkit.core.credentials.canon import is_absolute_iri
+from lerkit.core.credentials.dates import parse_datetime_stamp
+from lerkit.core.credentials.loader import CLR_V2, VC_V2
+from lerkit.core.credentials.proofs import verify_proofs
+
+CLR_CONTEXTS = frozenset({CLR_V2, "https://purl.imsglobal.org/spec/clr/v2p0/context.json"})
+OB_CONTEXTS = frozenset(
+    {
+        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json",
+        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json",
+        "https://purl.imsglobal.org/spec/ob/v3p0/context.json",
+    }
+)
+ALLOWED_CONTEXTS = (
+    CLR_CONTEXTS
+    | OB_CONTEXTS
+    | {
+        VC_V2,
+        "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
+    }
+)
+
+
+def as_str(value: Any) -> str | None:
+    """``value`` if it is a string, else None."""
+    return value if isinstance(value, str) else None
+
+
+def as_obj(value: Any) -> dict[str, Any]:
+    """``value`` if it is a JSON object, else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: Any) -> list[Any]:
+    """A JSON value that may be one item or a list, as a list."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def issuer_id(credential: Mapping[str, Any]) -> str | None:
+    """The issuer's id, whether ``issuer`` is a string or a Profile."""
+    issuer = credential.get("issuer")
+    return as_str(issuer.get("id")) if isinstance(issuer, dict) else as_str(issuer)
+
+
+def check_context(doc: Mapping[str, Any], needed: frozenset[str], what: str) -> list[str]:
+    """``@context`` starts with VC 2.0, lists only known contexts and includes ``needed``."""
+    context = doc.get("@context")
+    if not isinstance(context, list) or not context or context[0] != VC_V2:
+        return [f"@context must be a list starting with {VC_V2}"]
+    if not all(isinstance(entry, str) for entry in context):
+        return ["@context may only list context URLs"]
+    unexpected = [entry for entry in context if entry not in ALLOWED_CONTEXTS]
+    if unexpected:
+        return [f"@context lists {unexpected[0]!r}, not a VC 2.0, CLR 2.0 or OB 3.0 context"]
+    if not needed & set(context):
+        return [f"@context lacks the {what} context"]
+    return []
+
+
+def check_shape(doc: Mapping[str, Any], kinds: set[str], what: str) -> list[str]:
+    """The types, an absolute id, an issuer and a credentialSubject object."""
+    errors: list[str] = []
+    types = as_list(doc.get("type"))
+    if "VerifiableCredential" not in types or not kinds & set(types):
+        errors.append(f"type must include VerifiableCredential and {' or '.join(sorted(kinds))}")
+    if not is_absolute_iri(doc.get("id")):
+        errors.append(f"{what} id is missing or not an absolute IRI")
+    if issuer_id(doc) is None:
+        errors.append("issuer is missing")
+    if not isinstance(doc.get("credentialSubject"), dict):
+        errors.append("credentialSubject is missing or not an object")
+    return errors
+
+
+def check_period(doc: Mapping[str, Any], now: datetime) -> list[str]:
+    """``validFrom`` / ``validUntil`` against ``now``."""
+    errors: list[str] = []
+    start = parse_datetime_stamp(doc.get("validFrom"))
+    end = parse_datetime_stamp(doc.get("validUntil"))
+    if start is None:
+        errors.append("validFrom is missing or not a dateTime with a timezone")
+    elif now < start:
+        errors.append(f"not valid yet (validFrom {doc.get('validFrom')})")
+    if "validUntil" in doc and end is None:
+        errors.append("validUntil is not a dateTime with a timezone")
+    if end is not None and now > end:
+        errors.append(f"expired (validUntil {doc.get('validUntil')})")
+    if start is not None and end is not None and start > end:
+        errors.append("validFrom is later than validUntil")
+    return errors
+
+
+def check_signatures(doc: Mapping[str, Any], now: datetime) -> list[str]:
+    """Every proof verifies and was made by the issuer's key."""
+    errors: list[str] = []
+    issuer = issuer_id(doc)
+    for number, result in enumerate(verify_proofs(doc, now=now), start=1):
+        if not result.ok:
+            errors.append(f"proof {number}: {result.reason}")
+        elif result.controller != issuer:
+            errors.append(
+                f"proof {number}: issuer {issuer!r} is not the signer {result.controller!r}"
+            )
+    return errors
+
+
+def check_credential(doc: Any, now: datetime) -> list[str]:
+    """Shape-independent checks for any VC: validity period, proofs, issuer == signer."""
+    if not isinstance(doc, dict):
+        return ["credential is not a JSON object"]
+    return check_period(doc, now) + check_signatures(doc, now)

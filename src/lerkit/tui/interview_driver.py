@@ -1,0 +1,101 @@
+"""A thread-safe handle on a live interview for the screen's worker threads.
+
+The interview screen never calls the interview from the UI thread: every step (an
+answer, a skip, accepting a skill...) and every live preview runs in a worker thread and
+comes back as a :class:`Snapshot` or a list of matches. One lock keeps a preview from
+reading the interview while a step changes it. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from lerkit.core.interview import AcceptedClaim, Step
+from lerkit.core.interview.claims import best_per_competency
+from lerkit.core.matching.types import Match
+from lerkit.services.context import Lerkit
+from lerkit.services.interview import TAXONOMY, LiveInterview
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the screen shows after a step: the question and the part's skills."""
+
+    step: Step | None
+    run: str
+    accepted: list[AcceptedClaim] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+    earlier: list[Match] = field(default_factory=list)
+    evidence: int = 0
+
+    @property
+    def key(self) -> str | None:
+        return self.step.key if self.step is not None else None
+
+
+def merge(found: Sequence[Sequence[Match]], top: int = 10) -> list[Match]:
+    """One match per competency (the best score), best first."""
+    best: dict[tuple[str, str], Match] = {}
+    for matches in found:
+        for m in matches:
+            k = (m.taxonomy, m.competency_id)
+            if k not in best or m.score > best[k].score:
+                best[k] = m
+    return sorted(best.values(), key=lambda m: (-m.score, m.label))[:top]
+
+
+class InterviewDriver:
+    """Serialises every call to a :class:`LiveInterview`."""
+
+    def __init__(self, live: LiveInterview, taxonomy: str = TAXONOMY) -> None:
+        self.live = live
+        self.taxonomy = taxonomy
+        self.lock = threading.Lock()
+
+    @classmethod
+    def open(cls, ler: Lerkit, person_id: str, modules: list[str] | None = None,
+             new: bool = False, taxonomy: str = TAXONOMY) -> InterviewDriver:
+        """Resume (or start) the person's interview; builds the match index if needed."""
+        return cls(LiveInterview.open(ler, person_id, modules, new=new, taxonomy=taxonomy),
+                   taxonomy)
+
+    @property
+    def person_id(self) -> str:
+        return self.live.person_id
+
+    def snapshot(self) -> Snapshot:
+        """The current question and the current part's decisions."""
+        with self.lock:
+            return self._snapshot()
+
+    def preview(self, texts: Sequence[str]) -> list[Match]:
+        """Live suggestions for what is typed (or picked); nothing is stored."""
+        with self.lock:
+            return merge([self.live.preview(t) for t in texts if t.strip()])
+
+    def do(self, change: Callable[[LiveInterview], object]) -> Snapshot:
+        """Apply one step (saved by the service in one transaction); the new snapshot."""
+        with self.lock:
+            change(self.live)
+            return self._snapshot()
+
+    def _snapshot(self) -> Snapshot:
+        iv = self.live.interview
+        step = iv.current()
+        if step is not None:
+            run = f"{step.module_id}/{step.run}"
+        else:
+            runs = iv.walk.runs
+            run = runs[-1].key if runs else ""
+        state = iv.state
+        accepted = [AcceptedClaim.from_dict(c) for c in state.accepted.get(run, [])]
+        rejected = list(state.rejected.get(run, []))
+        taken = {(a.taxonomy, a.competency_id) for a in accepted}
+        earlier = [
+            s.match for s in best_per_competency(iv.run_suggestions(run) if run else [])
+            if (s.match.taxonomy, s.match.competency_id) not in taken
+        ]
+        return Snapshot(step, run, accepted, rejected, earlier,
+                        len(state.evidence.get(run, [])))

@@ -1,0 +1,396 @@
+"""The interview: one question at a time, live skill suggestions, accept and evidence.
+
+Keys never wait on the database or the matcher: opening the interview, every step and
+every live preview run in worker threads (through :class:`InterviewDriver`) and post a
+message back. Suggestions are looked up once the typing pauses (``DEBOUNCE``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static, TextArea
+from textual.worker import get_current_worker
+
+from lerkit.core.errors import LerError
+from lerkit.core.interview import Kind, Step
+from lerkit.core.interview.values import AnswerInput
+from lerkit.core.matching.types import Match
+from lerkit.core.records import Proficiency
+from lerkit.services import people
+from lerkit.services.context import Lerkit
+from lerkit.services.interview import TAXONOMY, LiveInterview
+from lerkit.tui.interview_driver import InterviewDriver, Snapshot
+from lerkit.tui.messages import (
+    InterviewOpened,
+    ServiceFailed,
+    StepFailed,
+    StepSaved,
+    SuggestionsFound,
+)
+from lerkit.tui.screens.evidence import KIND_WORDS, EvidenceInput, EvidenceModal
+from lerkit.tui.screens.question_help import QuestionHelpModal
+from lerkit.tui.screens.skill_search import SkillSearchModal
+from lerkit.tui.widgets.choice_list import ChoiceList
+from lerkit.tui.widgets.skill_list import ACCEPTED, SkillItem, SkillList, skill_items
+from lerkit.tui.wording import next_proficiency
+
+DEBOUNCE = 0.2
+Change = Callable[[LiveInterview], object]
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One live lookup: when the typing pause ended, and when the list showed the result."""
+
+    asked_at: float
+    shown_at: float
+
+    @property
+    def ms(self) -> float:
+        return (self.shown_at - self.asked_at) * 1000
+
+
+class InterviewScreen(Screen[None]):
+    """One question at a time; suggestions and the part's accepted skills below it."""
+
+    CSS_PATH = "interview.tcss"
+    HELP = (
+        "## Interview\n\nType your answer (Enter starts a new line) and press **Ctrl+S** to "
+        "save it. Skills it may show appear below as you type, each with its score and why. "
+        "**Ctrl+L** moves to them: **Enter** accepts, **Delete** turns down, **P** sets how "
+        "well you can do it. **F1** explains the question. Every step is saved at once."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save_answer", "Save answer", id="save-answer"),
+        Binding("ctrl+n", "skip_question", "Skip", id="skip-question"),
+        Binding("ctrl+b", "go_back", "Back", id="go-back"),
+        Binding("ctrl+l", "switch_focus", "Skills", id="switch-focus"),
+        Binding("f1", "question_help", "Help", id="question-help"),
+        Binding("f2", "find_skill", "Find skill", id="find-skill"),
+        Binding("f3", "add_evidence", "Evidence", id="add-evidence"),
+        Binding("f4", "skip_part", "Skip part", id="skip-part"),
+        Binding("escape", "leave", "Leave", id="leave-interview"),
+    ]
+
+    def __init__(self, ler: Lerkit, person_id: str, *, modules: list[str] | None = None,
+                 new: bool = False, taxonomy: str | None = None) -> None:
+        super().__init__()
+        self.ler = ler
+        self.person_id = person_id
+        self.modules = modules
+        self.new = new
+        self.asked_taxonomy = taxonomy
+        self.taxonomy = taxonomy or TAXONOMY
+        self.driver: InterviewDriver | None = None
+        self.snapshot: Snapshot | None = None
+        self.busy = False
+        self.live_matches: list[Match] = []
+        self.live_texts: tuple[str, ...] = ()
+        self.timings: deque[Timing] = deque(maxlen=500)
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="question-box"):
+            yield Static("Opening the interview...", id="progress", classes="hint")
+            yield Static("", id="question", markup=False)
+            yield Static("", id="examples", classes="hint", markup=False)
+        yield TextArea(id="answer", soft_wrap=True, tab_behavior="focus")
+        yield ChoiceList(id="choices")
+        yield Static("", id="skills-title", classes="hint")
+        yield SkillList(id="skills")
+        yield Static("", id="status", classes="hint", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.taxonomy = self.asked_taxonomy or getattr(self.app, "taxonomy", None) or TAXONOMY
+        self.query_one("#choices").display = False
+        self.open_interview()
+
+    # --- worker threads -----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="interview-open")
+    def open_interview(self) -> None:
+        """Resume or start the interview (may build the match index)."""
+        try:
+            name = people.require_person(self.ler, self.person_id).name
+            driver = InterviewDriver.open(self.ler, self.person_id, self.modules,
+                                          new=self.new, taxonomy=self.taxonomy)
+            snapshot = driver.snapshot()
+        except LerError as exc:
+            self.post_message(ServiceFailed(exc.message))
+            return
+        self.app.call_from_thread(setattr, self, "sub_title", f"Interview: {name}")
+        self.post_message(InterviewOpened(driver, snapshot))
+
+    @work(thread=True, exit_on_error=False, group="interview-step")
+    def apply_step(self, change: Change, said: str) -> None:
+        """Save one step; the service commits it in one transaction."""
+        assert self.driver is not None
+        result: list[object] = []
+        try:
+            snapshot = self.driver.do(lambda live: result.append(change(live)))
+        except (LerError, ValueError) as exc:
+            self.post_message(StepFailed(str(exc)))
+            return
+        override = result[0] if result and isinstance(result[0], str) else None
+        self.post_message(StepSaved(snapshot, override or said))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="suggest")
+    def find_suggestions(self, key: str, texts: tuple[str, ...], asked_at: float) -> None:
+        """Live suggestions for what is typed; never blocks a key."""
+        assert self.driver is not None
+        try:
+            matches = self.driver.preview(texts)
+        except LerError as exc:
+            self.post_message(ServiceFailed(exc.message))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(SuggestionsFound(key, texts, matches, asked_at))
+
+    # --- messages from the workers ---------------------------------------------------------
+
+    def on_interview_opened(self, message: InterviewOpened) -> None:
+        self.driver = message.driver
+        self._show(message.snapshot, new_question=True)
+        self._say("Type your answer. Ctrl+S saves it; F1 explains the question.")
+
+    def on_step_saved(self, message: StepSaved) -> None:
+        self.busy = False
+        old = self.snapshot.key if self.snapshot else None
+        self._show(message.snapshot, new_question=message.snapshot.key != old)
+        self._say(message.said)
+
+    def on_step_failed(self, message: StepFailed) -> None:
+        self.busy = False
+        self._say(f"Not saved: {message.text}")
+        self.notify(message.text, title="Not saved", severity="warning")
+
+    def on_service_failed(self, message: ServiceFailed) -> None:
+        self._say(f"Error: {message.text}")
+        self.notify(message.text, title="Error", severity="error")
+
+    def on_suggestions_found(self, message: SuggestionsFound) -> None:
+        step = self.snapshot.step if self.snapshot else None
+        if step is None or message.key != step.key or message.texts != self._texts(step):
+            return  # the person has typed on or moved on; a newer lookup is coming
+        self.live_matches, self.live_texts = message.matches, message.texts
+        self._show_skills()
+        self.timings.append(Timing(message.asked_at, time.perf_counter()))
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def _say(self, text: str) -> None:
+        self.query_one("#status", Static).update(text)
+
+    def _show(self, snapshot: Snapshot, *, new_question: bool) -> None:
+        self.snapshot = snapshot
+        step = snapshot.step
+        if step is None:
+            self._finish()
+            return
+        if new_question:
+            self._load_question(step)
+        self._show_skills()
+
+    def _load_question(self, step: Step) -> None:
+        self.query_one("#progress", Static).update(step.progress)
+        self.query_one("#question", Static).update(step.text)
+        example = f"For example: {step.examples[0]}" if step.examples else ""
+        if len(step.examples) > 1:
+            example += "  (F1: more)"
+        self.query_one("#examples", Static).update(example)
+        self.query_one("#examples").display = bool(example)
+        self.live_matches, self.live_texts = [], ()
+        answer = step.answer
+        is_text = step.kind in (Kind.TEXT, Kind.DATE)
+        area, choices = self.query_one("#answer", TextArea), self.query_one("#choices", ChoiceList)
+        area.display, choices.display = is_text, not is_text
+        if is_text:
+            area.load_text(answer if isinstance(answer, str) else "")
+            area.move_cursor(area.document.end)
+            area.focus()
+        else:
+            options = ([("yes", "Yes"), ("no", "No")] if step.kind is Kind.YESNO
+                       else [(c.id, c.label) for c in step.choices])
+            picked = answer if isinstance(answer, list) else [answer] if answer else []
+            choices.set_choices(options, picked, multiple=step.kind is Kind.MULTI)
+            choices.focus()
+        self._schedule_preview(0)
+
+    def _show_skills(self) -> None:
+        snap = self.snapshot
+        if snap is None:
+            return
+        items = skill_items(snap.accepted, snap.rejected, self.live_matches + snap.earlier)
+        self.query_one("#skills", SkillList).show(items)
+        accepted = len(snap.accepted)
+        what = (f"{accepted} skills accepted, {snap.evidence} evidence items for this part. "
+                if accepted or snap.evidence else "")
+        hint = "Ctrl+L: pick (Enter accept, Del turn down, P how well)" if items else (
+            "Skills your answer may show appear here as you type.")
+        self.query_one("#skills-title", Static).update(what + hint)
+
+    def _finish(self) -> None:
+        from lerkit.tui.screens.review import ReviewScreen
+
+        self.notify("The interview is finished. Here is your record.", title="Thank you")
+        stack = self.app.screen_stack
+        below = stack[-2] if len(stack) >= 2 else None
+        if isinstance(below, ReviewScreen) and below.person_id == self.person_id:
+            self.app.pop_screen()
+        else:
+            self.app.switch_screen(ReviewScreen(self.ler, self.person_id))
+
+    # --- typing and live suggestions ------------------------------------------------------
+
+    def _texts(self, step: Step) -> tuple[str, ...]:
+        if step.kind in (Kind.TEXT, Kind.DATE):
+            return (self.query_one("#answer", TextArea).text.strip(),)
+        if step.kind is Kind.YESNO:
+            return ()
+        picked = set(self.query_one("#choices", ChoiceList).picked)
+        return tuple(c.match_text for c in step.choices if c.id in picked)
+
+    @on(TextArea.Changed, "#answer")
+    @on(ChoiceList.Changed, "#choices")
+    def answer_changed(self) -> None:
+        self._schedule_preview(DEBOUNCE)
+
+    def _schedule_preview(self, delay: float) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(delay, self._preview_now) if delay else None
+        if not delay:
+            self._preview_now()
+
+    def _preview_now(self) -> None:
+        step = self.snapshot.step if self.snapshot else None
+        if step is None or self.driver is None:
+            return
+        texts = self._texts(step)
+        if texts == self.live_texts:
+            return
+        if not any(texts):
+            self.live_matches, self.live_texts = [], texts
+            self._show_skills()
+            return
+        self.find_suggestions(step.key, texts, time.perf_counter())
+
+    # --- steps ---------------------------------------------------------------------------
+
+    def _run(self, change: Change, said: str) -> None:
+        if self.driver is None or self.snapshot is None:
+            self._say("The interview is still opening.")
+            return
+        if self.busy:
+            self._say("Still saving the last step; one moment.")
+            return
+        self.busy = True
+        self._say("Saving...")
+        self.apply_step(change, said)
+
+    def _value(self, step: Step) -> AnswerInput | None:
+        if step.kind in (Kind.TEXT, Kind.DATE):
+            return self.query_one("#answer", TextArea).text
+        picked = self.query_one("#choices", ChoiceList).picked
+        if step.kind is Kind.MULTI:
+            return list(picked)
+        return picked[0] if picked else None
+
+    @on(ChoiceList.Submitted, "#choices")
+    def action_save_answer(self) -> None:
+        """Save the answer and go to the next question."""
+        step = self.snapshot.step if self.snapshot else None
+        if step is None:
+            return
+        value = self._value(step)
+        if value is None:
+            self._say("Pick one with Space or Enter first, or press Ctrl+N to skip.")
+            return
+        self._run(lambda live: live.answer(value), "Saved.")
+
+    def action_skip_question(self) -> None:
+        """Leave this question unanswered."""
+        self._run(lambda live: live.skip(), "Skipped. Ctrl+B goes back to it.")
+
+    def action_go_back(self) -> None:
+        """Back to the question before."""
+        self._run(lambda live: None if live.back() else "This is the first question.",
+                  "Back one question.")
+
+    def action_skip_part(self) -> None:
+        """Skip the rest of this part."""
+        self._run(lambda live: live.skip_part(), "Skipped the rest of that part.")
+
+    def on_skill_list_acted(self, message: SkillList.Acted) -> None:
+        item = message.item
+        if message.action == "reject":
+            self._run(lambda live: live.reject(item.competency_id),
+                      f"Turned down: {item.label}.")
+            return
+        if message.action == "accept" and item.state == ACCEPTED:
+            self._say(f"{item.label} is accepted. P sets how well; Delete takes it back.")
+            return
+        proficiency = item.proficiency
+        if message.action == "proficiency":
+            proficiency = next_proficiency(item.proficiency if item.state == ACCEPTED else None)
+        said = f"Accepted: {item.label}" + (f" ({proficiency.plain})." if proficiency else ".")
+        self._accept(item, proficiency, said)
+
+    def _accept(self, item: SkillItem | Match, proficiency: Proficiency | None,
+                said: str) -> None:
+        taxonomy, cid, label = item.taxonomy, item.competency_id, item.label
+        self._run(lambda live: live.accept(cid, taxonomy=taxonomy, label=label,
+                                           proficiency=proficiency), said)
+
+    def action_switch_focus(self) -> None:
+        """Move between the answer and the list of skills."""
+        skills = self.query_one("#skills", SkillList)
+        if skills.has_focus:
+            area = self.query_one("#answer", TextArea)
+            (area if area.display else self.query_one("#choices", ChoiceList)).focus()
+        else:
+            skills.focus()
+
+    def action_question_help(self) -> None:
+        """Explain the question."""
+        if self.snapshot is not None and self.snapshot.step is not None:
+            self.app.push_screen(QuestionHelpModal(self.snapshot.step))
+
+    def action_find_skill(self) -> None:
+        """Search the skills list by name and accept one."""
+
+        def chosen(match: Match | None) -> None:
+            if match is not None:
+                self._accept(match, None, f"Accepted: {match.label}.")
+
+        self.app.push_screen(SkillSearchModal(self.ler, self.taxonomy), chosen)
+
+    def action_add_evidence(self) -> None:
+        """Add a note, a link or a file to this part."""
+        step = self.snapshot.step if self.snapshot else None
+        if step is None:
+            return
+
+        def added(ev: EvidenceInput | None) -> None:
+            if ev is not None:
+                self._run(lambda live: live.add_evidence(ev.kind, ev.value, name=ev.name),
+                          f"Evidence added: {KIND_WORDS[ev.kind]}.")
+
+        self.app.push_screen(EvidenceModal(step.module_title), added)
+
+    def action_leave(self) -> None:
+        """Leave the interview; everything so far is saved."""
+        self.app.pop_screen()

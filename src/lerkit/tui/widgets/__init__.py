@@ -1,0 +1,1 @@
+"""Reusable widgets (layout in ``DEFAULT_CSS``, nothing screen-specific)."""

@@ -1,0 +1,132 @@
+"""Pick one or several choices by keyboard; ticks are written ``[x]`` / ``(*)``, not coloured."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.message import Message
+
+from lerkit.tui.widgets.marked_list import MarkedList, Row
+
+
+class ChoiceList(MarkedList):
+    """Up and down move; Space or Enter ticks; a digit ticks that numbered choice."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle", "Tick", id="choice-toggle"),
+        Binding("enter", "enter", "Pick", id="choice-enter", show=False),
+    ]
+
+    @dataclass
+    class Changed(Message):
+        """The ticked choices changed."""
+
+        choice_list: ChoiceList
+        picked: list[str]
+
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
+
+    @dataclass
+    class Submitted(Message):
+        """Enter on a single-choice list: the choice is made."""
+
+        choice_list: ChoiceList
+        picked: list[str]
+
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
+
+    def __init__(self, *, multiple: bool = False, numbered: bool = True,
+                 id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.multiple = multiple
+        self.numbered = numbered
+        self.choices: list[tuple[str, str]] = []
+        self.details: dict[str, str] = {}
+        self.picked: list[str] = []
+
+    def set_choices(self, choices: Iterable[tuple[str, str]], picked: Iterable[str] = (),
+                    *, multiple: bool | None = None) -> None:
+        """Show ``(id, label)`` choices with ``picked`` ticked."""
+        if multiple is not None:
+            self.multiple = multiple
+        self.choices = list(choices)
+        known = {cid for cid, _ in self.choices}
+        self.picked = [p for p in picked if p in known]
+        self.details = {}
+        self._render_rows()
+
+    def set_detail(self, choice_id: str, detail: str) -> None:
+        """Words shown after a choice's label (e.g. what it leaves out)."""
+        self.details[choice_id] = detail
+        self._render_rows(keep=choice_id)
+
+    def set_picked(self, picked: Iterable[str]) -> None:
+        """Tick exactly these choices."""
+        self.picked = [cid for cid, _ in self.choices if cid in set(picked)]
+        self._render_rows()
+        self.post_message(self.Changed(self, list(self.picked)))
+
+    def highlighted_id(self) -> str | None:
+        """The id of the choice under the cursor."""
+        row = self.current_row()
+        return row.id if row is not None else None
+
+    def _mark(self, choice_id: str) -> str:
+        ticked = choice_id in self.picked
+        if self.multiple:
+            return "[x]" if ticked else "[ ]"
+        return "(*)" if ticked else "( )"
+
+    def _render_rows(self, keep: str | None = None) -> None:
+        rows = []
+        for n, (cid, label) in enumerate(self.choices, start=1):
+            number = f"{n}. " if self.numbered and n < 10 else ""
+            detail = self.details.get(cid, "")
+            text = f"{self._mark(cid)} {number}{label}" + (f"\n    {detail}" if detail else "")
+            rows.append(Row(text, id=cid))
+        self.set_rows(rows, keep=keep or self.highlighted_id())
+
+    def toggle(self, choice_id: str) -> None:
+        """Tick or untick a choice (a single choice unticks the others)."""
+        if choice_id in self.picked:
+            self.picked.remove(choice_id)
+        elif self.multiple:
+            self.picked = [cid for cid, _ in self.choices if cid in {*self.picked, choice_id}]
+        else:
+            self.picked = [choice_id]
+        self._render_rows(keep=choice_id)
+        self.post_message(self.Changed(self, list(self.picked)))
+
+    def action_toggle(self) -> None:
+        """Tick or untick the highlighted choice."""
+        choice_id = self.highlighted_id()
+        if choice_id is not None:
+            self.toggle(choice_id)
+
+    def action_enter(self) -> None:
+        """Multiple choices: tick. One choice: pick it and say it is made."""
+        choice_id = self.highlighted_id()
+        if choice_id is None:
+            return
+        if self.multiple:
+            self.toggle(choice_id)
+            return
+        if choice_id not in self.picked:
+            self.toggle(choice_id)
+        self.post_message(self.Submitted(self, list(self.picked)))
+
+    def on_key(self, event: events.Key) -> None:
+        if self.numbered and event.character and event.character in "123456789":
+            index = int(event.character) - 1
+            if index < len(self.choices):
+                event.stop()
+                self.highlighted = index
+                self.toggle(self.choices[index][0])
