@@ -146,3 +146,24 @@ def test_match_explains_and_batch_writes_jsonl(tmp_path: Path) -> None:
     bad.write_text('{"id": 1}\n', encoding="utf-8")
     failed = ler("match", "--batch", str(bad))
     assert failed.code == 2 and "bad.jsonl:1:" in failed.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "branch"),
+    [("88N", "88N", "army"), ("LS2", "LS", "navy"), ("2T071", "2T0X1", "air-force"),
+     ("Transportation Management Coordinator", "88N", "army")],
+)
+def test_match_military_code_or_title(text: str, code: str, branch: str) -> None:
+    result = ler("match", "--military", text, "--json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["occupations"][0]["code"], data["occupations"][0]["branch"]) == (code, branch)
+    assert data["occupations"][0]["onet_soc"]
+    assert data["matches"] and all(m["via"] == "crosswalk" for m in data["matches"])
+    assert all(code in m["why"] for m in data["matches"])
+
+
+def test_match_military_unknown_says_so() -> None:
+    result = ler("match", "--military", "ZZ9Q")
+    assert result.code == 0
+    assert "No military occupation found" in result.stdout

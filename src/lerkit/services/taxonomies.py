@@ -94,8 +94,17 @@ def import_taxonomy(ler: Lerkit, fmt: str, path: Path, name: str | None = None,
     return store(ler, parse(fmt, path, name), fmt, progress)
 
 
+_checked: set[tuple[str, str]] = set()
+
+
 def ensure_builtin(ler: Lerkit, name: str) -> None:
-    """Import a shipped taxonomy if it is missing or the shipped files have changed."""
+    """Import a shipped taxonomy if it is missing or the shipped files have changed.
+
+    Checked once per database and process: shipped files do not change while running.
+    """
+    key = (ler.settings.db_url, name)
+    if key in _checked:
+        return
     folder = resources.data_dir("taxonomies") / BUILTIN[name]
     shipped = load_lerkit_yaml(folder)
     with ler.db.session() as session:
@@ -103,6 +112,7 @@ def ensure_builtin(ler: Lerkit, name: str) -> None:
         current = row.content_hash if row is not None else None
     if current != fingerprint(shipped):
         store(ler, [shipped], "yaml")
+    _checked.add(key)
 
 
 @dataclass(frozen=True)
@@ -147,9 +157,14 @@ def load(ler: Lerkit, name: str) -> Taxonomy:
 
 
 def competency(ler: Lerkit, name: str, competency_id: str) -> tuple[Taxonomy, Competency]:
-    """One entry of a taxonomy."""
-    taxonomy = load(ler, name)
-    found = taxonomy.by_id().get(competency_id)
+    """One entry of a taxonomy (the taxonomy returned holds only its header)."""
+    if name in BUILTIN:
+        ensure_builtin(ler, name)
+    with ler.db.session() as session:
+        header = repo.load_header(session=session, name=name)
+        found = repo.load_competency(session=session, name=name, code=competency_id)
+    if header is None:
+        raise NotFoundError(f"no taxonomy named {name!r} (see: ler taxonomy list)")
     if found is None:
         raise NotFoundError(f"taxonomy {name!r} has no entry {competency_id!r}")
-    return taxonomy, found
+    return header, found

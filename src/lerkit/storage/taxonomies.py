@@ -111,6 +111,32 @@ def delete_taxonomy(*, session: Session, name: str) -> bool:
     return True
 
 
+def _competency(c: CompetencyRow) -> Competency:
+    return Competency(
+        id=c.code, label=c.label, description=c.description, category=c.category,
+        parent=c.parent, alt_labels=list(c.alt_labels), phrasings=list(c.phrasings),
+        crosswalk=dict(c.crosswalk), url=c.url, attributes=dict(c.attributes),
+    )
+
+
+def load_header(*, session: Session, name: str) -> Taxonomy | None:
+    """A stored taxonomy without its entries, or None."""
+    row = session.get(TaxonomyRow, name)
+    if row is None:
+        return None
+    return Taxonomy(name=row.name, title=row.title, competencies=[], version=row.version,
+                    framework=row.framework, source=row.source, base_url=row.base_url)
+
+
+def load_competency(*, session: Session, name: str, code: str) -> Competency | None:
+    """One entry of a stored taxonomy, or None."""
+    row = session.exec(select(CompetencyRow).where(
+        CompetencyRow.taxonomy == name, CompetencyRow.code == code)).first()
+    if row is None or row.attributes.get("kind") == _CATEGORY:
+        return None
+    return _competency(row)
+
+
 def load_taxonomy(*, session: Session, name: str) -> Taxonomy | None:
     """Rebuild the core model of a stored taxonomy, or None."""
     row = session.get(TaxonomyRow, name)
@@ -126,11 +152,7 @@ def load_taxonomy(*, session: Session, name: str) -> Taxonomy | None:
             cats.append(Category(id=c.code, label=c.label, parent=c.parent,
                                  description=c.description))
             continue
-        comps.append(Competency(
-            id=c.code, label=c.label, description=c.description, category=c.category,
-            parent=c.parent, alt_labels=list(c.alt_labels), phrasings=list(c.phrasings),
-            crosswalk=dict(c.crosswalk), url=c.url, attributes=dict(c.attributes),
-        ))
+        comps.append(_competency(c))
     return Taxonomy(
         name=row.name, title=row.title, competencies=comps, version=row.version,
         framework=row.framework, source=row.source, base_url=row.base_url, categories=cats,

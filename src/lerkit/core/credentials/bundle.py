@@ -1,9 +1,10 @@
 """The signed bundle: a CLR 2.0 ``ClrCredential`` holding one signed OB credential per claim.
 
-Both levels are signed by the person. Already-signed EndorsementCredentials can
-be passed in: one whose subject is a claim's credential goes into that
-credential's ``endorsement`` (signed over by the person), any other into the
-CLR's ``endorsement``.
+Both levels are signed by the person. A claim credential signed earlier can be
+passed in and is then used verbatim (``BundleOptions.signed``), so endorsements
+bound to it by digest stay valid. Already-signed EndorsementCredentials go into
+the CLR's ``endorsement`` array, next to the credentials, never inside them: an
+endorsement of a claim must name a credential of this bundle and match its digest.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from lerkit.core.credentials.badges import (
     build_claim_credential,
     credential_id,
 )
+from lerkit.core.credentials.checks import issuer_id
 from lerkit.core.credentials.dates import format_datetime, now_utc
+from lerkit.core.credentials.endorsed import SELF_ENDORSED
+from lerkit.core.credentials.endorsement import binding_errors, endorsed_id
 from lerkit.core.credentials.keys import Identity
 from lerkit.core.credentials.loader import CLR_V2, OB_V3, VC_V2
 from lerkit.core.credentials.proofs import RDFC, sign_document, verify_proofs
@@ -35,6 +39,8 @@ class BundleOptions:
 
     ``omit`` maps a claim id to the details left out of that claim's credential:
     ``dates``, ``organization``, ``place``, ``narrative``, ``evidence:<evidence id>``.
+    ``signed`` maps a claim id to that claim's credential as signed before (by the same
+    key); it goes into the bundle byte for byte instead of a new signature.
     """
 
     holder_name: str = ""
@@ -47,14 +53,10 @@ class BundleOptions:
     bundle_name: str | None = None
     list_achievements: bool = False
     partial: bool | None = None
+    signed: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
-def _issuer_id(credential: Mapping[str, Any]) -> Any:
-    issuer = credential.get("issuer")
-    return issuer.get("id") if isinstance(issuer, dict) else issuer
-
-
-def check_endorsement(endorsement: Any) -> dict[str, Any]:
+def check_endorsement(endorsement: Any, holder: str | None = None) -> dict[str, Any]:
     """An already-signed EndorsementCredential, verified; BadInputError otherwise."""
     if not isinstance(endorsement, dict):
         raise BadInputError("an endorsement must be a JSON object")
@@ -65,14 +67,39 @@ def check_endorsement(endorsement: Any) -> dict[str, Any]:
     failed = [r.reason for r in results if not r.ok]
     if failed:
         raise BadInputError(f"endorsement {endorsement.get('id')!r} does not verify: {failed[0]}")
-    if any(r.controller != _issuer_id(endorsement) for r in results):
+    if any(r.controller != issuer_id(endorsement) for r in results):
         raise BadInputError(f"endorsement {endorsement.get('id')!r}: issuer is not the signer")
+    if holder is not None and issuer_id(endorsement) == holder:
+        raise BadInputError(f"endorsement {endorsement.get('id')!r}: {SELF_ENDORSED}")
     return copy.deepcopy(endorsement)
 
 
-def _endorsed_id(endorsement: Mapping[str, Any]) -> Any:
-    subject = endorsement.get("credentialSubject")
-    return subject.get("id") if isinstance(subject, dict) else None
+def _reuse(identity: Identity, claim_id: str, credential: Mapping[str, Any]) -> dict[str, Any]:
+    if credential.get("id") != credential_id(identity.did, claim_id):
+        raise BadInputError(f"claim {claim_id}: the stored credential belongs to another claim")
+    results = verify_proofs(credential)
+    if not results or any(not r.ok or r.controller != identity.did for r in results):
+        raise BadInputError(f"claim {claim_id}: the stored credential was not signed by this key")
+    return copy.deepcopy(dict(credential))
+
+
+def _bound(endorsements: Sequence[Mapping[str, Any]], holder: str,
+           credentials: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    by_id = {str(c["id"]): c for c in credentials}
+    checked = []
+    for item in endorsements:
+        endorsement = check_endorsement(item, holder)
+        target = endorsed_id(endorsement)
+        if target in by_id:
+            problems = binding_errors(endorsement, by_id[target])
+            if problems:
+                raise BadInputError(f"endorsement {endorsement.get('id')!r}: {problems[0]}")
+        elif target != holder:
+            raise BadInputError(
+                f"endorsement {endorsement.get('id')!r} endorses {target!r}, not in this bundle"
+            )
+        checked.append(endorsement)
+    return checked
 
 
 def sign_bundle(
@@ -85,35 +112,32 @@ def sign_bundle(
     ids = [claim.id for claim in claims]
     if len(set(ids)) != len(ids):
         raise BadInputError("the same claim appears twice in the bundle")
-    unknown = set(options.omit) - set(ids)
+    unknown = (set(options.omit) | set(options.signed)) - set(ids)
     if unknown:
-        raise BadInputError(f"omit names claims that are not in the bundle: {sorted(unknown)}")
+        raise BadInputError(f"options name claims that are not in the bundle: {sorted(unknown)}")
     holder = Holder(did=identity.did, name=options.holder_name)
     issued = options.issued or now_utc()
     valid_from = format_datetime(issued)
     valid_until = format_datetime(options.valid_until) if options.valid_until else None
     if options.valid_until is not None and format_datetime(options.valid_until) <= valid_from:
         raise BadInputError("validUntil must be later than validFrom")
-    endorsements = [check_endorsement(item) for item in options.endorsements]
-    by_credential: dict[str, list[dict[str, Any]]] = {}
-    for item in endorsements:
-        by_credential.setdefault(str(_endorsed_id(item)), []).append(item)
     signed: list[dict[str, Any]] = []
     for claim in claims:
-        own = by_credential.pop(credential_id(holder.did, claim.id), [])
+        if claim.id in options.signed:
+            signed.append(_reuse(identity, claim.id, options.signed[claim.id]))
+            continue
         unsigned = build_claim_credential(
             holder,
             claim,
             valid_from=valid_from,
             valid_until=valid_until,
             omit=options.omit.get(claim.id, frozenset()),
-            endorsements=own,
         )
         signed.append(
             sign_document(unsigned, identity, cryptosuite=options.cryptosuite, created=valid_from)
         )
-    rest = [item for group in by_credential.values() for item in group]
-    clr = build_clr(holder, signed, options, valid_from, valid_until, rest)
+    endorsements = _bound(options.endorsements, identity.did, signed)
+    clr = build_clr(holder, signed, options, valid_from, valid_until, endorsements)
     return sign_document(clr, identity, cryptosuite=options.cryptosuite, created=valid_from)
 
 

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
-from lerkit.core.errors import BadInputError, LerError, NotFoundError
+from lerkit.core.errors import LerError, NotFoundError
 from lerkit.core.records import ClaimRecord
 from lerkit.services import bundles, keys, people
 from lerkit.services.bundles import ExportResult
@@ -229,5 +229,3 @@ class ExportScreen(Screen[None]):
         """Back to the review."""
         self.app.pop_screen()
 
-
-__all__ = ["BadInputError", "ExportScreen", "default_path"]

@@ -26,9 +26,12 @@ class HomeScreen(Screen[None]):
     HELP = (
         "## Caseload\n\nEach row is one person with how many experiences, accepted "
         "skills, evidence items and endorsements their record holds.\n\n"
-        "Type in the search box to filter by name. Press **Enter** on a row to open it."
+        "Type in the search box to filter by name; **Enter** moves to the list. Press "
+        "**Enter** on a row to review that person's record, **Ctrl+O** to go on with "
+        "(or start) their interview."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+o", "start_interview", "Interview", id="start-interview"),
         Binding("ctrl+n", "new_person", "New person", id="new-person"),
         Binding("ctrl+d", "delete_person", "Delete", id="delete-person"),
         Binding("ctrl+f", "focus_search", "Search", id="focus-search"),
@@ -52,6 +55,9 @@ class HomeScreen(Screen[None]):
         table.add_columns("Name", "Id", "Experiences", "Skills", "Evidence", "Endorsements")
         self.action_reload()
 
+    def on_screen_resume(self) -> None:
+        self.action_reload()
+
     def action_reload(self) -> None:
         """Read the caseload again."""
         self.load_caseload(self.query_one("#search", Input).value)
@@ -67,6 +73,7 @@ class HomeScreen(Screen[None]):
         self.post_message(CaseloadLoaded(found))
 
     def on_caseload_loaded(self, message: CaseloadLoaded) -> None:
+        before = self.selected()
         self.people = message.people
         table = self.query_one("#caseload", DataTable)
         table.clear()
@@ -76,6 +83,9 @@ class HomeScreen(Screen[None]):
                 p.name, p.id, str(c.experiences), str(c.accepted_skills),
                 str(c.evidence), str(c.endorsements), key=p.id,
             )
+        ids = [p.id for p in message.people]
+        if before is not None and before.id in ids:
+            table.move_cursor(row=ids.index(before.id))
         count = len(message.people)
         text = f"{count} {'person' if count == 1 else 'people'}."
         if not count:
@@ -93,6 +103,41 @@ class HomeScreen(Screen[None]):
     def action_focus_search(self) -> None:
         """Move the cursor to the search box."""
         self.query_one("#search", Input).focus()
+
+    @on(Input.Submitted, "#search")
+    def search_done(self) -> None:
+        self.query_one("#caseload", DataTable).focus()
+
+    @on(DataTable.RowSelected, "#caseload")
+    def action_open_person(self) -> None:
+        """Review the highlighted person's record."""
+        from lerkit.tui.screens.review import ReviewScreen
+
+        person = self._chosen()
+        if person is not None:
+            self.app.push_screen(ReviewScreen(self.ler, person.id))
+
+    def action_start_interview(self) -> None:
+        """Go on with (or start) the highlighted person's interview."""
+        from lerkit.tui.screens.interview import InterviewScreen
+
+        person = self._chosen()
+        if person is not None:
+            self.app.push_screen(InterviewScreen(self.ler, person.id))
+
+    def action_export(self) -> None:
+        """Export the highlighted person's signed record."""
+        from lerkit.tui.screens.export import ExportScreen
+
+        person = self._chosen()
+        if person is not None:
+            self.app.push_screen(ExportScreen(self.ler, person.id))
+
+    def _chosen(self) -> PersonSummary | None:
+        person = self.selected()
+        if person is None:
+            self.notify("Nobody is selected. Press Ctrl+N to add someone.", severity="warning")
+        return person
 
     def selected(self) -> PersonSummary | None:
         """The person on the highlighted row."""

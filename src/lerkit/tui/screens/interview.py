@@ -243,9 +243,13 @@ class InterviewScreen(Screen[None]):
         self.query_one("#skills-title", Static).update(what + hint)
 
     def _finish(self) -> None:
+        self.notify("The interview is finished. Here is your record.", title="Thank you")
+        self.action_open_person()
+
+    def action_open_person(self) -> None:
+        """Review the record (the interview stays where it is)."""
         from lerkit.tui.screens.review import ReviewScreen
 
-        self.notify("The interview is finished. Here is your record.", title="Thank you")
         stack = self.app.screen_stack
         below = stack[-2] if len(stack) >= 2 else None
         if isinstance(below, ReviewScreen) and below.person_id == self.person_id:

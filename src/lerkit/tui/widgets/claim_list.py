@@ -10,8 +10,8 @@ from textual.message import Message
 
 from lerkit.core.records import ClaimRecord, ClaimStatus
 from lerkit.services.review import RecordView
-from lerkit.tui.wording import claim_line, experience_line
 from lerkit.tui.widgets.marked_list import MarkedList, Row
+from lerkit.tui.wording import claim_line, experience_line
 
 _ORDER = {ClaimStatus.ACCEPTED: 0, ClaimStatus.SUGGESTED: 1, ClaimStatus.REJECTED: 2}
 

@@ -11,8 +11,8 @@ from textual.message import Message
 from lerkit.core.interview import AcceptedClaim
 from lerkit.core.matching.types import Match
 from lerkit.core.records import Proficiency
-from lerkit.tui.wording import how_well, match_line
 from lerkit.tui.widgets.marked_list import MarkedList, Row
+from lerkit.tui.wording import how_well, match_line
 
 ACCEPTED, SUGGESTED, TURNED_DOWN = "accepted", "suggested", "turned down"
 

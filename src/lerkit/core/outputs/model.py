@@ -1,0 +1,113 @@
+"""The record as a reader sees it: plain data shared by every renderer.
+
+Built once (``build.build_page``) after selective disclosure has been applied, so
+no renderer can show a detail the person left out of the signed bundle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ExperienceView:
+    """Where a skill was used; omitted details are empty strings."""
+
+    life_area: str
+    title: str
+    organization: str = ""
+    place: str = ""
+    started: str | None = None
+    ended: str | None = None
+    ongoing: bool = False
+    narrative: str = ""
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    """A note, a link or a file (named, with its SHA-256) behind a skill."""
+
+    kind: str
+    name: str
+    text: str = ""
+    url: str | None = None
+    file_name: str | None = None
+    sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class EndorsementView:
+    """Someone who vouched for a skill, as the verify report found them."""
+
+    name: str
+    did: str | None
+    valid: bool
+    relationship: str = ""
+    organization: str = ""
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class SkillView:
+    """One signed claim."""
+
+    claim_id: str
+    credential_id: str
+    name: str
+    area: str
+    description: str = ""
+    proficiency: str | None = None
+    tier: str = "self-attested"
+    valid: bool = True
+    taxonomy_code: str = ""
+    framework: str = ""
+    target_url: str | None = None
+    experience: ExperienceView | None = None
+    evidence: tuple[EvidenceView, ...] = ()
+    endorsements: tuple[EndorsementView, ...] = ()
+
+
+@dataclass(frozen=True)
+class AreaView:
+    """Skills of one area (a taxonomy category), in the order they were signed."""
+
+    name: str
+    skills: tuple[SkillView, ...]
+
+
+@dataclass(frozen=True)
+class RecordPage:
+    """Everything a page, a résumé or an LER-RS document shows."""
+
+    person_name: str
+    holder_did: str
+    bundle_id: str
+    bundle_file: str
+    digest: str
+    issued: str
+    valid: bool
+    areas: tuple[AreaView, ...] = ()
+    errors: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def skills(self) -> list[SkillView]:
+        """Every skill, area by area."""
+        return [skill for area in self.areas for skill in area.skills]
+
+    @property
+    def digest_uri(self) -> str:
+        """``sha256:HEX``: what the QR code holds and ``--expect-digest`` takes."""
+        return f"sha256:{self.digest}"
+
+    @property
+    def verify_command(self) -> str:
+        """The exact command that checks the bundle file against this page."""
+        return f"ler verify {shell_quote(self.bundle_file)} --expect-digest {self.digest_uri}"
+
+
+def shell_quote(word: str) -> str:
+    """A file name as a POSIX shell word (plain names stay as they are)."""
+    safe = all(ch.isalnum() or ch in "._-+/:@%," for ch in word)
+    if word and safe:
+        return word
+    return "'" + word.replace("'", "'\"'\"'") + "'"
