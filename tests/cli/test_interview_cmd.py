@@ -33,13 +33,13 @@ def test_scripted_answers_with_accept_top(tmp_path: Path) -> None:
     answers.write_text(
         "format: lerkit-answers/1\nmodules:\n  fundraising:\n    - answers:\n"
         "        story: I raised money for my church by running the bake sale every spring\n"
-        "      accept: [fundraising.event-fundraising]\n", encoding="utf-8")
+        "      accept: [fundraising.fundraising-events]\n", encoding="utf-8")
     result = ler("interview", "--person", person_id, "--answers", str(answers),
                  "--accept-top", "1")
     assert result.code == 0, result.stderr
     shown = json.loads(ler("person", "show", person_id, "--json").stdout)
     accepted = {c["competency_id"] for c in shown["claims"] if c["status"] == "accepted"}
-    assert "fundraising.event-fundraising" in accepted
+    assert "fundraising.fundraising-events" in accepted
 
 
 def test_bad_answers_file_names_the_line(tmp_path: Path) -> None:
@@ -64,3 +64,17 @@ def test_plain_dialogue_saves_answers_and_stops_on_quit() -> None:
     shown = json.loads(ler("person", "show", person_id, "--json").stdout)
     assert shown["experiences"], "the household story was stored"
     assert any(c["status"] == "accepted" for c in shown["claims"])
+
+
+def test_answers_file_accepting_an_unknown_skill_is_refused(tmp_path: Path) -> None:
+    person_id = ler("person", "add", "Typo Notes").stdout.strip()
+    answers = tmp_path / "typo.yaml"
+    answers.write_text(
+        "format: lerkit-answers/1\nmodules:\n  fundraising:\n    - answers:\n"
+        "        story: I ran the bake sale\n      accept: [fundraising.no-such-skill]\n",
+        encoding="utf-8")
+    result = ler("interview", "--person", person_id, "--answers", str(answers))
+    assert result.code == 2
+    assert "fundraising.no-such-skill" in result.stderr
+    shown = json.loads(ler("person", "show", person_id, "--json").stdout)
+    assert shown["experiences"] == []

@@ -15,13 +15,13 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from lerkit.core.errors import BadInputError
+from lerkit.core.errors import BadInputError, NotFoundError
 from lerkit.core.interview import Interview, PromptBank, Step, load_answers, load_bank, replay_file
 from lerkit.core.interview.values import AnswerInput
 from lerkit.core.matching.types import Match
 from lerkit.core.records import EvidenceKind, Proficiency
 from lerkit.core.resources import data_file
-from lerkit.services import matching, military, people
+from lerkit.services import matching, military, people, taxonomies
 from lerkit.services.context import Lerkit
 from lerkit.services.interview_sync import sync_record
 from lerkit.services.people import require_person
@@ -130,7 +130,12 @@ class LiveInterview:
 
     def accept(self, competency_id: str, *, taxonomy: str = TAXONOMY, label: str = "",
                proficiency: Proficiency | None = None, run: str | None = None) -> None:
-        """Accept a skill for a part (``module/run``; the current one by default)."""
+        """Accept a skill for a part (``module/run``; the current one by default).
+
+        A skill picked by hand must exist in its taxonomy; its label is looked up.
+        """
+        if not label:
+            label = taxonomies.competency(self.ler, taxonomy, competency_id)[1].label
         self.interview.accept(competency_id, taxonomy=taxonomy, label=label,
                               proficiency=proficiency, run=run)
         self._save(None)
@@ -195,6 +200,12 @@ def replay_answers(ler: Lerkit, person_id: str, path: Path,
     suggest, crosswalk = lookups(ler)
     result = replay_file(bank, path, suggester=suggest, military=crosswalk,
                          accept_top=accept_top)
+    for claim in result.accepted():
+        try:
+            taxonomies.competency(ler, claim.taxonomy, claim.competency_id)
+        except NotFoundError as exc:
+            raise BadInputError(f"{path}: cannot accept {claim.competency_id!r}: "
+                                f"{exc.message}") from None
     live = LiveInterview(ler, person_id, "", result.interview, {})
     with ler.transaction() as session:
         row = InterviewSession(person_id=person_id, status="finished", state={})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,13 +108,42 @@ def ensure_builtin(ler: Lerkit, name: str) -> None:
     if key in _checked:
         return
     folder = resources.data_dir("taxonomies") / BUILTIN[name]
-    shipped = load_lerkit_yaml(folder)
     with ler.db.session() as session:
         row = repo.get_row(session=session, name=name)
         current = row.content_hash if row is not None else None
-    if current != fingerprint(shipped):
-        store(ler, [shipped], "yaml")
+    files = _files_signature(folder)
+    note = ler.settings.cache_dir / f"shipped-{name}.json"
+    if current is None or _read_note(note) != [files, current]:
+        shipped = load_lerkit_yaml(folder)
+        current = fingerprint(shipped)
+        if row is None or row.content_hash != current:
+            store(ler, [shipped], "yaml")
+        _write_note(note, [files, current])
     _checked.add(key)
+
+
+def _files_signature(folder: Path) -> str:
+    """Names, sizes and modification times of a shipped taxonomy's files (cheap to get)."""
+    parts = []
+    for path in sorted(folder.rglob("*.yaml")):
+        stat = path.stat()
+        parts.append(f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _read_note(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_note(path: Path, value: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.write_text(json.dumps(value), encoding="utf-8")
+    except OSError:
+        pass  # without the note lerkit only re-reads the shipped files next time
 
 
 @dataclass(frozen=True)

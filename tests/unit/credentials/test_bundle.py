@@ -12,7 +12,9 @@ import pytest
 from lerkit.core.credentials import (
     JCS,
     BundleOptions,
+    EndorserProfile,
     Identity,
+    build_endorsement,
     credential_id,
     sign_bundle,
     sign_document,
@@ -30,6 +32,9 @@ from tests.unit.credentials.factory import (
     worker,
     write_evidence,
 )
+
+
+VALID_FROM = "2025-04-01T09:00:00Z"
 
 
 def _endorsement(subject_id: str, endorser: Identity, number: int = 1) -> dict[str, Any]:
@@ -110,23 +115,37 @@ def test_validity_period() -> None:
     assert naive.valid
 
 
-def test_endorsements_go_to_their_credential_or_the_bundle() -> None:
+def test_endorsements_go_next_to_the_credentials_which_stay_unchanged() -> None:
     endorser = Identity.from_seed(ENDORSER_SEED)
-    on_claim = _endorsement(credential_id(worker().did, "claim-0"), endorser, 1)
+    plain = sign_bundle(worker(), [claim(0), claim(1)], BundleOptions(issued=ISSUED))
+    first = plain["credentialSubject"]["verifiableCredential"][0]
+    profile = EndorserProfile(did=endorser.did, name="Jordan Coach")
+    on_claim = sign_document(
+        build_endorsement(profile, first, relationship="supervisor",
+                          comment="I supervised this work.", valid_from=VALID_FROM),
+        endorser, created=VALID_FROM,
+    )
     on_person = _endorsement(worker().did, endorser, 2)
-    options = BundleOptions(holder_name="Alex", issued=ISSUED, endorsements=[on_claim, on_person])
+    options = BundleOptions(holder_name="Alex", issued=ISSUED, endorsements=[on_claim, on_person],
+                            signed={"claim-0": first})
     bundle = sign_bundle(worker(), [claim(0), claim(1)], options)
-    first = bundle["credentialSubject"]["verifiableCredential"][0]
-    assert first["endorsement"] == [on_claim]
-    assert bundle["endorsement"] == [on_person]
+    assert bundle["credentialSubject"]["verifiableCredential"][0] == first
+    assert bundle["endorsement"] == [on_claim, on_person]
     report = verify_bundle(bundle, now=LATER)
     assert report.valid, report.all_errors()
     [entry] = report.claims[0].endorsements
     assert entry.valid and entry.endorser == endorser.did
-    assert entry.endorser_name == "Jordan Coach"
+    assert entry.endorser_name == "Jordan Coach" and entry.relationship == "supervisor"
     assert entry.comment == "I supervised this work."
-    assert report.claims[1].endorsements == []
+    assert report.claims[0].tier == "endorsed-unknown"
+    assert report.claims[1].endorsements == [] and report.claims[1].tier == "self-attested"
     assert [e.credential_id for e in report.endorsements] == [on_person["id"]]
+
+
+def test_an_unbound_endorsement_of_a_claim_is_refused() -> None:
+    unbound = _endorsement(credential_id(worker().did, "claim-0"), Identity.from_seed(ENDORSER_SEED))
+    with pytest.raises(BadInputError, match="not bound"):
+        sign_bundle(worker(), [claim(0)], BundleOptions(issued=ISSUED, endorsements=[unbound]))
 
 
 def test_a_broken_endorsement_is_not_included() -> None:

@@ -13,11 +13,22 @@ from lerkit.core.credentials.badges import (
     build_claim_credential,
     credential_id,
 )
-from lerkit.core.credentials.bundle import BundleOptions, check_endorsement, sign_bundle
+from lerkit.core.credentials.bundle import (
+    BundleOptions,
+    check_endorsement,
+    claim_fingerprint,
+    sign_bundle,
+)
 from lerkit.core.credentials.canon import (
     CanonicalizationError,
     canonicalize_jcs,
     canonicalize_rdfc,
+)
+from lerkit.core.credentials.endorsement import (
+    EndorserProfile,
+    binding_errors,
+    build_endorsement,
+    credential_digest,
 )
 from lerkit.core.credentials.keys import Identity, SealedKey, seal_identity, unseal_identity
 from lerkit.core.credentials.loader import document_loader, known_contexts
@@ -37,6 +48,7 @@ from lerkit.core.credentials.proofs import (
     verify_proofs,
 )
 from lerkit.core.credentials.report import BundleReport, ClaimEntry, EndorsementEntry
+from lerkit.core.credentials.trust import TrustEntry, TrustList, load_trust_list, parse_trust_list
 from lerkit.core.credentials.verify import check_credential, verify_bundle
 
 __all__ = [
@@ -49,20 +61,29 @@ __all__ = [
     "CanonicalizationError",
     "ClaimEntry",
     "EndorsementEntry",
+    "EndorserProfile",
     "Holder",
     "Identity",
     "ProofResult",
     "SealedKey",
+    "TrustEntry",
+    "TrustList",
+    "binding_errors",
     "build_claim_credential",
+    "build_endorsement",
     "canonicalize_jcs",
     "canonicalize_rdfc",
     "check_credential",
     "check_endorsement",
+    "claim_fingerprint",
     "create_proof",
+    "credential_digest",
     "credential_id",
     "did_from_public_key",
     "document_loader",
     "known_contexts",
+    "load_trust_list",
+    "parse_trust_list",
     "public_key_from_did",
     "public_key_from_multibase",
     "public_key_to_multibase",

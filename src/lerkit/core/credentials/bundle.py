@@ -10,6 +10,7 @@ endorsement of a claim must name a credential of this bundle and match its diges
 from __future__ import annotations
 
 import copy
+import hashlib
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from lerkit.core.credentials.badges import (
     build_claim_credential,
     credential_id,
 )
+from lerkit.core.credentials.canon import canonicalize_jcs
 from lerkit.core.credentials.checks import issuer_id
 from lerkit.core.credentials.dates import format_datetime, now_utc
 from lerkit.core.credentials.endorsed import SELF_ENDORSED
@@ -180,3 +182,18 @@ def build_clr(
     if endorsements:
         clr["endorsement"] = [dict(item) for item in endorsements]
     return clr
+
+
+def claim_fingerprint(
+    did: str, holder_name: str, claim: ClaimRecord, omit: frozenset[str] = frozenset()
+) -> str:
+    """``sha256:<hex>`` of what a claim's credential would say, dates of signing aside.
+
+    Two exports with the same fingerprint would sign the same statement, so a stored,
+    endorsed credential with this fingerprint can be reused instead.
+    """
+    unsigned = build_claim_credential(
+        Holder(did=did, name=holder_name), claim, valid_from="1970-01-01T00:00:00Z", omit=omit
+    )
+    del unsigned["validFrom"]
+    return "sha256:" + hashlib.sha256(canonicalize_jcs(unsigned)).hexdigest()

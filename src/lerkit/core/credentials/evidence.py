@@ -79,16 +79,16 @@ def _status(raw: Any, folder: Path | None) -> EvidenceStatus:
     try:
         expected = _expected(item)
     except LerError as exc:
-        problem = f"evidence {name!r}: {exc.message}"
-        return EvidenceStatus(name, FILE, problem, False, problem, narrative, link)
+        broken = f"evidence {name!r}: {exc.message}"
+        return EvidenceStatus(name, FILE, broken, False, broken, narrative, link)
     if link is not None and link.startswith(("http://", "https://")):
         return EvidenceStatus(name, LINK, NOT_FETCHED, None, None, narrative, link)
     if not expected:
         return EvidenceStatus(name, NOTE, JUST_A_NOTE, None, None, narrative, None)
     if folder is None:
         return EvidenceStatus(name, FILE, NOT_AT_HAND, None, None, narrative, None)
-    status, ok, problem = _check_file(name, folder, expected)
-    return EvidenceStatus(name, FILE, status, ok, problem, narrative, None)
+    checked, ok, problem = _check_file(name, folder, expected)
+    return EvidenceStatus(name, FILE, checked, ok, problem, narrative, None)
 
 
 def evidence_statuses(credential: Any, folder: Path | None) -> list[EvidenceStatus]:

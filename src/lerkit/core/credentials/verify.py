@@ -99,7 +99,9 @@ def _verify(doc: Any, folder: Path | None, now: datetime) -> BundleReport:
     seen = [claim.credential_id for claim in report.claims]
     if len(set(seen)) != len(seen):
         report.errors.append("two credentials in the bundle have the same id")
-    by_id = {c["id"]: c for c in credentials if isinstance(c, dict) and isinstance(c.get("id"), str)}
+    by_id = {
+        c["id"]: c for c in credentials if isinstance(c, dict) and isinstance(c.get("id"), str)
+    }
     attach_bundle_endorsements(report, doc, by_id, now)
     report.valid = (
         not report.errors

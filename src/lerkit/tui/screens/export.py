@@ -198,12 +198,15 @@ class ExportScreen(Screen[None]):
                 keys.init_key(self.ler, self.person_id, passphrase)
             result = bundles.export_bundle(
                 self.ler, self.person_id, out.resolve(), passphrase, claim_ids=claim_ids,
-                omit=omit, progress=lambda text: self.post_message(self.Progressed(text)))
+                omit=omit, progress=self._progress)
         except (LerError, OSError) as exc:
             text = exc.message if isinstance(exc, LerError) else str(exc)
             self.post_message(self.Failed(text))
             return
         self.post_message(self.Done(result))
+
+    def _progress(self, text: str) -> None:
+        self.post_message(self.Progressed(text))
 
     def on_export_screen_progressed(self, message: Progressed) -> None:
         self._result(f"Working: {message.text}...")

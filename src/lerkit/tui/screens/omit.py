@@ -32,7 +32,7 @@ def omit_choices(claim: ClaimRecord) -> list[tuple[str, str]]:
 
 def omit_words(omit: frozenset[str]) -> str:
     """"leaves out: dates, place, 1 evidence item" or ""."""
-    fields = [k for k in ("dates", "organization", "place", "narrative") if k in omit]
+    fields: list[str] = [k for k in ("dates", "organization", "place", "narrative") if k in omit]
     evidence = sum(1 for k in omit if k.startswith("evidence:"))
     if evidence:
         fields.append(f"{evidence} evidence item" + ("s" if evidence > 1 else ""))

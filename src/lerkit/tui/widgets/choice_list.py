@@ -17,7 +17,7 @@ class ChoiceList(MarkedList):
     """Up and down move; Space or Enter ticks; a digit ticks that numbered choice."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Tick", id="choice-toggle"),
+        Binding("space", "tick", "Tick", id="choice-toggle"),
         Binding("enter", "enter", "Pick", id="choice-enter", show=False),
     ]
 
@@ -105,7 +105,7 @@ class ChoiceList(MarkedList):
         self._render_rows(keep=choice_id)
         self.post_message(self.Changed(self, list(self.picked)))
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         """Tick or untick the highlighted choice."""
         choice_id = self.highlighted_id()
         if choice_id is not None:

@@ -1,0 +1,114 @@
+"""Plain words for tiers, levels, life areas and remembered dates."""
+
+from __future__ import annotations
+
+import re
+
+# Each tier: a short label and a sentence a reader understands without a legend.
+TIERS: dict[str, tuple[str, str]] = {
+    "self-attested": (
+        "Self-attested",
+        "The person's own statement; no one else has vouched for it in this record.",
+    ),
+    "endorsed-unknown": (
+        "Endorsed",
+        "Someone vouched for it with their own signature; the endorser is not on the "
+        "checker's trust list.",
+    ),
+    "endorsed-trusted": (
+        "Endorsed by a trusted endorser",
+        "Vouched for, with a signature, by an endorser on the trust list.",
+    ),
+    "endorsed-accredited": (
+        "Endorsed by an accredited organization",
+        "Vouched for, with a signature, by an accredited organization on the trust list.",
+    ),
+    "third-party": (
+        "Issued by someone else",
+        "Signed by someone other than the person it describes.",
+    ),
+}
+
+LEVELS = {
+    "with-help": "Can do this with help",
+    "on-my-own": "Can do this on their own",
+    "taught-or-led": "Has taught or led others in this",
+}
+
+LIFE_AREAS = {
+    "paid-work": "Paid work",
+    "military": "Military service",
+    "caregiving": "Caregiving",
+    "volunteering": "Volunteering",
+    "faith": "Faith community",
+    "fundraising": "Fundraising",
+    "small-business": "Small business",
+    "self-taught": "Self-taught",
+    "education": "Education",
+    "creative": "Creative work",
+    "household": "Running a household",
+    "other": "Other experience",
+}
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def tier_label(tier: str) -> str:
+    """The tier's short label; an unknown tier is shown as it is."""
+    return TIERS.get(tier, (tier, ""))[0]
+
+
+def tier_sentence(tier: str) -> str:
+    """What the tier means, in one sentence."""
+    return TIERS.get(tier, ("", f"Tier reported by the verifier: {tier}."))[1]
+
+
+def level_words(proficiency: str | None) -> str:
+    """The person's level in words, or an empty string."""
+    if proficiency is None:
+        return ""
+    return LEVELS.get(proficiency, proficiency)
+
+
+def life_area_words(area: str) -> str:
+    """A life area in words."""
+    return LIFE_AREAS.get(area, area.replace("-", " ").capitalize())
+
+
+def date_words(value: str) -> str:
+    """``2019`` -> ``2019``; ``2019-03`` -> ``March 2019``; ``2019-03-05`` -> ``5 March 2019``."""
+    match = _DATE.fullmatch(value.strip())
+    if match is None:
+        return value.strip()
+    year, month, day = match.groups()
+    if month is None or not 1 <= int(month) <= 12:
+        return year
+    name = MONTHS[int(month) - 1]
+    return f"{int(day)} {name} {year}" if day else f"{name} {year}"
+
+
+def period_words(started: str | None, ended: str | None, ongoing: bool) -> str:
+    """``2009 to 2021``, ``since 2021``, ``until 2020``, or an empty string."""
+    start = date_words(started) if started else ""
+    if ongoing:
+        return f"since {start}" if start else "ongoing"
+    end = date_words(ended) if ended else ""
+    if start and end:
+        return start if start == end else f"{start} to {end}"
+    if start:
+        return f"from {start}"
+    return f"until {end}" if end else ""
+
+
+def iso_date(value: str | None) -> str | None:
+    """A remembered date as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, else None."""
+    if value is None or _DATE.fullmatch(value.strip()) is None:
+        return None
+    return value.strip()
+
+
+def issued_words(stamp: str) -> str:
+    """``2026-03-01T09:30:00Z`` -> ``1 March 2026``."""
+    return date_words(stamp[:10]) if len(stamp) >= 10 else stamp
