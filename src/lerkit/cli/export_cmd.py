@@ -1,4 +1,4 @@
-"""``ler export``: write the person's signed bundle (OB 3.0 claims in a CLR 2.0)."""
+"""``ler export``: the signed bundle (OB 3.0 claims in a CLR 2.0), or a format made from it."""
 
 from __future__ import annotations
 
@@ -11,7 +11,11 @@ from lerkit.cli.output import note
 from lerkit.cli.passphrase import get_passphrase
 from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError
-from lerkit.services import bundles
+from lerkit.services import bundles, outputs
+
+FORMAT_HELP = ("bundle (default: the signed record), html (printable page with a QR check), "
+               "md, jsonresume or ler-rs. Every format but bundle also writes the signed "
+               "bundle it is made from (see --bundle).")
 
 
 def parse_omit(values: list[str]) -> dict[str, frozenset[str]]:
@@ -28,7 +32,11 @@ def parse_omit(values: list[str]) -> dict[str, frozenset[str]]:
 def export(
     ctx: typer.Context,
     person: Annotated[str, typer.Option("--person", "-p", help="The person's id.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="The bundle file to write.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The file to write.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "bundle",
+    bundle: Annotated[Path | None, typer.Option(
+        "--bundle", help="Where to write the signed bundle that a page or résumé refers to "
+        "(default: beside --out, named STEM.bundle.json).")] = None,
     claims: Annotated[str | None, typer.Option(
         "--claims", help="Only these accepted claims (comma-separated ids).")] = None,
     cryptosuite: Annotated[str, typer.Option(
@@ -36,16 +44,39 @@ def export(
     ] = "eddsa-rdfc-2022",
     omit: Annotated[list[str] | None, typer.Option(
         "--omit", help="Leave a detail out: CLAIM_ID:dates|organization|place|narrative|"
-        "evidence:EVIDENCE_ID (repeatable).")] = None,
+        "evidence:EVIDENCE_ID (repeatable; applies to every format).")] = None,
 ) -> None:
-    """Sign the accepted claims and write the bundle (atomically)."""
+    """Sign the accepted claims and write the bundle, or a page or résumé made from it.
+
+    Prints the signed bundle's digest (sha256:HEX) on stdout.
+    """
+    if fmt not in outputs.FORMAT_NAMES:
+        raise BadInputError(f"--format {fmt!r}: use one of {', '.join(outputs.FORMAT_NAMES)}")
+    if fmt == outputs.BUNDLE and bundle is not None:
+        raise BadInputError("--bundle goes with --format html, md, jsonresume or ler-rs")
     ler = lerkit_from(ctx)
     chosen = [c.strip() for c in claims.split(",") if c.strip()] if claims else None
     passphrase = get_passphrase()
-    result = bundles.export_bundle(
-        ler, person, out, passphrase, claim_ids=chosen, cryptosuite=cryptosuite,
-        omit=parse_omit(omit or []), progress=lambda text: note(f"... {text}"),
-    )
+    omitted = parse_omit(omit or [])
+
+    def progress(text: str) -> None:
+        note(f"... {text}")
+
+    if fmt == outputs.BUNDLE:
+        result = bundles.export_bundle(ler, person, out, passphrase, claim_ids=chosen,
+                                       cryptosuite=cryptosuite, omit=omitted, progress=progress)
+    else:
+        result = outputs.write_outputs(
+            ler, person, passphrase, {fmt: out}, bundle_path=bundle or outputs.bundle_path_for(out),
+            claim_ids=chosen, cryptosuite=cryptosuite, omit=omitted, progress=progress,
+        ).bundle
+        note(f"Wrote {fmt} to {out}")
     note(f"Wrote {result.claims} signed claims to {result.path}")
+    if result.endorsements:
+        note(f"With {result.endorsements} endorsements")
+    for text in result.left_out:
+        note(f"Note: {text}")
     note(f"Signed by {result.did}")
+    if fmt != outputs.BUNDLE:
+        note(f"Check it with: ler verify {result.path} --expect-digest sha256:{result.sha256}")
     typer.echo(f"sha256:{result.sha256}")

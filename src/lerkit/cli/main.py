@@ -8,12 +8,18 @@ import typer
 
 from lerkit import __version__
 from lerkit.cli import (
+    backup_cmd,
     db_cmd,
+    endorse_cmd,
+    endorsements_cmd,
+    endorser_cmd,
     export_cmd,
     interview_cmd,
+    kiosk_cmd,
     keys_cmd,
     match_cmd,
     person_cmd,
+    profile_cmd,
     taxonomy_cmd,
     verify_cmd,
 )
@@ -33,11 +39,18 @@ app.add_typer(person_cmd.app, name="person")
 app.add_typer(db_cmd.app, name="db")
 app.add_typer(taxonomy_cmd.app, name="taxonomy")
 app.add_typer(keys_cmd.app, name="keys")
+app.add_typer(endorser_cmd.app, name="endorser")
+app.add_typer(endorsements_cmd.app, name="endorsements")
+app.command("endorse")(endorse_cmd.endorse)
 app.command("match")(match_cmd.match)
 app.command("export")(export_cmd.export)
 app.command("verify")(verify_cmd.verify)
 app.command("interview")(interview_cmd.interview_command)
 app.command("demo")(interview_cmd.demo)
+app.add_typer(profile_cmd.app, name="profile")
+app.command("backup")(backup_cmd.backup)
+app.command("restore")(backup_cmd.restore)
+app.command("kiosk")(kiosk_cmd.kiosk_command)
 
 
 def _version(value: bool) -> None:

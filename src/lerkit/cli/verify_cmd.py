@@ -1,4 +1,8 @@
-"""``ler verify``: check a bundle's structure, signatures, issuers, dates and evidence."""
+"""``ler verify``: check a bundle's structure, signatures, issuers, dates, evidence, endorsements.
+
+With ``--trust FILE``, each claim's tier says whether its endorsers are unknown,
+trusted or accredited according to that trust list.
+"""
 
 from __future__ import annotations
 
@@ -9,21 +13,36 @@ from typing import Annotated
 import typer
 
 from lerkit.cli.output import print_json
-from lerkit.core.credentials.report import BundleReport
+from lerkit.core.credentials.report import TIER_WORDS, BundleReport, EndorsementEntry
 from lerkit.core.errors import EXIT_CHECK_FAILED
 from lerkit.core.files import read_bytes
 from lerkit.services import bundles
 
 
+def _endorsement_json(e: EndorsementEntry) -> dict[str, object]:
+    return {"id": e.credential_id, "endorser": e.endorser, "endorser_name": e.endorser_name,
+            "relationship": e.relationship, "organization": e.organization,
+            "standing": e.standing, "trusted_as": e.trusted_as, "valid": e.valid,
+            "errors": e.errors}
+
+
 def _claims_json(report: BundleReport) -> list[dict[str, object]]:
     return [
         {"id": c.credential_id, "skill": c.skill, "valid": c.valid, "tier": c.tier,
-         "endorsements": [{"id": e.credential_id, "endorser": e.endorser,
-                           "endorser_name": e.endorser_name, "valid": e.valid}
-                          for e in c.endorsements],
+         "tier_words": TIER_WORDS.get(c.tier, c.tier),
+         "endorsers": [e.endorser_name or e.endorser for e in c.endorsements if e.valid],
+         "endorsements": [_endorsement_json(e) for e in c.endorsements],
          "errors": c.errors}
         for c in report.claims
     ]
+
+
+def _standing(e: EndorsementEntry) -> str:
+    if not e.valid:
+        return "NOT valid"
+    if e.trusted_as:
+        return f"valid; {e.standing}: {e.trusted_as}"
+    return "valid; unknown endorser"
 
 
 def _print_report(report: BundleReport) -> None:
@@ -33,12 +52,14 @@ def _print_report(report: BundleReport) -> None:
     typer.echo(f"Claims: {len(report.claims)}")
     for c in report.claims:
         mark = "ok  " if c.valid else "FAIL"
-        typer.echo(f"  [{mark}] {c.skill or c.credential_id} ({c.tier})")
+        typer.echo(f"  [{mark}] {c.skill or c.credential_id}: {TIER_WORDS.get(c.tier, c.tier)}")
+        typer.echo(f"         id: {c.credential_id}")
         for e in c.endorsements:
-            who = e.endorser_name or e.endorser or "unknown endorser"
-            typer.echo(f"         endorsed by {who}: {'valid' if e.valid else 'NOT valid'}")
+            typer.echo(f"         endorsed by {e.who} [{e.endorser}]: {_standing(e)}")
         for error in c.errors:
             typer.echo(f"         problem: {error}")
+    for e in report.endorsements:
+        typer.echo(f"Endorsement of the person by {e.who}: {_standing(e)}")
     for error in report.errors:
         typer.echo(f"Problem: {error}")
 
@@ -48,18 +69,22 @@ def verify(
     evidence: Annotated[Path | None, typer.Option(
         "--evidence", help="Folder with the evidence files, to check their digests.")] = None,
     expect_digest: Annotated[str | None, typer.Option(
-        "--expect-digest", help="The SHA-256 printed on a skills record (sha256:HEX).")] = None,
+        "--expect-digest", help="The SHA-256 printed on a skills record (sha256:HEX; "
+        "spaces are ignored).")] = None,
+    trust: Annotated[Path | None, typer.Option(
+        "--trust", help="A trust list (YAML) naming known and accredited endorsers.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Verify a bundle offline. Exit 0: all valid; 1: a check failed; 2: unreadable."""
-    report = bundles.verify_file(file, evidence)
+    report = bundles.verify_file(file, evidence, trust)
     errors = report.all_errors()
     valid = report.valid
     if expect_digest is not None:
         actual = hashlib.sha256(read_bytes(file, bundles.BUNDLE_LIMIT)).hexdigest()
-        wanted = expect_digest.lower().removeprefix("sha256:").strip()
+        # as printed on a page: "sha256:HEX", or the hex in groups ("sha256: 1a2b3c4d 5e6f…")
+        wanted = "".join(expect_digest.split()).lower().removeprefix("sha256:")
         if actual != wanted:
-            valid = False
+            valid = report.valid = False
             errors.append(f"file digest is sha256:{actual}, not the expected sha256:{wanted}")
             report.errors.append(errors[-1])
     if as_json:

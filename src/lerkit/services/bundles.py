@@ -14,11 +14,12 @@ from typing import Any
 from lerkit.core.credentials.bundle import BundleOptions, sign_bundle
 from lerkit.core.credentials.proofs import JCS, RDFC
 from lerkit.core.credentials.report import BundleReport
+from lerkit.core.credentials.trust import load_trust_list
 from lerkit.core.credentials.verify import verify_bundle
 from lerkit.core.errors import BadInputError, NotFoundError
 from lerkit.core.files import read_json
 from lerkit.core.records import ClaimRecord
-from lerkit.services import keys
+from lerkit.services import issued, keys
 from lerkit.services.context import Lerkit
 from lerkit.services.people import require_person
 from lerkit.storage import audit
@@ -37,6 +38,8 @@ class ExportResult:
     did: str
     claims: int
     sha256: str
+    endorsements: int = 0
+    left_out: tuple[str, ...] = ()
 
 
 def accepted_claims(ler: Lerkit, person_id: str,
@@ -84,22 +87,32 @@ def export_bundle(
         raise BadInputError(f"unknown cryptosuite {cryptosuite!r}; use {' or '.join(CRYPTOSUITES)}")
     person = require_person(ler, person_id)
     claims = accepted_claims(ler, person_id, claim_ids)
+    if not out.resolve().parent.is_dir():
+        raise BadInputError(f"cannot write {out}: folder {out.resolve().parent} does not exist")
     if progress:
         progress("unlocking the signing key")
     identity = keys.unlock(ler, person_id, passphrase)
     if progress:
         progress(f"signing {len(claims)} claims")
-    options = BundleOptions(holder_name=person.name, cryptosuite=cryptosuite,
-                            omit=dict(omit or {}), partial=claim_ids is not None or None)
+    chosen = dict(omit or {})
+    with ler.db.session() as session:
+        prepared = issued.prepare(session, person_id, identity.did, person.name, claims,
+                                  chosen, cryptosuite)
+    options = BundleOptions(holder_name=person.name, cryptosuite=cryptosuite, omit=chosen,
+                            partial=claim_ids is not None or None, signed=prepared.reused,
+                            endorsements=prepared.endorsements)
     bundle = sign_bundle(identity, claims, options)
     data = json.dumps(bundle, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
-    write_atomically(out, data)
-    digest = hashlib.sha256(data).hexdigest()
     with ler.transaction() as session:
+        new = issued.record_new(session, person_id, prepared, claims, bundle)
         audit.record(session=session, actor=ler.actor, action="export", entity="bundle",
                      entity_id=str(bundle.get("id")), person_id=person_id,
-                     detail={"claims": len(claims), "cryptosuite": cryptosuite})
-    return ExportResult(out, identity.did, len(claims), digest)
+                     detail={"claims": len(claims), "cryptosuite": cryptosuite, "signed": new,
+                             "endorsements": len(prepared.endorsements)})
+    write_atomically(out, data)
+    digest = hashlib.sha256(data).hexdigest()
+    return ExportResult(out, identity.did, len(claims), digest, len(prepared.endorsements),
+                        tuple(prepared.left_out))
 
 
 def read_bundle(path: Path) -> Any:
@@ -107,8 +120,10 @@ def read_bundle(path: Path) -> Any:
     return read_json(path, BUNDLE_LIMIT)
 
 
-def verify_file(path: Path, evidence_dir: Path | None = None) -> BundleReport:
-    """Verify a bundle file; unreadable input raises BadInputError (exit 2)."""
+def verify_file(path: Path, evidence_dir: Path | None = None,
+                trust_file: Path | None = None) -> BundleReport:
+    """Verify a bundle file; unreadable input or trust list raises BadInputError (exit 2)."""
     if evidence_dir is not None and not evidence_dir.is_dir():
         raise BadInputError(f"{evidence_dir}: not a folder")
-    return verify_bundle(read_bundle(path), evidence_dir)
+    trust = load_trust_list(trust_file) if trust_file is not None else None
+    return verify_bundle(read_bundle(path), evidence_dir, trust=trust)

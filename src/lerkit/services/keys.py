@@ -61,6 +61,20 @@ def _seal(identity: Identity, passphrase: str) -> bytes:
     return json.dumps(sealed.to_dict()).encode("utf-8")
 
 
+def seal_secret(identity: Identity, passphrase: str) -> bytes:
+    """A new key sealed for storage under a new passphrase (LER_KEY_STRENGTH applies)."""
+    return _seal(identity, check_new_passphrase(passphrase))
+
+
+def open_secret(blob: bytes, passphrase: str, whose: str) -> Identity:
+    """Unseal a stored key; PassphraseError if the passphrase is wrong."""
+    try:
+        sealed = SealedKey.from_dict(json.loads(blob.decode("utf-8")))
+    except (ValueError, UnicodeDecodeError):
+        raise BadInputError(f"the stored key of {whose} is damaged") from None
+    return unseal_identity(sealed, passphrase)
+
+
 def _store(ler: Lerkit, person_id: str, identity: Identity, passphrase: str, action: str) -> str:
     sealed = _seal(identity, passphrase)
     with ler.transaction() as session:
@@ -87,11 +101,7 @@ def unlock(ler: Lerkit, person_id: str, passphrase: str) -> Identity:
         key = repo.active_key(session=session, person_id=person_id)
     if key is None:
         raise NotFoundError(f"person {person_id} has no signing key (use: ler keys init)")
-    try:
-        sealed = SealedKey.from_dict(json.loads(key.sealed_secret.decode("utf-8")))
-    except (ValueError, UnicodeDecodeError):
-        raise BadInputError(f"the stored key of person {person_id} is damaged") from None
-    return unseal_identity(sealed, passphrase)
+    return open_secret(key.sealed_secret, passphrase, f"person {person_id}")
 
 
 def rotate_key(ler: Lerkit, person_id: str, passphrase: str, new_passphrase: str | None = None

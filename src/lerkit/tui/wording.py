@@ -25,19 +25,34 @@ def how_well(proficiency: Proficiency | None) -> str:
     return f"how well: {proficiency.plain}" if proficiency else "how well: not set (press p)"
 
 
+WHY_WIDTH = 60
+
+
+def why(m: Match, width: int = WHY_WIDTH) -> str:
+    """Match.why, with the matched text shortened so the line fits ``width``."""
+    text = m.why
+    if len(text) <= width or len(m.matched_text) < 8:
+        return text
+    cut = max(8, len(m.matched_text) - (len(text) - width) - 1)
+    return text.replace(f'"{m.matched_text}"', f'"{m.matched_text[:cut].rstrip()}…"')
+
+
 def match_line(m: Match) -> str:
     """Two lines: the score and the skill, then why it matched."""
-    return f"score {m.score:3.0f}  {m.label}\n    why: {m.why}"
+    return f"score {m.score:3.0f}  {m.label}\n    why: {why(m)}"
+
+
+def plural(n: int, word: str) -> str:
+    """"1 skill", "2 skills"."""
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def claim_line(claim: ClaimRecord) -> str:
-    """One claim on the review screen: its status in words, name, how well, evidence."""
-    status = STATUS_WORDS[claim.status]
-    parts = [f"{status:<11} {claim.label}"]
+    """A claim on the review screen: status in words and name; how well and evidence."""
+    line = f"{STATUS_WORDS[claim.status]:<11} {claim.label}"
     if claim.status == ClaimStatus.ACCEPTED:
-        parts.append(how_well(claim.proficiency))
-        parts.append(f"evidence: {len(claim.evidence)}")
-    return " · ".join(parts)
+        line += f"\n            {how_well(claim.proficiency)} · evidence: {len(claim.evidence)}"
+    return line
 
 
 def period(exp: ExperienceRecord) -> str:
@@ -52,7 +67,7 @@ def period(exp: ExperienceRecord) -> str:
 
 def experience_line(exp: ExperienceRecord, notes: int = 0) -> str:
     """A heading for one experience."""
-    area = exp.life_area.value.replace("-", " ").capitalize()
+    area = exp.life_area.value.replace("-", " ").upper()
     bits = [b for b in (exp.title, exp.organization, exp.place, period(exp)) if b]
     head = f"{area}: " + " · ".join(bits)
     return head + (f" · {notes} notes" if notes else "")

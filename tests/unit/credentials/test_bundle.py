@@ -33,7 +33,6 @@ from tests.unit.credentials.factory import (
     write_evidence,
 )
 
-
 VALID_FROM = "2025-04-01T09:00:00Z"
 
 
@@ -143,7 +142,8 @@ def test_endorsements_go_next_to_the_credentials_which_stay_unchanged() -> None:
 
 
 def test_an_unbound_endorsement_of_a_claim_is_refused() -> None:
-    unbound = _endorsement(credential_id(worker().did, "claim-0"), Identity.from_seed(ENDORSER_SEED))
+    target = credential_id(worker().did, "claim-0")
+    unbound = _endorsement(target, Identity.from_seed(ENDORSER_SEED))
     with pytest.raises(BadInputError, match="not bound"):
         sign_bundle(worker(), [claim(0)], BundleOptions(issued=ISSUED, endorsements=[unbound]))
 

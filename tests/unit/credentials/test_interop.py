@@ -15,11 +15,12 @@ import pytest
 from lerkit.core.credentials import (
     JCS,
     BundleOptions,
+    EndorserProfile,
     Holder,
     Identity,
     build_claim_credential,
+    build_endorsement,
     check_credential,
-    credential_id,
     sign_bundle,
     sign_document,
     verify_bundle,
@@ -52,6 +53,20 @@ def _run(tool: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _bound_endorsement(claim_credential: dict[str, Any]) -> dict[str, Any]:
+    endorser = Identity.from_seed(ENDORSER_SEED)
+    profile = EndorserProfile(
+        did=endorser.did, name="Jordan Coach", organization="Riverside Food Bank",
+        role="Shift manager", url="https://example.org/jordan", email="jordan@example.org",
+    )
+    unsigned = build_endorsement(
+        profile, claim_credential, relationship="supervisor", comment="I supervised this work.\n"
+        "Every week, for two years.", valid_from="2025-03-02T09:00:00Z", worker_name="Alex",
+        endorsement_id="urn:uuid:5e6f7a8b-9c0d-4e1f-8a2b-000000000001",
+    )
+    return sign_document(unsigned, endorser, created="2025-03-02T09:00:05Z")
+
+
 def _endorsement(subject_id: str, number: int) -> dict[str, Any]:
     endorser = Identity.from_seed(ENDORSER_SEED)
     unsigned = {
@@ -80,7 +95,9 @@ def _documents() -> dict[str, dict[str, Any]]:
     proof_set = sign_document(
         sign_document(single, me, created=CREATED), me, created=CREATED, cryptosuite=JCS
     )
-    endorsements = [_endorsement(credential_id(me.did, "claim-0"), 1), _endorsement(me.did, 2)]
+    plain = sign_bundle(me, [claim(0), claim(1)], BundleOptions(issued=ISSUED))
+    first = plain["credentialSubject"]["verifiableCredential"][0]
+    endorsements = [_bound_endorsement(first), _endorsement(me.did, 2)]
     return {
         "bundle3": sign_bundle(
             me,
@@ -100,7 +117,8 @@ def _documents() -> dict[str, dict[str, Any]]:
         "endorsed": sign_bundle(
             me,
             [claim(0), claim(1)],
-            BundleOptions(issued=ISSUED, bundle_id=_bundle_id(4), endorsements=endorsements),
+            BundleOptions(issued=ISSUED, bundle_id=_bundle_id(4), endorsements=endorsements,
+                          signed={"claim-0": first}),
         ),
         "tampered": tampered,
         "proofset": proof_set,
@@ -146,10 +164,15 @@ def test_reference_verifier_accepts_our_bundles(
     assert verify_bundle(bundle, now=LATER).valid
 
 
-def test_reference_verifier_sees_nested_endorsement(reference_results: dict[str, Any]) -> None:
-    parent = credential_id(worker().did, "claim-0")
-    key = f"urn:uuid:5e6f7a8b-9c0d-4e1f-8a2b-000000000001 (nested in {parent})"
-    assert reference_results["lines"].get(key) == "OK", reference_results["stdout"]
+def test_reference_verifier_sees_nested_endorsements(reference_results: dict[str, Any]) -> None:
+    parent = _bundle_id(4)
+    for number in (1, 2):
+        key = f"urn:uuid:5e6f7a8b-9c0d-4e1f-8a2b-{number:012d} (nested in {parent})"
+        assert reference_results["lines"].get(key) == "OK", reference_results["stdout"]
+    report = verify_bundle(reference_results["docs"]["endorsed"], now=LATER)
+    [entry] = report.claims[0].endorsements
+    assert entry.valid and entry.relationship == "supervisor"
+    assert entry.organization == "Riverside Food Bank"
 
 
 def test_reference_verifier_accepts_our_proof_set(reference_results: dict[str, Any]) -> None:

@@ -15,7 +15,9 @@
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from lerkit.core.matching.index import MatchIndex
 from lerkit.core.matching.resolve import QueryTerm, resolve
@@ -23,7 +25,9 @@ from lerkit.core.matching.text import Token, tokenize
 from lerkit.core.matching.types import Match
 
 POSTINGS_BUDGET = 60_000
-BETA2 = 0.25  # F-measure beta squared: entry coverage weighs 4x the input coverage
+BETA2_K = 2.5  # F-measure beta squared = K / number of distinct terms in the input,
+BETA2_MIN = 0.15  # within these bounds: the more the person said, the less of it one
+BETA2_MAX = 0.75  # competency has to explain
 KIND_WEIGHT = (1.0, 0.97, 0.95, 0.0)  # label, alt label, phrasing, description
 DESCRIPTION = 3
 SUPPORT = 0.1  # share of the second-best entry's score added to the best
@@ -31,6 +35,7 @@ DESCRIBED = 0.15  # share of the input the description explains, added
 DESCRIPTION_ONLY = 0.45  # score factor when only the description matched
 SCATTER_FLOOR = 0.75
 RERANK_MIN = 40
+PRUNE_AFTER = 300  # matched entries beyond which the cheap bar is worth computing
 ORDER_WINDOW = 3
 ORDER_BONUS = 0.1
 HEAD_BONUS = 0.2
@@ -43,18 +48,11 @@ class _Scored:
     entry: int
 
 
-MODE = "f"
-MEAN_C = 0.5
 
 
-def _f_measure(covered: float, explained: float) -> float:
-    if covered <= 0.0 or explained <= 0.0:
-        return 0.0
-    if MODE == "mean":
-        return (covered + MEAN_C * explained) / (1.0 + MEAN_C)
-    if MODE == "gmean":
-        return covered ** (1.0 / (1.0 + MEAN_C)) * explained ** (MEAN_C / (1.0 + MEAN_C))
-    return (1.0 + BETA2) * covered * explained / (BETA2 * covered + explained)
+def _beta2(distinct_terms: int) -> float:
+    """Short inputs must be explained as much as the label covers; long ones less."""
+    return min(BETA2_MAX, max(BETA2_MIN, BETA2_K / max(distinct_terms, 1)))
 
 
 def _accumulate(index: MatchIndex, weights: dict[int, float]) -> dict[int, float]:
@@ -74,15 +72,47 @@ def _accumulate(index: MatchIndex, weights: dict[int, float]) -> dict[int, float
     return acc
 
 
+def _cutoff(total: float, beta2: float, threshold: float) -> float:
+    """The least matched weight with which an entry could still reach ``threshold``."""
+    needed = (threshold - DESCRIBED) / (1.0 + SUPPORT)  # best score with full support
+    if needed <= 0.0:
+        return 0.0
+    if needed >= 1.0 + beta2:
+        return total
+    return total * needed * beta2 / (1.0 + beta2 - needed)
+
+
 def _rank(
-    index: MatchIndex, weights: dict[int, float], total: float, keep: int
+    index: MatchIndex, weights: dict[int, float], total: float, beta2: float, keep: int
 ) -> list[_Scored]:
-    """The ``keep`` best competencies: best entry, plus support from other entries."""
+    """The ``keep`` best competencies: best entry, plus support from other entries.
+
+    The entries that matched most are scored first; their ``keep``-th best competency
+    sets a bar, and entries whose matched weight cannot reach it are skipped.
+    """
+    acc = _accumulate(index, weights)
+    kinds = index.entry_kind
+    cut = 0.0
+    if len(acc) > PRUNE_AFTER:
+        first = heapq.nlargest(keep * 4, acc.items(), key=itemgetter(1))
+        bar = _combine(index, first, total, beta2, keep)
+        if len(bar) >= keep:
+            cut = _cutoff(total, beta2, bar[-1].score)
+    items = acc.items() if cut <= 0.0 else [
+        (e, m) for e, m in acc.items() if m >= cut or kinds[e] == DESCRIPTION
+    ]
+    return _combine(index, items, total, beta2, keep)
+
+
+def _combine(
+    index: MatchIndex, items: Iterable[tuple[int, float]], total: float, beta2: float, keep: int
+) -> list[_Scored]:
     best: dict[int, tuple[float, int]] = {}
     second: dict[int, float] = {}
     described: dict[int, tuple[float, int]] = {}
     norms, kinds, comps = index.entry_norm, index.entry_kind, index.entry_comp
-    for entry, matched in _accumulate(index, weights).items():
+    top_up = 1.0 + beta2
+    for entry, matched in items:
         kind = kinds[entry]
         comp = comps[entry]
         explained = matched / total
@@ -90,23 +120,25 @@ def _rank(
             if explained > described.get(comp, (0.0, -1))[0]:
                 described[comp] = (explained, entry)
             continue
-        score = _f_measure(min(matched / norms[entry], 1.0), explained) * KIND_WEIGHT[kind]
+        covered = matched / norms[entry]
+        if covered > 1.0:
+            covered = 1.0
+        score = top_up * covered * explained / (beta2 * covered + explained) * KIND_WEIGHT[kind]
         current = best.get(comp)
         if current is None:
             best[comp] = (score, entry)
         elif score > current[0]:
             best[comp] = (score, entry)
-            second[comp] = max(second.get(comp, 0.0), current[0])
+            if current[0] > second.get(comp, 0.0):
+                second[comp] = current[0]
         elif score > second.get(comp, 0.0):
             second[comp] = score
-    scored = [
-        _Scored(s + SUPPORT * second.get(c, 0.0) + DESCRIBED * described.get(c, (0.0,))[0], c, e)
+    ranked = [
+        (s + SUPPORT * second.get(c, 0.0) + DESCRIBED * described.get(c, (0.0, -1))[0], -c, e)
         for c, (s, e) in best.items()
     ]
-    scored += [
-        _Scored(DESCRIPTION_ONLY * d, c, e) for c, (d, e) in described.items() if c not in best
-    ]
-    return heapq.nlargest(keep, scored, key=lambda s: (s.score, -s.comp))
+    ranked += [(DESCRIPTION_ONLY * d, -c, e) for c, (d, e) in described.items() if c not in best]
+    return [_Scored(s, -c, e) for s, c, e in heapq.nlargest(keep, ranked)]
 
 
 def _placement(tokens: list[Token], hits: list[tuple[int, int]], weights: dict[int, float]) -> float:
@@ -185,8 +217,9 @@ def search(index: MatchIndex, text: str, top: int = 10, min_score: float = 0.0) 
         weights[q.term] = max(w, weights.get(q.term, 0.0))
         if w > said.get(q.position, (0.0, -1))[0]:
             said[q.position] = (w, q.term)
-    total = sum(dict((t, w) for w, t in said.values()).values())
-    ranked = _rank(index, weights, total, max(top * 3, RERANK_MIN))
+    distinct = dict((t, w) for w, t in said.values())
+    beta2 = _beta2(len(distinct))
+    ranked = _rank(index, weights, sum(distinct.values()), beta2, max(top * 3, RERANK_MIN))
     first_of_clause: set[int] = set()
     seen_clauses: set[int] = set()
     for position, token in enumerate(tokens):

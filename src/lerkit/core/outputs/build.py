@@ -20,6 +20,9 @@ from lerkit.core.outputs.model import (
 from lerkit.core.records import ClaimRecord, EvidenceRecord
 
 OTHER_AREA = "Other skills"
+# Skills within an area: the strongest backing first, then by name.
+TIER_ORDER = ("endorsed-accredited", "endorsed-trusted", "endorsed-unknown", "third-party",
+              "self-attested")
 # The details selective disclosure can leave out; must match badges.OMIT_FIELDS (tested).
 HANDLED_OMIT = frozenset({"dates", "organization", "place", "narrative"})
 
@@ -112,6 +115,15 @@ def _skill(claim: ClaimRecord, entry: ClaimEntry, did: str, data: PageInput) -> 
     )
 
 
+def _skill_order(skill: SkillView) -> tuple[int, str, str]:
+    rank = TIER_ORDER.index(skill.tier) if skill.tier in TIER_ORDER else len(TIER_ORDER)
+    return rank, skill.name.casefold(), skill.claim_id
+
+
+def _area_order(item: tuple[str, list[SkillView]]) -> tuple[bool, str]:
+    return item[0] == OTHER_AREA, item[0].casefold()
+
+
 def build_page(data: PageInput) -> RecordPage:
     """The reader's view; refuses claims that the verified bundle does not hold."""
     did = data.report.holder
@@ -136,6 +148,7 @@ def build_page(data: PageInput) -> RecordPage:
         digest=data.digest.lower().removeprefix("sha256:"),
         issued=issued if isinstance(issued, str) else "",
         valid=data.report.valid,
-        areas=tuple(AreaView(name, tuple(skills)) for name, skills in grouped.items()),
+        areas=tuple(AreaView(name, tuple(sorted(skills, key=_skill_order)))
+                    for name, skills in sorted(grouped.items(), key=_area_order)),
         errors=tuple(data.report.all_errors()),
     )

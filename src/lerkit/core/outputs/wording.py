@@ -12,8 +12,8 @@ TIERS: dict[str, tuple[str, str]] = {
     ),
     "endorsed-unknown": (
         "Endorsed",
-        "Someone vouched for it with their own signature; the endorser is not on the "
-        "checker's trust list.",
+        "Someone else vouched for it with their own signature; whether to trust the "
+        "endorser is for the reader to decide.",
     ),
     "endorsed-trusted": (
         "Endorsed by a trusted endorser",

@@ -87,13 +87,15 @@ class ExportScreen(Screen[None]):
         yield Static("Reading the accepted skills...", id="intro", markup=False)
         with Horizontal(classes="field"):
             yield Label("Passphrase:", classes="field-label")
-            yield Input(id="passphrase", password=True, compact=True)
+            yield Input(id="passphrase", password=True, compact=True,
+                        placeholder="type the passphrase here")
         with Horizontal(classes="field", id="again-row"):
             yield Label("Again:", classes="field-label")
-            yield Input(id="again", password=True, compact=True)
+            yield Input(id="again", password=True, compact=True,
+                        placeholder="type it once more")
         with Horizontal(classes="field"):
             yield Label("Save to:", classes="field-label")
-            yield Input(id="out", compact=True)
+            yield Input(id="out", compact=True, placeholder="where to save the file")
         yield Static("Skills to put in (Space: in or out · O: leave out details · A: all)",
                      classes="hint")
         yield ChoiceList(multiple=True, numbered=False, id="claims")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import on, work
@@ -9,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.worker import get_current_worker
 
 from lerkit.core.errors import LerError
 from lerkit.services import people
@@ -17,6 +19,9 @@ from lerkit.services.people import PersonSummary
 from lerkit.tui.messages import CaseloadLoaded, ServiceFailed
 from lerkit.tui.screens.confirm import ConfirmModal
 from lerkit.tui.screens.name_prompt import NamePromptModal
+
+COLUMNS = ("Name", "Id", "Experiences", "Skills", "Evidence", "Endorsed")
+MAX_NAME_WIDTH = 30
 
 
 class HomeScreen(Screen[None]):
@@ -31,6 +36,7 @@ class HomeScreen(Screen[None]):
         "(or start) their interview."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_person", "Open record", id="open-person"),
         Binding("ctrl+o", "start_interview", "Interview", id="start-interview"),
         Binding("ctrl+n", "new_person", "New person", id="new-person"),
         Binding("ctrl+d", "delete_person", "Delete", id="delete-person"),
@@ -51,8 +57,7 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#caseload", DataTable)
-        table.add_columns("Name", "Id", "Experiences", "Skills", "Evidence", "Endorsements")
+        self._set_columns([])
         self.action_reload()
 
     def on_screen_resume(self) -> None:
@@ -70,27 +75,37 @@ class HomeScreen(Screen[None]):
         except LerError as exc:
             self.post_message(ServiceFailed(exc.message))
             return
-        self.post_message(CaseloadLoaded(found))
+        if not get_current_worker().is_cancelled:
+            self.post_message(CaseloadLoaded(found))
 
     def on_caseload_loaded(self, message: CaseloadLoaded) -> None:
+        if message.people == self.people and self.people:
+            return  # unchanged: keep the table (and its cursor) as it is
         before = self.selected()
         self.people = message.people
-        table = self.query_one("#caseload", DataTable)
-        table.clear()
-        for p in message.people:
-            c = p.counts
-            table.add_row(
-                p.name, p.id, str(c.experiences), str(c.accepted_skills),
-                str(c.evidence), str(c.endorsements), key=p.id,
-            )
+        rows = [(p.name, p.id, str(p.counts.experiences), str(p.counts.accepted_skills),
+                 str(p.counts.evidence), str(p.counts.endorsements)) for p in self.people]
+        table = self._set_columns(rows)
+        for p, row in zip(self.people, rows, strict=True):
+            table.add_row(*row, key=p.id)
         ids = [p.id for p in message.people]
         if before is not None and before.id in ids:
             table.move_cursor(row=ids.index(before.id))
         count = len(message.people)
-        text = f"{count} {'person' if count == 1 else 'people'}."
+        text = (f"{count} {'person' if count == 1 else 'people'}. Enter opens a record; "
+                "Ctrl+O goes on with the interview.")
         if not count:
             text = "No people yet. Press Ctrl+N to add someone."
         self.query_one("#status", Static).update(text)
+
+    def _set_columns(self, rows: Sequence[tuple[str, ...]]) -> DataTable[str]:
+        """Empty the table and size its columns to ``rows`` (widths known before drawing)."""
+        table: DataTable[str] = self.query_one("#caseload", DataTable)
+        table.clear(columns=True)
+        for n, header in enumerate(COLUMNS):
+            width = max([len(header), *(len(r[n]) for r in rows)])
+            table.add_column(header, width=min(width, MAX_NAME_WIDTH))
+        return table
 
     def on_service_failed(self, message: ServiceFailed) -> None:
         self.query_one("#status", Static).update(f"Error: {message.text}")

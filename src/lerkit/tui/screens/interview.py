@@ -43,7 +43,7 @@ from lerkit.tui.screens.question_help import QuestionHelpModal
 from lerkit.tui.screens.skill_search import SkillSearchModal
 from lerkit.tui.widgets.choice_list import ChoiceList
 from lerkit.tui.widgets.skill_list import ACCEPTED, SkillItem, SkillList, skill_items
-from lerkit.tui.wording import next_proficiency
+from lerkit.tui.wording import next_proficiency, plural
 
 DEBOUNCE = 0.2
 Change = Callable[[LiveInterview], object]
@@ -72,15 +72,16 @@ class InterviewScreen(Screen[None]):
         "well you can do it. **F1** explains the question. Every step is saved at once."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save_answer", "Save answer", id="save-answer"),
+        Binding("ctrl+s", "save_answer", "Save", id="save-answer",
+                tooltip="Save the answer and go to the next question"),
         Binding("ctrl+n", "skip_question", "Skip", id="skip-question"),
         Binding("ctrl+b", "go_back", "Back", id="go-back"),
-        Binding("ctrl+l", "switch_focus", "Skills", id="switch-focus"),
-        Binding("f1", "question_help", "Help", id="question-help"),
-        Binding("f2", "find_skill", "Find skill", id="find-skill"),
+        Binding("f2", "find_skill", "Find", id="find-skill", tooltip="Find a skill by name"),
         Binding("f3", "add_evidence", "Evidence", id="add-evidence"),
         Binding("f4", "skip_part", "Skip part", id="skip-part"),
         Binding("escape", "leave", "Leave", id="leave-interview"),
+        Binding("ctrl+l", "switch_focus", "Answer/skills", id="switch-focus", show=False),
+        Binding("f1", "question_help", "Question help", id="question-help", show=False),
     ]
 
     def __init__(self, ler: Lerkit, person_id: str, *, modules: list[str] | None = None,
@@ -108,7 +109,6 @@ class InterviewScreen(Screen[None]):
             yield Static("", id="examples", classes="hint", markup=False)
         yield TextArea(id="answer", soft_wrap=True, tab_behavior="focus")
         yield ChoiceList(id="choices")
-        yield Static("", id="skills-title", classes="hint")
         yield SkillList(id="skills")
         yield Static("", id="status", classes="hint", markup=False)
         yield Footer()
@@ -116,7 +116,31 @@ class InterviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.taxonomy = self.asked_taxonomy or getattr(self.app, "taxonomy", None) or TAXONOMY
         self.query_one("#choices").display = False
+        self._titles()
         self.open_interview()
+
+    def on_descendant_focus(self) -> None:
+        self._titles()
+
+    def on_descendant_blur(self) -> None:
+        self._titles()
+
+    def _titles(self) -> None:
+        """Box titles; the box with the keyboard focus says so in words."""
+        snap = self.snapshot
+        counts = (f" · {plural(len(snap.accepted), 'skill')} accepted, "
+                  f"{plural(snap.evidence, 'evidence item')}" if snap else "")
+        boxes = (
+            (self.query_one("#answer", TextArea), "Your answer", "Ctrl+S saves"),
+            (self.query_one("#choices", ChoiceList), "Your answer",
+             "Space ticks · Ctrl+S saves"),
+            (self.query_one("#skills", SkillList), "Skills this may show" + counts,
+             "Enter accept · Del turn down · P how well"),
+        )
+        for box, title, keys in boxes:
+            box.border_title = ("▶ " + title + " (keys go here)") if box.has_focus else title
+            box.border_subtitle = keys if box.has_focus else (
+                "Ctrl+L: go here" if box.id == "skills" else "")
 
     # --- worker threads -----------------------------------------------------------------
 
@@ -235,12 +259,7 @@ class InterviewScreen(Screen[None]):
             return
         items = skill_items(snap.accepted, snap.rejected, self.live_matches + snap.earlier)
         self.query_one("#skills", SkillList).show(items)
-        accepted = len(snap.accepted)
-        what = (f"{accepted} skills accepted, {snap.evidence} evidence items for this part. "
-                if accepted or snap.evidence else "")
-        hint = "Ctrl+L: pick (Enter accept, Del turn down, P how well)" if items else (
-            "Skills your answer may show appear here as you type.")
-        self.query_one("#skills-title", Static).update(what + hint)
+        self._titles()
 
     def _finish(self) -> None:
         self.notify("The interview is finished. Here is your record.", title="Thank you")

@@ -20,7 +20,7 @@ from lerkit.services.review import RecordView, record_view
 from lerkit.tui.messages import RecordLoaded, ServiceFailed
 from lerkit.tui.screens.evidence import KIND_WORDS, EvidenceInput, EvidenceModal
 from lerkit.tui.widgets.claim_list import ClaimList, record_rows
-from lerkit.tui.wording import next_proficiency
+from lerkit.tui.wording import next_proficiency, plural
 
 
 def export_summary(record: RecordView, did: str | None) -> str:
@@ -29,8 +29,9 @@ def export_summary(record: RecordView, did: str | None) -> str:
     stories = {c.experience.id for c in picked if c.experience is not None}
     evidence = {e.id for c in picked for e in c.evidence}
     if picked:
-        first = (f"An export would hold {len(picked)} accepted skills from {len(stories)} "
-                 f"experiences, with {len(evidence)} evidence items.")
+        first = (f"An export would hold {plural(len(picked), 'accepted skill')} from "
+                 f"{plural(len(stories), 'experience')}, with "
+                 f"{plural(len(evidence), 'evidence item')}.")
     else:
         first = "Nothing to export yet: accept a skill first (Enter on a skill)."
     key = f"Signing key: {did}" if did else "No signing key yet; Ctrl+E makes one."

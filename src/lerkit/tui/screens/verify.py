@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from lerkit.core.credentials.report import BundleReport
+from lerkit.core.credentials.report import TIER_WORDS, BundleReport
 from lerkit.core.errors import LerError
 from lerkit.services import bundles
 
@@ -25,9 +25,10 @@ def report_text(report: BundleReport) -> str:
     lines.append(f"Holder: {report.holder or 'unknown'}")
     for claim in report.claims:
         verdict = "valid" if claim.valid else "NOT valid"
-        endorsed = f", {len(claim.endorsements)} endorsements" if claim.endorsements else ""
+        names = "; ".join(e.who for e in claim.endorsements if e.valid)
+        endorsed = f" ({names})" if names else ""
         lines.append(f"- {claim.skill or claim.credential_id or 'a skill'}: {verdict}, "
-                     f"{claim.tier}{endorsed}")
+                     f"{TIER_WORDS.get(claim.tier, claim.tier)}{endorsed}")
     problems = report.all_errors()
     if problems:
         lines += ["Problems:", *(f"- {p}" for p in problems)]

@@ -61,7 +61,7 @@ class ChoiceList(MarkedList):
         known = {cid for cid, _ in self.choices}
         self.picked = [p for p in picked if p in known]
         self.details = {}
-        self._render_rows()
+        self._render_rows(reset=True)
 
     def set_detail(self, choice_id: str, detail: str) -> None:
         """Words shown after a choice's label (e.g. what it leaves out)."""
@@ -85,14 +85,14 @@ class ChoiceList(MarkedList):
             return "[x]" if ticked else "[ ]"
         return "(*)" if ticked else "( )"
 
-    def _render_rows(self, keep: str | None = None) -> None:
+    def _render_rows(self, keep: str | None = None, reset: bool = False) -> None:
         rows = []
         for n, (cid, label) in enumerate(self.choices, start=1):
             number = f"{n}. " if self.numbered and n < 10 else ""
             detail = self.details.get(cid, "")
             text = f"{self._mark(cid)} {number}{label}" + (f"\n    {detail}" if detail else "")
             rows.append(Row(text, id=cid))
-        self.set_rows(rows, keep=keep or self.highlighted_id())
+        self.set_rows(rows, keep=None if reset else keep or self.highlighted_id(), reset=reset)
 
     def toggle(self, choice_id: str) -> None:
         """Tick or untick a choice (a single choice unticks the others)."""

@@ -23,17 +23,22 @@ def record_rows(record: RecordView, only_accepted: bool = False) -> list[Row]:
     def claims(found: list[ClaimRecord]) -> list[Row]:
         kept = [c for c in found if not only_accepted or c.status == ClaimStatus.ACCEPTED]
         kept.sort(key=lambda c: (_ORDER[c.status], c.label.lower(), c.id))
-        return [Row("  " + claim_line(c), id=c.id) for c in kept]
+        return [Row(_indent(claim_line(c)), id=c.id) for c in kept]
 
     views = sorted(record.experiences,
                    key=lambda v: (v.experience.started or "~", v.experience.title))
     for view in views:
-        rows.append(Row(experience_line(view.experience, len(view.notes)), heading=True))
+        gap = "\n" if rows else ""
+        rows.append(Row(gap + experience_line(view.experience, len(view.notes)), heading=True))
         rows += claims(view.claims) or [Row("  (no skills here yet)", heading=True)]
     if record.loose_claims:
-        rows.append(Row("Other skills", heading=True))
+        rows.append(Row("\nOther skills" if rows else "Other skills", heading=True))
         rows += claims(record.loose_claims)
     return rows
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.split("\n"))
 
 
 class ClaimList(MarkedList):

@@ -8,13 +8,16 @@ colours apart.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
+from textual import events
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 CURSOR = "> "
 NO_CURSOR = "  "
+SCROLLBAR = 2
 
 
 @dataclass(frozen=True)
@@ -40,9 +43,12 @@ class MarkedList(OptionList):
         self.rows: list[Row] = []
         self._marked: int | None = None
 
-    def set_rows(self, rows: list[Row], keep: str | None = None) -> None:
-        """Show ``rows``; keep the cursor on the row with id ``keep`` (or the same place)."""
-        old = self.highlighted
+    def set_rows(self, rows: list[Row], keep: str | None = None, *, reset: bool = False) -> None:
+        """Show ``rows``; keep the cursor on the row with id ``keep`` (or the same place).
+
+        With ``reset`` the cursor goes to the first row that is not a heading.
+        """
+        old = None if reset else self.highlighted
         self.rows = list(rows)
         self._marked = None
         self.set_options(
@@ -72,8 +78,25 @@ class MarkedList(OptionList):
 
     def _prompt(self, row: Row, cursor: bool) -> str:
         lead = CURSOR if cursor else NO_CURSOR
-        lines = row.text.split("\n")
+        lines = self._wrap(row.text).split("\n")
         return "\n".join([lead + lines[0], *(NO_CURSOR + line for line in lines[1:])])
+
+    def _wrap(self, text: str) -> str:
+        """Wrap long lines ourselves, so wrapped parts stay indented under their line."""
+        width = self.content_size.width - SCROLLBAR - len(CURSOR)
+        if width < 20:
+            return text
+        out: list[str] = []
+        for line in text.split("\n"):
+            indent = " " * (len(line) - len(line.lstrip(" ")))
+            out += textwrap.wrap(line, width, subsequent_indent=indent + "  ",
+                                 drop_whitespace=True) or [line]
+        return "\n".join(out)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.rows:
+            row = self.current_row()
+            self.set_rows(self.rows, keep=row.id if row else None)
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)

@@ -77,11 +77,11 @@ class SkillList(MarkedList):
         self.items: list[SkillItem] = []
 
     def show(self, items: list[SkillItem]) -> None:
-        """Replace the list, keeping the cursor on the same skill when it is still there."""
-        current = self.current_item()
+        """Replace the list; a focused list keeps its cursor on the same skill."""
+        current = self.current_item() if self.has_focus else None
         self.items = items
         self.set_rows([Row(i.text(), id=i.key) for i in items],
-                      keep=current.key if current else None)
+                      keep=current.key if current else None, reset=current is None)
 
     def current_item(self) -> SkillItem | None:
         """The skill under the cursor."""

@@ -1,0 +1,54 @@
+"""``ler endorsements``: import an endorser's file into a person's record; list them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lerkit.cli.output import note, print_json
+from lerkit.cli.state import lerkit_from
+from lerkit.core.credentials.report import TIER_WORDS
+from lerkit.core.credentials.trust import load_trust_list
+from lerkit.services import endorsements
+
+app = typer.Typer(help="Endorsements a person received: import and list.", no_args_is_help=True)
+
+PersonOption = Annotated[str, typer.Option("--person", "-p", help="The person's id.")]
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The endorser's file (from ler endorse).")],
+    person: PersonOption,
+) -> None:
+    """Verify each endorsement against the person's exported claims, then store them."""
+    result = endorsements.import_endorsements(lerkit_from(ctx), file, person)
+    if result.already_held:
+        note(f"{result.already_held} endorsements were already held.")
+    note(f"Imported {result.imported} endorsements; later exports carry them.")
+    typer.echo(str(result.imported))
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    person: PersonOption,
+    trust: Annotated[Path | None, typer.Option(
+        "--trust", help="A trust list (YAML) to rate the endorsers.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Each accepted claim with its endorsements and tier."""
+    trusted = load_trust_list(trust) if trust is not None else None
+    found = endorsements.claim_endorsements(lerkit_from(ctx), person, trusted)
+    if as_json:
+        print_json([asdict(claim) for claim in found])
+        return
+    for claim in found:
+        typer.echo(f"{claim.skill} [{claim.claim_id}]: {TIER_WORDS.get(claim.tier, claim.tier)}")
+        for e in claim.endorsements:
+            standing = f"; {e.standing}: {e.trusted_as}" if e.trusted_as else ""
+            typer.echo(f"    by {e.endorser_name or e.endorser_did} ({e.relationship}{standing})")

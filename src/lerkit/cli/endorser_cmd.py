@@ -1,0 +1,51 @@
+"""``ler endorser``: the endorser's own profile and key, in the endorser's lerkit home."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from lerkit.cli.output import note, print_json
+from lerkit.cli.passphrase import get_passphrase
+from lerkit.cli.state import lerkit_from
+from lerkit.services import endorsers
+
+app = typer.Typer(help="Your endorser profile: create it once, then endorse bundles.",
+                  no_args_is_help=True)
+
+
+@app.command("init")
+def init(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Option("--name", help="Your name, as workers will see it.")],
+    organization: Annotated[str, typer.Option(
+        "--organization", help="Your organization (employer, center, church, unit).")] = "",
+    role: Annotated[str, typer.Option("--role", help="Your role there.")] = "",
+    url: Annotated[str | None, typer.Option("--url", help="A web page about you.")] = None,
+    email: Annotated[str | None, typer.Option("--email", help="Your email address.")] = None,
+) -> None:
+    """Create your endorser profile and signing key; prints your DID."""
+    ler = lerkit_from(ctx)
+    passphrase = get_passphrase("New passphrase (at least 8 characters)", confirm=True)
+    info = endorsers.init_endorser(ler, passphrase, name=name, organization=organization,
+                                   role=role, url=url, email=email)
+    note(f"Endorser profile for {info.profile.name} created in {ler.settings.home}")
+    typer.echo(info.profile.did)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Print your endorser profile."""
+    profile = endorsers.show_endorser(lerkit_from(ctx)).profile
+    if as_json:
+        print_json(profile.profile())
+        return
+    typer.echo(f"{profile.name}")
+    for label, value in (("Organization", profile.organization), ("Role", profile.role),
+                         ("URL", profile.url), ("Email", profile.email), ("DID", profile.did)):
+        if value:
+            typer.echo(f"{label}: {value}")

@@ -1,0 +1,70 @@
+"""``ler profile``: a person's whole record in one encrypted, portable file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lerkit.cli.output import note
+from lerkit.cli.passphrase import get_passphrase
+from lerkit.cli.state import lerkit_from
+from lerkit.services import profiles
+
+app = typer.Typer(help="Portable profiles: save a person's record to one encrypted file, "
+                  "load it into any lerkit.", no_args_is_help=True)
+
+PROFILE_ENV = "LER_PROFILE_PASSPHRASE"
+
+
+def profile_passphrase(prompt: str, *, confirm: bool = False) -> str:
+    """``LER_PROFILE_PASSPHRASE``, else ``LER_PASSPHRASE``, else a hidden prompt."""
+    if PROFILE_ENV in os.environ:
+        return os.environ[PROFILE_ENV]
+    return get_passphrase(prompt, confirm=confirm)
+
+
+@app.command("save")
+def save(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Option("--person", "-p", help="The person's id.")],
+    file: Annotated[Path, typer.Argument(help="The profile file to write.")],
+) -> None:
+    """Seal the person's whole record (and their sealed signing keys) into FILE."""
+    ler = lerkit_from(ctx)
+    passphrase = profile_passphrase("Passphrase for the profile (at least 8 characters)",
+                                    confirm=True)
+    result = profiles.save_profile(ler, person, file, passphrase)
+    _describe(result)
+    note(f"Saved the profile of {result.name} to {result.path}. "
+         "Keep the passphrase: without it the file cannot be opened.")
+    typer.echo(result.person_id)
+
+
+@app.command("load")
+def load(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The profile file to read.")],
+    replace: Annotated[bool, typer.Option(
+        "--replace", help="If the person is already here, replace their whole record.")
+    ] = False,
+) -> None:
+    """Restore a profile (one transaction); a wrong passphrase or damaged file changes nothing."""
+    ler = lerkit_from(ctx)
+    passphrase = profile_passphrase("Passphrase of the profile")
+    result = profiles.load_profile(ler, file, passphrase, replace=replace)
+    _describe(result)
+    verb = "Replaced the record of" if result.replaced else "Loaded"
+    note(f"{verb} {result.name} ({result.person_id}).")
+    typer.echo(result.person_id)
+
+
+def _describe(result: profiles.ProfileResult) -> None:
+    c = result.counts
+    note(f"{c.get('experience', 0)} experiences, {c.get('claim', 0)} claims, "
+         f"{c.get('evidence', 0)} evidence items, {c.get('endorsement', 0)} endorsements, "
+         f"{c.get('signingkey', 0)} signing keys, {c.get('interviewsession', 0)} interviews")
+    if result.did:
+        note(f"DID: {result.did}")

@@ -1,0 +1,112 @@
+"""Pieces of the HTML page: one skill, its experience, evidence and endorsements.
+
+Every value that came from a person goes through :func:`esc`; links are made
+only for ``http``/``https`` URLs, and never load anything by themselves.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from lerkit.core.outputs import wording
+from lerkit.core.outputs.model import EndorsementView, EvidenceView, ExperienceView, SkillView
+
+
+def esc(text: str) -> str:
+    """Text (or an attribute value) safe inside HTML."""
+    return html.escape(text, quote=True)
+
+
+def tier_class(tier: str) -> str:
+    """A CSS class for a tier, made of letters and dashes only."""
+    return "t-" + (re.sub(r"[^a-z-]", "", tier.lower()) or "unknown")
+
+
+def link(url: str) -> str:
+    """A web link, or the text of anything that is not ``http(s)``."""
+    if re.match(r"https?://", url, re.IGNORECASE):
+        return f'<a href="{esc(url)}" rel="noopener noreferrer">{esc(url)}</a>'
+    return f"<code>{esc(url)}</code>"
+
+
+def where(exp: ExperienceView) -> str:
+    """``Title — Organization, Place · 2009 to 2021 · Military service``."""
+    head = f"<strong>{esc(exp.title)}</strong>"
+    org = ", ".join(esc(part) for part in (exp.organization, exp.place) if part)
+    parts = [f"{head} — {org}" if org else head]
+    period = wording.period_words(exp.started, exp.ended, exp.ongoing)
+    if period:
+        parts.append(esc(period))
+    parts.append(esc(wording.life_area_words(exp.life_area)))
+    return " · ".join(parts)
+
+
+def evidence_item(item: EvidenceView) -> str:
+    """One ``<li>`` of evidence."""
+    out = f"<strong>{esc(item.name)}</strong>"
+    if item.kind == "url" and item.url:
+        out += f": {link(item.url)}"
+    elif item.kind == "file":
+        shown = item.file_name or item.name
+        out += f" — file <code>{esc(shown)}</code>"
+        if item.sha256:
+            out += f' <span class="small">(SHA-256 {esc(item.sha256[:16])}…)</span>'
+    if item.text:
+        out += f": {esc(item.text)}" if item.kind == "note" else f" — {esc(item.text)}"
+    return f"<li>{out}</li>"
+
+
+def endorsement_item(item: EndorsementView) -> str:
+    """One ``<li>``: who, how they know the person, what they said, whether it checks."""
+    out = f"<strong>{esc(item.name)}</strong>"
+    about = [part for part in (item.relationship, item.organization) if part]
+    if about:
+        out += ", " + esc(", ".join(about))
+    if item.comment:
+        out += f": “{esc(item.comment)}”"
+    if item.valid:
+        out += ' <span class="small">(signature checked)</span>'
+    else:
+        out += ' <span class="warn">(signature did NOT verify)</span>'
+    return f"<li>{out}</li>"
+
+
+def _row(term: str, value: str) -> str:
+    return f"<dt>{esc(term)}</dt><dd>{value}</dd>"
+
+
+def skill_article(skill: SkillView) -> str:
+    """One skill as an ``<article>``."""
+    label, sentence = wording.tier_label(skill.tier), wording.tier_sentence(skill.tier)
+    klass = tier_class(skill.tier)
+    rows: list[str] = []
+    level = wording.level_words(skill.proficiency)
+    if level:
+        rows.append(_row("Level", esc(level)))
+    exp = skill.experience
+    if exp is not None:
+        rows.append(_row("Where", where(exp)))
+        if exp.narrative:
+            rows.append(_row("In their words", f'<p class="story">{esc(exp.narrative)}</p>'))
+    if skill.evidence:
+        items = "".join(evidence_item(item) for item in skill.evidence)
+        rows.append(_row("Evidence", f"<ul>{items}</ul>"))
+    if skill.endorsements:
+        items = "".join(endorsement_item(item) for item in skill.endorsements)
+        rows.append(_row("Endorsed by", f"<ul>{items}</ul>"))
+    else:
+        rows.append(_row("Endorsed by", '<span class="small">No one yet, in this record.</span>'))
+    if skill.framework or skill.taxonomy_code:
+        ref = " · ".join(esc(p) for p in (skill.framework, skill.taxonomy_code) if p)
+        rows.append(_row("Framework", f'<span class="small">{ref}</span>'))
+    warn = "" if skill.valid else (
+        '<p class="warn">This skill\'s signature did not verify; do not rely on it.</p>')
+    desc = f'<p class="desc">{esc(skill.description)}</p>' if skill.description else ""
+    return (
+        f'<article class="skill {klass}">'
+        f'<div class="skill-head"><h3>{esc(skill.name)}</h3>'
+        f'<span class="tier {klass}" title="{esc(sentence)}">{esc(label)}</span></div>'
+        f"{warn}{desc}"
+        f"<dl>{''.join(rows)}</dl></article>"
+    )

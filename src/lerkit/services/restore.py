@@ -1,0 +1,196 @@
+"""Restoring a backup (a SQLite snapshot or a logical dump) into any lerkit database.
+
+Everything happens in one transaction on the target: a damaged or truncated backup, or
+a refused target, leaves it as it was. The target must be empty unless ``replace`` is
+given, which first deletes everything in it (its audit log included).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import json
+import shutil
+import sqlite3
+import tempfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from lerkit.core.errors import BadInputError
+from lerkit.core.sealed_file import DamagedFileError
+from lerkit.core.settings import sqlite_url
+from lerkit.services.backup import DUMP_FORMAT, DUMP_VERSION
+from lerkit.services.context import Lerkit
+from lerkit.storage import audit, dumps, rows
+from lerkit.storage.db import open_database
+
+MAX_LINE = 64 * 1024 * 1024
+Sections = Iterator[tuple[sa.Table, Iterator[dict[str, Any]]]]
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What was restored."""
+
+    path: Path
+    format: str
+    schema_version: int
+    rows: dict[str, int]
+    replaced: bool
+
+
+def detect(path: Path) -> str:
+    """"sqlite" or "dump", from the file's first bytes."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(16)
+    except OSError as exc:
+        raise BadInputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if start == dumps.SQLITE_MAGIC:
+        return "sqlite"
+    if start[:2] == b"\x1f\x8b":
+        return "dump"
+    raise BadInputError(f"{path}: not a lerkit backup")
+
+
+def restore(ler: Lerkit, path: Path, *, replace: bool = False) -> RestoreResult:
+    """Restore the backup at ``path`` into this lerkit's database."""
+    fmt = detect(path)
+    opener = _sqlite_source if fmt == "sqlite" else _dump_source
+    with opener(path) as (version, sections), ler.transaction() as session:
+        conn = session.connection()
+        present = dumps.non_empty(conn)
+        if present and not replace:
+            held = ", ".join(f"{n} {name}" for name, n in sorted(present.items()))
+            raise BadInputError(f"the target database is not empty ({held}); restore into an "
+                                "empty database, or use --replace to replace everything in it")
+        if present:
+            dumps.clear_all(conn)
+        counts = {tbl.name: rows.insert_rows(conn, tbl, items) for tbl, items in sections}
+        dumps.reset_sequences(conn)
+        audit.record(session=session, actor=ler.actor, action="restore", entity="database",
+                     entity_id=path.name, detail={"format": fmt, "schema_version": version,
+                                                  "replaced": bool(present)})
+    return RestoreResult(path, fmt, version, counts, bool(present))
+
+
+@contextlib.contextmanager
+def _sqlite_source(path: Path) -> Iterator[tuple[int, Sections]]:
+    """Read a SQLite backup through a private copy (migrated if it is older)."""
+    folder = Path(tempfile.mkdtemp(prefix="lerkit-restore-"))
+    try:
+        copy = folder / "backup.db"
+        shutil.copyfile(path, copy)
+        _check_sqlite(copy, path)
+        db = open_database(sqlite_url(copy))
+        try:
+            with db.engine.connect() as conn, conn.begin():
+                version = dumps.schema_version(conn)
+                yield version, ((tbl, (rows.decode(tbl, r, str(path))
+                                       for r in rows.select_rows(conn, tbl)))
+                                for tbl in rows.data_tables())
+        finally:
+            db.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _check_sqlite(copy: Path, source: Path) -> None:
+    try:
+        conn = sqlite3.connect(copy)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise DamagedFileError(f"{source}: the backup is damaged ({exc})") from None
+    if result != "ok":
+        raise DamagedFileError(f"{source}: the backup is damaged ({result})")
+
+
+@contextlib.contextmanager
+def _dump_source(path: Path) -> Iterator[tuple[int, Sections]]:
+    with path.open("rb") as raw, gzip.GzipFile(fileobj=raw, mode="rb") as stream:
+        reader = DumpReader(stream, str(path))
+        yield reader.version, reader.sections()
+
+
+class DumpReader:
+    """Streams a logical dump, checking its order, columns, values and end marker."""
+
+    def __init__(self, stream: gzip.GzipFile, source: str) -> None:
+        self.stream = stream
+        self.source = source
+        self.line = 0
+        self.counts: dict[str, int] = {}
+        header = self._next()
+        if not isinstance(header, dict) or header.get("format") != DUMP_FORMAT:
+            raise BadInputError(f"{source}: not a lerkit backup")
+        if header.get("version") != DUMP_VERSION:
+            raise BadInputError(f"{source}: backup format version {header.get('version')} "
+                                "is not supported by this lerkit")
+        version = header.get("schema_version")
+        if not isinstance(version, int):
+            raise DamagedFileError(f"{source}: the header has no schema version")
+        dumps.check_schema(version, source)
+        self.version = version
+        self.pending: Any = self._next()
+
+    def _damaged(self, why: str) -> DamagedFileError:
+        return DamagedFileError(f"{self.source}: the backup is damaged or incomplete ({why})")
+
+    def _next(self) -> Any:
+        try:
+            raw = self.stream.readline(MAX_LINE)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise self._damaged(str(exc) or type(exc).__name__) from None
+        self.line += 1
+        if not raw.endswith(b"\n"):
+            raise self._damaged(f"line {self.line} is cut short")
+        try:
+            return json.loads(raw)
+        except ValueError:
+            raise self._damaged(f"line {self.line} is not JSON") from None
+
+    def sections(self) -> Sections:
+        """Each table with its rows; checks the end marker after the last one."""
+        order = {t.name: i for i, t in enumerate(rows.data_tables())}
+        last = -1
+        while not (isinstance(self.pending, dict) and self.pending.get("end") is True):
+            item = self.pending
+            if not isinstance(item, dict) or not isinstance(item.get("table"), str):
+                raise self._damaged(f"line {self.line} should start a table")
+            tbl = rows.table(item["table"])
+            if order[tbl.name] <= last:
+                raise self._damaged(f"table {tbl.name} is out of order")
+            last = order[tbl.name]
+            columns = item.get("columns")
+            if (not isinstance(columns, list) or len(set(columns)) != len(columns)
+                    or set(columns) - set(tbl.columns.keys())):
+                raise self._damaged(f"table {tbl.name} has unknown columns")
+            yield tbl, self._rows(tbl, columns)
+        if self.pending.get("rows") != self.counts:
+            raise self._damaged("the row counts do not match the end marker")
+        try:
+            trailing = self.stream.read(1)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise self._damaged(str(exc) or type(exc).__name__) from None
+        if trailing:
+            raise self._damaged("data after the end marker")
+
+    def _rows(self, tbl: sa.Table, columns: list[str]) -> Iterator[dict[str, Any]]:
+        n = 0
+        while True:
+            values = self.pending = self._next()
+            if not isinstance(values, list):
+                break
+            if len(values) != len(columns):
+                raise self._damaged(f"line {self.line} has the wrong number of values")
+            yield rows.decode(tbl, dict(zip(columns, values, strict=True)), self.source)
+            n += 1
+        self.counts[tbl.name] = n

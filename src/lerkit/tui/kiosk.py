@@ -1,0 +1,138 @@
+"""The full-screen interface in kiosk mode: lerkit's app, plus the ways a session ends.
+
+* Ctrl+Q or Ctrl+C: "Finish" — offer to save (a folder, e.g. a USB stick), then wipe.
+* F9: save now; the folder is also used if the session is cut off later.
+* Idle: a warning, then the end of the session without saving.
+* Signals reach the app through ``attach`` (see ``lerkit.cli.kiosk_guard``): SIGTERM
+  opens the save offer with a countdown (a second SIGTERM, or the countdown running
+  out, ends it with the folder chosen earlier); SIGHUP ends it at once.
+
+The app only decides how the session ended (``outcome``); the ``ler kiosk``
+command saves what is left to save and wipes the workspace.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+
+from lerkit.services.kiosk_session import KioskOutcome, KioskSession, warning_lead
+from lerkit.tui.app import LerkitApp
+from lerkit.tui.kiosk_screens import IdleModal, SaveModal
+
+Hook = Callable[[str], None]
+Attach = Callable[[Hook | None], None]
+
+
+class KioskApp(LerkitApp):
+    """lerkit on a shared computer; ``outcome`` says how the session ended."""
+
+    TITLE = "lerkit kiosk"
+    SUB_TITLE = "shared computer: everything is wiped when you finish"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+c", "finish", "Finish", show=False, priority=True, id="kiosk-finish"),
+        Binding("f9", "save_now", "Save to USB", id="kiosk-save"),
+    ]
+
+    def __init__(self, session: KioskSession, *, idle_seconds: float, offer_seconds: float,
+                 attach: Attach | None = None, interview: bool = True,
+                 high_contrast: bool = False) -> None:
+        self.session = session
+        self.idle_seconds = idle_seconds
+        self.offer_seconds = offer_seconds
+        self.attach = attach
+        self.last_input = time.monotonic()
+        self.terminating = False
+        self.outcome: KioskOutcome | None = None
+        super().__init__(session.ler, high_contrast=high_contrast,
+                         person_id=session.person_id, start_interview=interview)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if self.attach is not None:
+            loop = asyncio.get_running_loop()
+
+            def hook(reason: str) -> None:
+                loop.call_soon_threadsafe(self.end_session, reason)
+
+            self.attach(hook)
+        self.set_interval(0.5, self.check_idle)
+
+    def on_unmount(self) -> None:
+        if self.attach is not None:
+            self.attach(None)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown
+                      | events.MouseScrollUp | events.Paste):
+            self.last_input = time.monotonic()
+        await super().on_event(event)
+
+    # --- ending -------------------------------------------------------------------------
+
+    def _offer(self) -> SaveModal | None:
+        found = [s for s in self.screen_stack if isinstance(s, SaveModal) and s.mode != "save"]
+        return found[-1] if found else None
+
+    def end(self, outcome: KioskOutcome) -> None:
+        """Close the interface; the first way of ending wins."""
+        if self.outcome is None:
+            self.outcome = outcome
+        self.exit()
+
+    def _ended(self, outcome: KioskOutcome | None) -> None:
+        if outcome is not None:
+            self.end(outcome)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q finishes the session (with the save offer) instead of just closing."""
+        self.action_finish()
+
+    def action_finish(self) -> None:
+        """Offer to save, then end the session."""
+        if self._offer() is None:
+            self.push_screen(SaveModal(self.session, "quit"), self._ended)
+
+    def action_save_now(self) -> None:
+        """Save now, to a folder that is also used if the session is cut off."""
+        if not any(isinstance(s, SaveModal) for s in self.screen_stack):
+            self.push_screen(SaveModal(self.session, "save"))
+
+    def end_session(self, reason: str) -> None:
+        """A signal arrived (called in the event loop, at a safe point)."""
+        if reason == "hangup":
+            self.end(KioskOutcome("hangup"))
+        elif reason == "terminate" and self.terminating:  # twice: no more waiting
+            self.end(KioskOutcome("terminate", handled=True, saved=self.session.autosave()))
+        elif reason == "terminate":
+            self.terminating = True
+            offer = self._offer()
+            if offer is not None:
+                offer.to_terminate(self.offer_seconds)
+            else:
+                self.push_screen(SaveModal(self.session, "terminate", self.offer_seconds),
+                                 self._ended)
+        else:
+            self.action_finish()
+
+    def check_idle(self) -> None:
+        """Warn when the session has been left alone; end it when the time is up."""
+        idle = time.monotonic() - self.last_input
+        left = self.idle_seconds - idle
+        warning = [s for s in self.screen_stack if isinstance(s, IdleModal)]
+        if left <= 0:
+            self.end(KioskOutcome("idle"))
+        elif left <= warning_lead(self.idle_seconds):
+            if warning:
+                warning[-1].show_left(left)
+            else:
+                modal = IdleModal()
+                self.push_screen(modal)
+                self.call_after_refresh(modal.show_left, left)
+        elif warning and self.screen is warning[-1]:
+            self.pop_screen()
