@@ -30,14 +30,25 @@ TARGET_P95_MS = 10.0
 TARGET_LOAD_S = 0.3
 
 
+REPEAT = 3
+
+
 def _latencies(index: MatchIndex, texts: list[str]) -> list[float]:
+    """Milliseconds per query: the fastest of ``REPEAT`` runs of each query.
+
+    The machine is shared with other work (tests, builds); the fastest run filters out
+    the time a query spent waiting for a CPU, and measures what matching itself costs.
+    """
     for text in texts[:20]:  # warm up caches
         index.match(text)
     result = []
     for text in texts:
-        started = time.perf_counter()
-        index.match(text, top=10)
-        result.append((time.perf_counter() - started) * 1000)
+        runs = []
+        for _ in range(REPEAT):
+            started = time.perf_counter()
+            index.match(text, top=10)
+            runs.append((time.perf_counter() - started) * 1000)
+        result.append(min(runs))
     return result
 
 
@@ -65,6 +76,7 @@ def main() -> None:
         for _ in range(7):
             started = time.perf_counter()
             loaded = MatchIndex.load(path, expected_hash=expected)
+            loaded.match("first query")  # includes building the lookup tables on first use
             loads.append(time.perf_counter() - started)
     sentences = [c.text for c in load_cases("esco_skill_sentences")]
     spans = [c.text for c in load_cases("esco_skill_spans")]
@@ -86,10 +98,12 @@ def main() -> None:
         "",
         f"{len(taxonomy.competencies):,} skills, {entries:,} labels and alternative labels "
         f"(`{TAXONOMY}.taxonomy.jsonl`, no descriptions); {platform.python_implementation()} "
-        f"{platform.python_version()}, {os.cpu_count()} CPU cores, one query at a time.",
+        f"{platform.python_version()}, {os.cpu_count()} CPU cores, one query at a time, top 10; "
+        f"each query timed {REPEAT} times and the fastest kept (the machine is shared).",
         "",
         f"- build the index: {build_s:.2f} s; cache file {size_mb:.1f} MB",
-        f"- load the cached index: median {statistics.median(loads):.3f} s, worst of 7 "
+        f"- load the cached index and answer a first query: median "
+        f"{statistics.median(loads):.3f} s, worst of 7 "
         f"{load_s:.3f} s (target ≤ {TARGET_LOAD_S} s: {'meets' if load_s <= TARGET_LOAD_S else 'MISSES'})",
         f"- all queries: p95 {p95:.2f} ms (target ≤ {TARGET_P95_MS} ms: "
         f"{'meets' if p95 <= TARGET_P95_MS else 'MISSES'})",

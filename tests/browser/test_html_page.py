@@ -16,6 +16,7 @@ import pytest
 from lerkit.services import outputs, taxonomies
 from lerkit.services.context import Lerkit
 from tests.browser.chromium import all_requests, need_chromium, page_requests, run_chromium
+from tests.services.endorsed import PROFILE, endorse_first_claim
 from tests.services.sample import PASSPHRASE, make_sample
 
 pypdf = pytest.importorskip("pypdf")
@@ -53,6 +54,7 @@ def test_page_in_chromium(browser: str, tmp_path: Path) -> None:
     try:
         taxonomies.ensure_builtin(ler, "lerkit")
         sample = make_sample(ler, tmp_path)
+        endorse_first_claim(ler, sample, tmp_path)
         result = outputs.export_to_folder(ler, sample.person_id, tmp_path, PASSPHRASE, ["html"])
     finally:
         ler.close()
@@ -73,7 +75,8 @@ def test_page_in_chromium(browser: str, tmp_path: Path) -> None:
     logs.append(log)
     text, sizes = _pdf_text(pdf)
     assert set(sizes) == {(612, 792)}  # Letter, Chromium's default paper
-    for needle in (*SKILLS, *AREAS, "Marcus Bell", "Self-attested", "Has taught or led others"):
+    for needle in (*SKILLS, *AREAS, "Marcus Bell", "Self-attested", "Endorsed",
+                   "Has taught or led others", f"{PROFILE.name}, supervisor"):
         assert needle in text, needle
     assert " ".join(digest[i:i + 8] for i in range(0, 64, 8)) in text
 
@@ -91,7 +94,8 @@ def test_page_in_chromium(browser: str, tmp_path: Path) -> None:
     dom, log = run_chromium(browser, tmp_path, url, "--dump-dom", name="dom")
     logs.append(log)
     assert all(skill in dom for skill in SKILLS)
-    assert dom.count('class="tier t-self-attested"') == len(SKILLS)
+    assert dom.count('class="tier t-self-attested"') == 2
+    assert dom.count('class="tier t-endorsed-unknown"') == 1
     assert f"ler verify {result.bundle.path.name} --expect-digest sha256:{digest}" in dom
 
     for log in logs:

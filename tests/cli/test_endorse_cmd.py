@@ -129,6 +129,13 @@ def test_round_trip_two_of_three_claims(flow: Flow) -> None:
     text = ler("verify", str(second), "--trust", str(trust)).stdout
     assert "endorsed by a trusted endorser" in text and "self-attested only" in text
     assert "Jordan Coach (commanding officer, Riverside Workforce Center)" in text
+    doc = json.loads(second.read_text(encoding="utf-8"))
+    doc["endorsement"][0]["credentialSubject"]["endorsementComment"] += " Brain surgery too."
+    tampered = flow.folder / "tampered.json"
+    tampered.write_text(json.dumps(doc), encoding="utf-8")
+    rejected = flow.report(tampered)
+    assert rejected["exit"] == 1 and not rejected["valid"]
+    assert any("does not verify" in e for e in rejected["errors"])
     listed = json.loads(flow.worker("endorsements", "list", "--person", flow.person_id,
                                     "--json").stdout)
     assert sorted(c["tier"] for c in listed) == ["endorsed-unknown"] * 2 + ["self-attested"]

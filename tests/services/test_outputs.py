@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft7Validator
 
+from lerkit.core.credentials.proofs import verify_proofs
 from lerkit.core.credentials.verify import verify_bundle
 from lerkit.core.errors import BadInputError, PassphraseError
 from lerkit.services import bundles, outputs, taxonomies
 from lerkit.services.context import Lerkit
 from tests.jsonresume_schema import jsonresume_schema
+from tests.services.endorsed import COMMENT, PROFILE, endorse_first_claim
 from tests.services.sample import PASSPHRASE, Sample, make_sample
 
 
@@ -62,6 +64,31 @@ def test_export_to_folder_writes_every_format(
     for credential in embedded:
         assert credential in signed
         assert verify_bundle(credential).valid
+
+
+def test_endorsements_appear_in_every_format(tmp_path: Path) -> None:
+    ler, sample = _sample(None, tmp_path)
+    try:
+        endorse_first_claim(ler, sample, tmp_path)
+        result = outputs.export_to_folder(ler, sample.person_id, tmp_path, PASSPHRASE)
+    finally:
+        ler.close()
+    page = result.files["html"].read_text(encoding="utf-8")
+    assert "Sgt. Dana Ortiz</strong>, supervisor, Fort Carson Transition Center" in page
+    assert "Endorsed</span>" in page and COMMENT in page
+    assert "Sgt. Dana Ortiz**, supervisor" in result.files["md"].read_text(encoding="utf-8")
+    resume = json.loads(result.files["jsonresume"].read_text(encoding="utf-8"))
+    assert resume["references"] == [{
+        "name": f"{PROFILE.name} (supervisor, {PROFILE.organization})",
+        "reference": f"Endorses “Shipping and receiving”: {COMMENT}"}]
+    lerrs = json.loads(result.files["ler-rs"].read_text(encoding="utf-8"))
+    endorsed = next(s for s in lerrs["skills"] if s["name"] == "Shipping and receiving")
+    assert endorsed["endorsers"][0]["person"]["name"]["formattedName"] == PROFILE.name
+    embedded = [v for h in lerrs["employmentHistories"] for v in h["verifications"]]
+    endorsing = [v for v in embedded if "EndorsementCredential" in v["type"]]
+    assert [v["issuer"]["id"] for v in endorsing] == [PROFILE.did]
+    assert all(r.ok for v in endorsing for r in verify_proofs(v))
+    assert all(verify_bundle(v).valid for v in embedded if v not in endorsing)
 
 
 def test_selective_disclosure_applies_to_every_format(tmp_path: Path) -> None:

@@ -40,7 +40,13 @@ def endorse(
         endorsers.show_endorser(ler)  # a clear error before the screen opens
         from lerkit.tui.endorse_app import make_endorse_app
 
-        make_endorse_app(ler, review, out).run()
+        done = make_endorse_app(ler, review, out).run()
+        if done is None:
+            note("Nothing was signed.")
+            return
+        note(f"Wrote {len(done.endorsements)} endorsements to {done.path}; "
+             "send this file to the person.")
+        typer.echo(str(done.path))
         return
     if relationship is None or comment is None:
         raise BadInputError("with --claim, give --comment and --relationship too")

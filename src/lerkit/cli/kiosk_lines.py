@@ -196,7 +196,7 @@ def offer(session: KioskSession, guard: Guard, reason: str, seconds: float
     say()
     if reason == "terminate":
         guard.deadline(seconds)
-        after = f"to {default}" if default else "nothing is saved"
+        after = f"your files are saved to {default}" if default else "nothing is saved"
         say(f"This computer is closing lerkit. Answer within {seconds:.0f} seconds; "
             f"otherwise {after} and everything is wiped.")
     say("Before everything from this session is wiped: save your profile and your signed "

@@ -115,6 +115,7 @@ class Workspace:
         """A new private folder (mode 0700) with ``home`` and ``tmp`` inside."""
         where = base if base is not None else base_folder()
         try:
+            where.mkdir(parents=True, exist_ok=True, mode=0o700)
             root = Path(tempfile.mkdtemp(prefix=PREFIX, dir=where))
         except OSError as exc:
             raise BadInputError(f"cannot create a private folder in {where}: "

@@ -9,6 +9,7 @@ reading the interview while a step changes it. Nothing here imports Textual.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -99,3 +100,22 @@ class InterviewDriver:
         ]
         return Snapshot(step, run, accepted, rejected, earlier,
                         len(state.evidence.get(run, [])))
+
+
+@dataclass
+class Timing:
+    """One live lookup: the typing pause ended, the worker found matches, the list was
+    updated, the screen painted (``time.perf_counter`` seconds)."""
+
+    asked_at: float
+    shown_at: float
+    found_at: float = 0.0
+    painted_at: float | None = None
+
+    @property
+    def ms(self) -> float:
+        """From the end of the typing pause to the suggestions on screen."""
+        return ((self.painted_at or self.shown_at) - self.asked_at) * 1000
+
+    def painted(self) -> None:
+        self.painted_at = time.perf_counter()

@@ -52,8 +52,7 @@ class KioskApp(LerkitApp):
         super().__init__(session.ler, high_contrast=high_contrast,
                          person_id=session.person_id, start_interview=interview)
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # LerkitApp.on_mount runs too (Textual calls each class's)
         if self.attach is not None:
             loop = asyncio.get_running_loop()
 
@@ -61,7 +60,7 @@ class KioskApp(LerkitApp):
                 loop.call_soon_threadsafe(self.end_session, reason)
 
             self.attach(hook)
-        self.set_interval(0.5, self.check_idle)
+        self.set_interval(0.5, self.idle_tick)
 
     def on_unmount(self) -> None:
         if self.attach is not None:
@@ -120,7 +119,7 @@ class KioskApp(LerkitApp):
         else:
             self.action_finish()
 
-    def check_idle(self) -> None:
+    def idle_tick(self) -> None:
         """Warn when the session has been left alone; end it when the time is up."""
         idle = time.monotonic() - self.last_input
         left = self.idle_seconds - idle

@@ -31,6 +31,7 @@ class SaveModal(ModalScreen[KioskOutcome | None]):
     SaveModal { align: center middle; }
     SaveModal #dialog { width: 76; height: auto; border: thick $warning;
                         background: $surface; padding: 1 2; }
+    SaveModal Label, SaveModal #status { width: 100%; }
     SaveModal #buttons { height: auto; margin-top: 1; }
     SaveModal #buttons Button { margin-right: 2; }
     """
@@ -72,9 +73,10 @@ class SaveModal(ModalScreen[KioskOutcome | None]):
         if self.left <= 0:  # nobody answered: the folder chosen earlier, if any
             self.dismiss(KioskOutcome("terminate", handled=True, saved=self.session.autosave()))
             return
-        then = f"to {self.session.save_dir}" if self.session.save_dir else "nothing is saved"
+        then = (f"your files are saved to {self.session.save_dir}" if self.session.save_dir
+                else "nothing is saved")
         self.query_one("#status", Static).update(
-            f"Closing in {self.left:.0f} seconds; if you do nothing, {then}.")
+            f"Closing in {self.left:.0f} seconds. If you do nothing, {then}.")
 
     def to_terminate(self, seconds: float) -> None:
         """The computer is closing lerkit while this dialog is open."""
@@ -139,6 +141,7 @@ class IdleModal(ModalScreen[None]):
     IdleModal { align: center middle; }
     IdleModal #dialog { width: 64; height: auto; border: thick $error;
                         background: $surface; padding: 1 2; }
+    IdleModal Label { width: 100%; }
     """
 
     def compose(self) -> ComposeResult:

@@ -57,6 +57,7 @@ class SuggestionsFound(Message):
     texts: tuple[str, ...]
     matches: list[Match]
     asked_at: float
+    found_at: float = 0.0
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lerkit.core.matching.types import Match
+from lerkit.core.matching.types import Match, MatchedVia
 from lerkit.core.records import ClaimRecord, ClaimStatus, ExperienceRecord, Proficiency
 
 STATUS_WORDS = {
@@ -25,20 +25,23 @@ def how_well(proficiency: Proficiency | None) -> str:
     return f"how well: {proficiency.plain}" if proficiency else "how well: not set (press p)"
 
 
-WHY_WIDTH = 60
+VIA_WORDS = {
+    MatchedVia.LABEL: "the skill name",
+    MatchedVia.ALT_LABEL: "another name",
+    MatchedVia.PHRASING: "an everyday phrase",
+    MatchedVia.DESCRIPTION: "its description",
+    MatchedVia.CROSSWALK: "the crosswalk",
+}
 
 
-def why(m: Match, width: int = WHY_WIDTH) -> str:
-    """Match.why, with the matched text shortened so the line fits ``width``."""
-    text = m.why
-    if len(text) <= width or len(m.matched_text) < 8:
-        return text
-    cut = max(8, len(m.matched_text) - (len(text) - width) - 1)
-    return text.replace(f'"{m.matched_text}"', f'"{m.matched_text[:cut].rstrip()}…"')
+def why(m: Match) -> str:
+    """Why a skill matched: the words typed and the name or phrase they matched."""
+    words = ", ".join(f'"{w}"' for w in m.matched_words) or "the whole answer"
+    return f'{words} matched {VIA_WORDS[m.matched_via]} "{m.matched_text}"'
 
 
 def match_line(m: Match) -> str:
-    """Two lines: the score and the skill, then why it matched."""
+    """The score and the skill, then why it matched."""
     return f"score {m.score:3.0f}  {m.label}\n    why: {why(m)}"
 
 

@@ -45,12 +45,26 @@ def _csr(rows: list[list[int]]) -> tuple[list[int], list[int]]:
     return offsets, flat
 
 
+def _tokenized(taxonomy: Taxonomy) -> tuple[list[tuple[int, MatchedVia, str]], list[list[tuple[str, str]]]]:
+    """The entries with their (term, word) pairs; of the entries of one competency with
+    the same terms ("analyse data" / "analysing data") only the first is kept."""
+    entries: list[tuple[int, MatchedVia, str]] = []
+    entry_words: list[list[tuple[str, str]]] = []
+    seen: set[tuple[int, frozenset[str]]] = set()
+    for comp, kind, text in _entries(taxonomy):
+        pairs = [(t.term, t.word) for t in tokenize(text) if t.term]
+        key = (comp, frozenset(term for term, _word in pairs))
+        if not pairs or (kind != MatchedVia.DESCRIPTION and key in seen):
+            continue
+        seen.add(key)
+        entries.append((comp, kind, text))
+        entry_words.append(pairs)
+    return entries, entry_words
+
+
 def build_index(taxonomy: Taxonomy) -> MatchIndex:
     """Build the match index of a taxonomy (deterministic: same taxonomy, same index)."""
-    entries = _entries(taxonomy)
-    entry_words: list[list[tuple[str, str]]] = []
-    for _comp, _kind, text in entries:
-        entry_words.append([(t.term, t.word) for t in tokenize(text) if t.term])
+    entries, entry_words = _tokenized(taxonomy)
     vocabulary = sorted({term for pairs in entry_words for term, _word in pairs})
     number_of = {term: number for number, term in enumerate(vocabulary)}
     words: dict[str, int] = {}

@@ -24,7 +24,7 @@ from lerkit.core.matching.resolve import QueryTerm, resolve
 from lerkit.core.matching.text import Token, tokenize
 from lerkit.core.matching.types import Match
 
-POSTINGS_BUDGET = 60_000
+POSTINGS_BUDGET = 8_000
 BETA2_K = 2.5  # F-measure beta squared = K / number of distinct terms in the input,
 BETA2_MIN = 0.15  # within these bounds: the more the person said, the less of it one
 BETA2_MAX = 0.75  # competency has to explain
@@ -43,7 +43,8 @@ HEAD_BONUS = 0.2
 
 @dataclass(frozen=True, slots=True)
 class _Scored:
-    score: float
+    score: float  # best entry's score plus the bonus
+    bonus: float  # from the competency's other entries and description
     comp: int
     entry: int
 
@@ -56,19 +57,27 @@ def _beta2(distinct_terms: int) -> float:
 
 
 def _accumulate(index: MatchIndex, weights: dict[int, float]) -> dict[int, float]:
-    """Matched weight per entry, from the rarest terms' postings up to the budget."""
+    """Matched weight per entry.
+
+    The rarest terms' postings are walked in full, up to a budget of postings; they make
+    the candidates. The commoner terms (long postings) only add to those candidates,
+    through a set intersection, so "manage" never costs a walk over thousands of entries.
+    """
     acc: dict[int, float] = {}
-    order = sorted(weights, key=lambda t: (index.post_offsets[t + 1] - index.post_offsets[t], t))
+    offsets = index.post_offsets
+    order = sorted(weights, key=lambda t: (offsets[t + 1] - offsets[t], t))
     spent = 0
-    for number, term in enumerate(order):
+    for term in order:
         postings = index.postings(term)
-        if number > 0 and spent + len(postings) > POSTINGS_BUDGET:
-            break
-        spent += len(postings)
         w = weights[term]
-        get = acc.get
-        for entry in postings:
-            acc[entry] = get(entry, 0.0) + w
+        if spent + len(postings) <= POSTINGS_BUDGET or not acc:
+            spent += len(postings)
+            get = acc.get
+            for entry in postings:
+                acc[entry] = get(entry, 0.0) + w
+        else:
+            for entry in acc.keys() & set(postings):
+                acc[entry] += w
     return acc
 
 
@@ -133,12 +142,12 @@ def _combine(
                 second[comp] = current[0]
         elif score > second.get(comp, 0.0):
             second[comp] = score
-    ranked = [
-        (s + SUPPORT * second.get(c, 0.0) + DESCRIBED * described.get(c, (0.0, -1))[0], -c, e)
-        for c, (s, e) in best.items()
-    ]
+    bonus = {
+        c: SUPPORT * second.get(c, 0.0) + DESCRIBED * described.get(c, (0.0, -1))[0] for c in best
+    }
+    ranked = [(s + bonus[c], -c, e) for c, (s, e) in best.items()]
     ranked += [(DESCRIPTION_ONLY * d, -c, e) for c, (d, e) in described.items() if c not in best]
-    return [_Scored(s, -c, e) for s, c, e in heapq.nlargest(keep, ranked)]
+    return [_Scored(s, bonus.get(-c, 0.0), -c, e) for s, c, e in heapq.nlargest(keep, ranked)]
 
 
 def _placement(tokens: list[Token], hits: list[tuple[int, int]], weights: dict[int, float]) -> float:
@@ -174,15 +183,22 @@ def _order(
 
 def _explain(
     index: MatchIndex, scored: _Scored, tokens: list[Token], query: list[QueryTerm],
-    weights: dict[int, float], first_of_clause: set[int],
+    weights: dict[int, float], first_of_clause: set[int], total: float, beta2: float,
 ) -> Match:
     entry_terms = list(index.entry_term_ids(scored.entry))
     wanted = set(entry_terms)
     hits = [(q.position, q.term) for q in query if q.term in wanted]
-    score = scored.score * _placement(tokens, hits, weights)
-    if index.entry_kind[scored.entry] != DESCRIPTION:
+    kind = index.entry_kind[scored.entry]
+    score = scored.score
+    if kind != DESCRIPTION:  # exact score: the candidate search may have skipped common words
+        matched = sum(weights[t] for t in {t for _p, t in hits})
+        covered = min(matched / index.entry_norm[scored.entry], 1.0)
+        explained = matched / total
+        base = (1.0 + beta2) * covered * explained / (beta2 * covered + explained)
         order, head = _order(entry_terms, hits, first_of_clause)
+        score = base * KIND_WEIGHT[kind] + scored.bonus
         score *= (1.0 + ORDER_BONUS * order) * (1.0 + HEAD_BONUS * head)
+    score *= _placement(tokens, hits, weights)
     words: list[str] = []
     used_terms: set[int] = set()
     for position, term in sorted(hits):
@@ -219,13 +235,16 @@ def search(index: MatchIndex, text: str, top: int = 10, min_score: float = 0.0) 
             said[q.position] = (w, q.term)
     distinct = dict((t, w) for w, t in said.values())
     beta2 = _beta2(len(distinct))
-    ranked = _rank(index, weights, sum(distinct.values()), beta2, max(top * 3, RERANK_MIN))
+    total = sum(distinct.values())
+    ranked = _rank(index, weights, total, beta2, max(top * 3, RERANK_MIN))
     first_of_clause: set[int] = set()
     seen_clauses: set[int] = set()
     for position, token in enumerate(tokens):
         if token.term and token.clause not in seen_clauses:
             seen_clauses.add(token.clause)
             first_of_clause.add(position)
-    matches = [_explain(index, s, tokens, query, weights, first_of_clause) for s in ranked]
+    matches = [
+        _explain(index, s, tokens, query, weights, first_of_clause, total, beta2) for s in ranked
+    ]
     order = sorted(range(len(matches)), key=lambda i: (-matches[i].score, ranked[i].comp))
     return [matches[i] for i in order if matches[i].score >= min_score][:top]

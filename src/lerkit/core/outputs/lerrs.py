@@ -1,9 +1,9 @@
 """HR Open Standards LER-RS (Learning and Employment Record Resume Standard) JSON.
 
 The mapping, field by field, is in docs/outputs.md. The signed Open Badges 3.0
-credentials are embedded unchanged (proofs included, so each still verifies on its
-own) as ``verifications`` of the employment history or education entry of the
-experience they come from.
+credentials, and the endorsements of them, are embedded unchanged (proofs included,
+so each still verifies on its own) as ``verifications`` of the employment history
+or education entry of the experience they come from.
 """
 
 from __future__ import annotations
@@ -29,6 +29,18 @@ def _credentials(bundle: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     for item in listed if isinstance(listed, list) else []:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             found[item["id"]] = copy.deepcopy(item)
+    return found
+
+
+def _endorsements(bundle: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The bundle's endorsement credentials, by the id of the credential they endorse."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    listed = bundle.get("endorsement")
+    for item in listed if isinstance(listed, list) else []:
+        subject = item.get("credentialSubject") if isinstance(item, dict) else None
+        target = subject.get("id") if isinstance(subject, dict) else None
+        if isinstance(target, str):
+            found.setdefault(target, []).append(copy.deepcopy(item))
     return found
 
 
@@ -95,6 +107,7 @@ def _skill(skill: SkillView) -> dict[str, Any]:
 def render_ler_rs(page: RecordPage, bundle: Mapping[str, Any]) -> dict[str, Any]:
     """The LER-RS document as a JSON-ready dict."""
     credentials = _credentials(bundle)
+    endorsements = _endorsements(bundle)
     doc: dict[str, Any] = {"type": LER_RS_TYPE, "documentId": {"value": page.bundle_id}}
     person: dict[str, Any] = {"id": {"value": page.holder_did}}
     _put(person, "name", {"formattedName": page.person_name} if page.person_name else None)
@@ -104,6 +117,7 @@ def render_ler_rs(page: RecordPage, bundle: Mapping[str, Any]) -> dict[str, Any]
     for exp, skills in by_experience(page.skills):
         verifications = [credentials[s.credential_id] for s in skills
                          if s.credential_id in credentials]
+        verifications += [e for s in skills for e in endorsements.get(s.credential_id, [])]
         section, entry = _history(exp, verifications)
         sections[section].append(entry)
     for name, entries in sections.items():

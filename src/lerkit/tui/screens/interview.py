@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on, work
@@ -19,18 +18,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from lerkit.core.errors import LerError
-from lerkit.core.interview import Kind, Step
-from lerkit.core.interview.values import AnswerInput
+from lerkit.core.interview import Step
 from lerkit.core.matching.types import Match
 from lerkit.core.records import Proficiency
 from lerkit.services import people
 from lerkit.services.context import Lerkit
 from lerkit.services.interview import TAXONOMY, LiveInterview
-from lerkit.tui.interview_driver import InterviewDriver, Snapshot
+from lerkit.tui.interview_driver import InterviewDriver, Snapshot, Timing
 from lerkit.tui.messages import (
     InterviewOpened,
     ServiceFailed,
@@ -41,24 +39,12 @@ from lerkit.tui.messages import (
 from lerkit.tui.screens.evidence import KIND_WORDS, EvidenceInput, EvidenceModal
 from lerkit.tui.screens.question_help import QuestionHelpModal
 from lerkit.tui.screens.skill_search import SkillSearchModal
-from lerkit.tui.widgets.choice_list import ChoiceList
+from lerkit.tui.widgets.answer_box import AnswerBox
 from lerkit.tui.widgets.skill_list import ACCEPTED, SkillItem, SkillList, skill_items
 from lerkit.tui.wording import next_proficiency, plural
 
 DEBOUNCE = 0.2
 Change = Callable[[LiveInterview], object]
-
-
-@dataclass(frozen=True)
-class Timing:
-    """One live lookup: when the typing pause ended, and when the list showed the result."""
-
-    asked_at: float
-    shown_at: float
-
-    @property
-    def ms(self) -> float:
-        return (self.shown_at - self.asked_at) * 1000
 
 
 class InterviewScreen(Screen[None]):
@@ -107,15 +93,13 @@ class InterviewScreen(Screen[None]):
             yield Static("Opening the interview...", id="progress", classes="hint")
             yield Static("", id="question", markup=False)
             yield Static("", id="examples", classes="hint", markup=False)
-        yield TextArea(id="answer", soft_wrap=True, tab_behavior="focus")
-        yield ChoiceList(id="choices")
+        yield AnswerBox(id="answer-box")
         yield SkillList(id="skills")
         yield Static("", id="status", classes="hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.taxonomy = self.asked_taxonomy or getattr(self.app, "taxonomy", None) or TAXONOMY
-        self.query_one("#choices").display = False
         self._titles()
         self.open_interview()
 
@@ -127,20 +111,15 @@ class InterviewScreen(Screen[None]):
 
     def _titles(self) -> None:
         """Box titles; the box with the keyboard focus says so in words."""
-        snap = self.snapshot
-        counts = (f" · {plural(len(snap.accepted), 'skill')} accepted, "
-                  f"{plural(snap.evidence, 'evidence item')}" if snap else "")
-        boxes = (
-            (self.query_one("#answer", TextArea), "Your answer", "Ctrl+S saves"),
-            (self.query_one("#choices", ChoiceList), "Your answer",
-             "Space ticks · Ctrl+S saves"),
-            (self.query_one("#skills", SkillList), "Skills this may show" + counts,
-             "Enter accept · Del turn down · P how well"),
-        )
-        for box, title, keys in boxes:
-            box.border_title = ("▶ " + title + " (keys go here)") if box.has_focus else title
-            box.border_subtitle = keys if box.has_focus else (
-                "Ctrl+L: go here" if box.id == "skills" else "")
+        self.query_one(AnswerBox).set_titles()
+        snap, skills = self.snapshot, self.query_one("#skills", SkillList)
+        title = "Skills this may show" + (
+            f" · {plural(len(snap.accepted), 'skill')} accepted, "
+            f"{plural(snap.evidence, 'evidence item')}" if snap else "")
+        focused = skills.has_focus
+        skills.border_title = f"▶ {title} (keys go here)" if focused else title
+        skills.border_subtitle = ("Enter accept · Del turn down · P how well" if focused
+                                  else "Ctrl+L: go here")
 
     # --- worker threads -----------------------------------------------------------------
 
@@ -181,7 +160,8 @@ class InterviewScreen(Screen[None]):
             self.post_message(ServiceFailed(exc.message))
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(SuggestionsFound(key, texts, matches, asked_at))
+            self.post_message(SuggestionsFound(key, texts, matches, asked_at,
+                                               time.perf_counter()))
 
     # --- messages from the workers ---------------------------------------------------------
 
@@ -207,11 +187,14 @@ class InterviewScreen(Screen[None]):
 
     def on_suggestions_found(self, message: SuggestionsFound) -> None:
         step = self.snapshot.step if self.snapshot else None
-        if step is None or message.key != step.key or message.texts != self._texts(step):
+        box = self.query_one(AnswerBox)
+        if step is None or message.key != step.key or message.texts != box.texts():
             return  # the person has typed on or moved on; a newer lookup is coming
         self.live_matches, self.live_texts = message.matches, message.texts
         self._show_skills()
-        self.timings.append(Timing(message.asked_at, time.perf_counter()))
+        timing = Timing(message.asked_at, time.perf_counter(), message.found_at)
+        self.timings.append(timing)
+        self.call_after_refresh(timing.painted)
 
     # --- showing ---------------------------------------------------------------------------
 
@@ -237,20 +220,7 @@ class InterviewScreen(Screen[None]):
         self.query_one("#examples", Static).update(example)
         self.query_one("#examples").display = bool(example)
         self.live_matches, self.live_texts = [], ()
-        answer = step.answer
-        is_text = step.kind in (Kind.TEXT, Kind.DATE)
-        area, choices = self.query_one("#answer", TextArea), self.query_one("#choices", ChoiceList)
-        area.display, choices.display = is_text, not is_text
-        if is_text:
-            area.load_text(answer if isinstance(answer, str) else "")
-            area.move_cursor(area.document.end)
-            area.focus()
-        else:
-            options = ([("yes", "Yes"), ("no", "No")] if step.kind is Kind.YESNO
-                       else [(c.id, c.label) for c in step.choices])
-            picked = answer if isinstance(answer, list) else [answer] if answer else []
-            choices.set_choices(options, picked, multiple=step.kind is Kind.MULTI)
-            choices.focus()
+        self.query_one(AnswerBox).load(step)
         self._schedule_preview(0)
 
     def _show_skills(self) -> None:
@@ -278,16 +248,7 @@ class InterviewScreen(Screen[None]):
 
     # --- typing and live suggestions ------------------------------------------------------
 
-    def _texts(self, step: Step) -> tuple[str, ...]:
-        if step.kind in (Kind.TEXT, Kind.DATE):
-            return (self.query_one("#answer", TextArea).text.strip(),)
-        if step.kind is Kind.YESNO:
-            return ()
-        picked = set(self.query_one("#choices", ChoiceList).picked)
-        return tuple(c.match_text for c in step.choices if c.id in picked)
-
-    @on(TextArea.Changed, "#answer")
-    @on(ChoiceList.Changed, "#choices")
+    @on(AnswerBox.Changed)
     def answer_changed(self) -> None:
         self._schedule_preview(DEBOUNCE)
 
@@ -302,7 +263,7 @@ class InterviewScreen(Screen[None]):
         step = self.snapshot.step if self.snapshot else None
         if step is None or self.driver is None:
             return
-        texts = self._texts(step)
+        texts = self.query_one(AnswerBox).texts()
         if texts == self.live_texts:
             return
         if not any(texts):
@@ -324,21 +285,12 @@ class InterviewScreen(Screen[None]):
         self._say("Saving...")
         self.apply_step(change, said)
 
-    def _value(self, step: Step) -> AnswerInput | None:
-        if step.kind in (Kind.TEXT, Kind.DATE):
-            return self.query_one("#answer", TextArea).text
-        picked = self.query_one("#choices", ChoiceList).picked
-        if step.kind is Kind.MULTI:
-            return list(picked)
-        return picked[0] if picked else None
-
-    @on(ChoiceList.Submitted, "#choices")
+    @on(AnswerBox.Submitted)
     def action_save_answer(self) -> None:
         """Save the answer and go to the next question."""
-        step = self.snapshot.step if self.snapshot else None
-        if step is None:
+        if self.snapshot is None or self.snapshot.step is None:
             return
-        value = self._value(step)
+        value = self.query_one(AnswerBox).value()
         if value is None:
             self._say("Pick one with Space or Enter first, or press Ctrl+N to skip.")
             return
@@ -382,8 +334,7 @@ class InterviewScreen(Screen[None]):
         """Move between the answer and the list of skills."""
         skills = self.query_one("#skills", SkillList)
         if skills.has_focus:
-            area = self.query_one("#answer", TextArea)
-            (area if area.display else self.query_one("#choices", ChoiceList)).focus()
+            self.query_one(AnswerBox).focus_input()
         else:
             skills.focus()
 
