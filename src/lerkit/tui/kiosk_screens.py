@@ -61,7 +61,8 @@ class SaveModal(ModalScreen[KioskOutcome | None]):
                     yield Button("Keep working", id="back")
 
     def on_mount(self) -> None:
-        self.query_one("#folder", Input).focus()
+        for folder in self.query("#folder"):  # none if the app is already closing
+            folder.focus()
         if self.left is not None:
             self.set_interval(1.0, self._count_down)
             self._count_down(step=0)
@@ -75,8 +76,8 @@ class SaveModal(ModalScreen[KioskOutcome | None]):
             return
         then = (f"your files are saved to {self.session.save_dir}" if self.session.save_dir
                 else "nothing is saved")
-        self.query_one("#status", Static).update(
-            f"Closing in {self.left:.0f} seconds. If you do nothing, {then}.")
+        for status in self.query("#status").results(Static):
+            status.update(f"Closing in {self.left:.0f} seconds. If you do nothing, {then}.")
 
     def to_terminate(self, seconds: float) -> None:
         """The computer is closing lerkit while this dialog is open."""

@@ -85,10 +85,13 @@ def build_index(taxonomy: Taxonomy) -> MatchIndex:
             df[t] += 1
     n = max(len(taxonomy.competencies), 1)
     idf = [math.log(1.0 + (n - d + 0.5) / (d + 0.5)) for d in df]
+    norms = [sum(idf[t] for t in ids) for ids in entry_terms]
     postings: list[list[int]] = [[] for _ in vocabulary]
     for number, ids in enumerate(entry_terms):
         for t in ids:
             postings[t].append(number)
+    for plist in postings:  # shortest entries first: they score best on this term alone
+        plist.sort(key=lambda entry: (norms[entry], entry))
     entry_offsets, entry_flat = _csr(entry_terms)
     post_offsets, post_flat = _csr(postings)
     ordered_words = sorted(words)
@@ -102,7 +105,7 @@ def build_index(taxonomy: Taxonomy) -> MatchIndex:
         entry_kind=bytes(_KIND_CODE[kind] for _comp, kind, _text in entries),
         entry_offsets=ints(entry_offsets),
         entry_terms=ints(entry_flat),
-        entry_norm=floats([sum(idf[t] for t in ids) for ids in entry_terms]),
+        entry_norm=floats(norms),
         terms=vocabulary,
         idf=floats(idf),
         post_offsets=ints(post_offsets),

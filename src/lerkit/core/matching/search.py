@@ -24,7 +24,7 @@ from lerkit.core.matching.resolve import QueryTerm, resolve
 from lerkit.core.matching.text import Token, tokenize
 from lerkit.core.matching.types import Match
 
-POSTINGS_BUDGET = 8_000
+POSTINGS_HEAD = 250
 BETA2_K = 2.5  # F-measure beta squared = K / number of distinct terms in the input,
 BETA2_MIN = 0.15  # within these bounds: the more the person said, the less of it one
 BETA2_MAX = 0.75  # competency has to explain
@@ -59,25 +59,24 @@ def _beta2(distinct_terms: int) -> float:
 def _accumulate(index: MatchIndex, weights: dict[int, float]) -> dict[int, float]:
     """Matched weight per entry.
 
-    The rarest terms' postings are walked in full, up to a budget of postings; they make
-    the candidates. The commoner terms (long postings) only add to those candidates,
-    through a set intersection, so "manage" never costs a walk over thousands of entries.
+    Postings are sorted shortest entry first. A term's first ``POSTINGS_HEAD`` entries
+    become candidates (on this term alone they outscore the longer ones); the rest of a
+    long postings list only adds to entries that are candidates already, through a set
+    intersection -- so a common word like "manage" never costs a walk over thousands.
     """
     acc: dict[int, float] = {}
-    offsets = index.post_offsets
-    order = sorted(weights, key=lambda t: (offsets[t + 1] - offsets[t], t))
-    spent = 0
-    for term in order:
+    get = acc.get
+    tail: list[tuple[int, float]] = []
+    for term, w in weights.items():
         postings = index.postings(term)
-        w = weights[term]
-        if spent + len(postings) <= POSTINGS_BUDGET or not acc:
-            spent += len(postings)
-            get = acc.get
-            for entry in postings:
-                acc[entry] = get(entry, 0.0) + w
-        else:
-            for entry in acc.keys() & set(postings):
-                acc[entry] += w
+        head = postings if len(postings) <= POSTINGS_HEAD else postings[:POSTINGS_HEAD]
+        for entry in head:
+            acc[entry] = get(entry, 0.0) + w
+        if len(postings) > POSTINGS_HEAD:
+            tail.append((term, w))
+    for term, w in tail:
+        for entry in acc.keys() & set(index.postings(term)[POSTINGS_HEAD:]):
+            acc[entry] += w
     return acc
 
 

@@ -49,25 +49,23 @@ class MarkedList(OptionList):
         With ``reset`` the cursor goes to the first row that is not a heading.
         """
         old = None if reset else self.highlighted
-        self.rows = list(rows)
-        self._marked = None
-        self.set_options(
-            Option(self._prompt(r, False), id=r.id, disabled=r.heading) for r in self.rows
-        )
-        ids = [r.id for r in self.rows]
+        ids = [r.id for r in rows]
         target: int | None = None
         if keep is not None and keep in ids:
             target = ids.index(keep)
-        elif old is not None and self.rows:
-            target = min(old, len(self.rows) - 1)
-        elif self.rows:
+        elif old is not None and rows:
+            target = min(old, len(rows) - 1)
+        elif rows:
             target = 0
-        while target is not None and target < len(self.rows) and self.rows[target].heading:
+        while target is not None and target < len(rows) and rows[target].heading:
             target += 1
-        if target is not None and target >= len(self.rows):
+        if target is not None and target >= len(rows):
             target = None
+        self.rows = list(rows)
+        self._marked = target
+        self.set_options(Option(self._prompt(r, n == target), id=r.id, disabled=r.heading)
+                         for n, r in enumerate(self.rows))
         self.highlighted = target
-        self._show_cursor()
 
     def current_row(self) -> Row | None:
         """The row under the cursor."""
