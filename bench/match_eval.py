@@ -32,7 +32,10 @@ def run_baseline(taxonomy: Taxonomy, cases: list[Case]) -> Scores:
     scores = Scores()
     for case in cases:
         found = process.extract(
-            default_process(case.text), labels, scorer=fuzz.token_set_ratio, processor=None,
+            default_process(case.text),
+            labels,
+            scorer=fuzz.token_set_ratio,
+            processor=None,
             limit=100,
         )
         scores.add([ids[i] for _label, _score, i in found], case.gold)

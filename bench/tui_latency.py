@@ -33,7 +33,7 @@ TAXONOMY = "esco-full"
 SOURCE = "esco_skill_sentences.taxonomy.jsonl"
 TARGET_MS = 50.0
 KEY_GAP = 0.06  # about 100 words a minute
-BURST, BURST_GAP = 6, 0.002  # keys sent while a worker matches
+BURST, BURST_GAP = 8, 0.0005  # keys sent while a worker matches
 ANSWERS = [
     "I planned truck convoys and booked space on planes and ships for our gear",
     "I ran the supply room ordered parts tracked 400 items and did monthly counts",

@@ -47,6 +47,9 @@ def test_quit_offers_to_save_then_wipes(tmp_path: Path) -> None:
         term.keys("Enter")
         term.wait_for("lerkit kiosk", timeout=60)
         term.wait_for("Fundraising event planning")
+        [workspace] = box.workspaces_left()  # in /dev/shm while the session runs
+        assert Path(workspace).stat().st_mode & 0o777 == 0o700
+        assert (Path(workspace) / "home" / "lerkit.db").exists()
         term.keys("C-q")
         term.wait_for("Save and finish")
         term.type(str(box.usb))
@@ -132,6 +135,10 @@ def test_plain_quit_then_save(tmp_path: Path) -> None:
     assert b"is not a folder" in kiosk.output
     _check_saved(box)
     _nothing_left(box)
+    # the search does find the person where they are: in the signed record, if copied
+    control = box.root / "tmp" / "control.json"
+    control.write_bytes(box.saved()[1][-1].read_bytes())
+    assert {f.split(": ")[1] for f in box.leftovers()} >= {"name", "did"}
 
 
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])

@@ -101,13 +101,13 @@ def run(options: Options) -> int:
             outcome = KioskOutcome("quit")
         except LerError as exc:
             problem = exc.message
-            say_error(problem)
         if guard.hung_up and not outcome.handled:
             outcome = KioskOutcome("hangup")
         saved = _finish(session, guard, outcome, options)
-        (session.ler if session else ler).close()
+        guard.quiet()
+        ler.close()
     finally:
-        guard.disarm()
+        guard.quiet()
         workspace.wipe()
         guard.restore()
     _farewell(outcome, saved)
@@ -157,8 +157,7 @@ def _finish(session: KioskSession | None, guard: Guard, outcome: KioskOutcome,
                 return None
         except (KeyboardInterrupt, click.exceptions.Abort):
             return None
-        finally:
-            guard.disarm()
+    guard.quiet()
     return session.autosave()
 
 

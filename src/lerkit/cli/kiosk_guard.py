@@ -52,6 +52,7 @@ class Guard:
         self.hung_up = False
         self.terminated = False
         self.app_hook: Callable[[str], None] | None = None
+        self.ending = False
         self._stage = "off"
         self._previous: dict[int, Any] = {}
 
@@ -84,6 +85,11 @@ class Guard:
         self._stage = "off"
         signal.setitimer(signal.ITIMER_REAL, 0)
 
+    def quiet(self) -> None:
+        """From now on signals are only noted: the last save and the wipe must finish."""
+        self.disarm()
+        self.ending = True
+
     # --- the one handler ----------------------------------------------------------------
 
     def _handle(self, signum: int, _frame: FrameType | None) -> None:
@@ -97,6 +103,8 @@ class Guard:
             detach_terminal()
         if signum == signal.SIGTERM:
             self.terminated = True
+        if self.ending:
+            return
         if self.app_hook is not None:
             self.app_hook(reason)
             return
@@ -106,6 +114,8 @@ class Guard:
         raise KioskEnded(reason)
 
     def _alarm(self) -> None:
+        if self.ending:
+            return
         if self._stage == "warn":
             lead = warning_lead(self.idle_seconds)
             self._stage = "idle"

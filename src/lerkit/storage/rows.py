@@ -111,6 +111,8 @@ def decode(tbl: sa.Table, data: Any, source: str, *, drop: frozenset[str] = froz
     for column in tbl.columns:
         if column.name in drop:
             continue
+        if column.name not in data and column.default is not None:
+            continue  # written by an older lerkit: the column's default applies
         try:
             row[column.name] = decode_value(column, data.get(column.name))
         except (ValueError, TypeError, binascii.Error) as exc:

@@ -45,7 +45,10 @@ def _csr(rows: list[list[int]]) -> tuple[list[int], list[int]]:
     return offsets, flat
 
 
-def _tokenized(taxonomy: Taxonomy) -> tuple[list[tuple[int, MatchedVia, str]], list[list[tuple[str, str]]]]:
+_Entry = tuple[int, MatchedVia, str]
+
+
+def _tokenized(taxonomy: Taxonomy) -> tuple[list[_Entry], list[list[tuple[str, str]]]]:
     """The entries with their (term, word) pairs; of the entries of one competency with
     the same terms ("analyse data" / "analysing data") only the first is kept."""
     entries: list[tuple[int, MatchedVia, str]] = []

@@ -1,7 +1,8 @@
 """The match index of one taxonomy: terms, their rarity, and where they occur.
 
-Built once per taxonomy (:func:`lerkit.core.matching.build.build_index`), saved to and loaded from a compact cache
-file (:mod:`lerkit.core.matching.store`), and queried with :meth:`MatchIndex.match`.
+Built once per taxonomy (:func:`lerkit.core.matching.build.build_index`), saved to and
+loaded from a compact cache file (:mod:`lerkit.core.matching.store`), and queried with
+:meth:`MatchIndex.match`.
 Every text of a competency that can be matched (label, alternative labels, everyday
 phrasings, description) is an *entry*; entries are stored as flat arrays so that the
 index loads fast and holds no Python object per term.
@@ -21,7 +22,7 @@ from lerkit.core.taxonomy.model import Taxonomy
 if TYPE_CHECKING:
     from pathlib import Path
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 KINDS = (MatchedVia.LABEL, MatchedVia.ALT_LABEL, MatchedVia.PHRASING, MatchedVia.DESCRIPTION)
 
 

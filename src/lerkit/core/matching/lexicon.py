@@ -99,7 +99,7 @@ SYNONYMS = {
     "father": "parent", "folks": "parent", "grandma": "grandparent",
     "grandpa": "grandparent", "meds": "medication", "pills": "medication",
     "pill": "medication", "doc": "doctor", "docs": "document", "paperwork": "document",
-    "boss": "supervisor", "bosses": "supervisor", "crew": "team", "buddy": "peer",
+    "boss": "supervisor", "bosses": "supervisor", "buddy": "peer",
     "buddies": "peer", "cash": "money", "bucks": "money", "dollars": "money",
     "fixing": "repair", "fix": "repair", "fixes": "repair",
     "mend": "repair", "mended": "repair", "truck": "vehicle", "trucks": "vehicle",

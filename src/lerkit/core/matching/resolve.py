@@ -74,7 +74,8 @@ def _fuzzy(index: MatchIndex, word: str) -> tuple[int, float] | None:
         choices = buckets.get((word[0], length))
         if not choices:
             continue
-        found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=_cutoff(len(word)))
+        cutoff = _cutoff(len(word))
+        found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         if found is None:
             continue
         if best is None or found[1] > best[0] or (found[1] == best[0] and found[0] < best[1]):
@@ -136,9 +137,7 @@ def resolve(index: MatchIndex, tokens: list[Token], text: str) -> list[QueryTerm
         if found is not None:
             result.append(QueryTerm(position, found, 1.0))
             if FAMILY_FACTOR > 0.0:
-                result.extend(
-                    QueryTerm(position, t, FAMILY_FACTOR) for t in _family(index, found)
-                )
+                result.extend(QueryTerm(position, t, FAMILY_FACTOR) for t in _family(index, found))
             continue
         if typing_last and position == len(tokens) - 1 and len(token.word) >= PREFIX_MIN:
             completions = _prefix(index, token.word)

@@ -46,9 +46,7 @@ def _cvc(word: str) -> bool:
         return False
     n = len(word)
     return (
-        _is_consonant(word, n - 1)
-        and not _is_consonant(word, n - 2)
-        and _is_consonant(word, n - 3)
+        _is_consonant(word, n - 1) and not _is_consonant(word, n - 2) and _is_consonant(word, n - 3)
     )
 
 

@@ -14,10 +14,12 @@ Nothing is unpickled or evaluated: a damaged or foreign file gives a
 from __future__ import annotations
 
 import json
+import math
 import os
 import struct
 import sys
 from array import array
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +108,10 @@ def load_index(path: Path | str, expected_hash: str | None = None) -> MatchIndex
                 raise FileFormatError(source, "damaged index: file is truncated")
             cursor += size
             fields[name] = bytes(chunk) if name == "entry_kind" else _typed(name, chunk, source)
-        index = MatchIndex(taxonomy=str(header["taxonomy"]), content_hash=str(header["content_hash"]), **fields)
+        if cursor != len(data):
+            raise FileFormatError(source, "damaged index: unexpected bytes at the end")
+        name, digest = str(header["taxonomy"]), str(header["content_hash"])
+        index = MatchIndex(taxonomy=name, content_hash=digest, **fields)
     except FileFormatError:
         raise
     except (struct.error, ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
@@ -139,6 +144,8 @@ def _check(index: MatchIndex, source: str) -> None:
         and _sorted(index.entry_offsets)
         and _sorted(index.post_offsets)
         and index.words == sorted(index.words)
+        and all(math.isfinite(x) and x >= 0.0 for x in index.idf)
+        and all(math.isfinite(x) and x >= 0.0 for x in index.entry_norm)
     )
     if not ok:
         raise FileFormatError(source, "damaged index: its parts do not fit together")
@@ -149,4 +156,4 @@ def _within(values: array[int], limit: int) -> bool:
 
 
 def _sorted(values: array[int]) -> bool:
-    return all(a <= b for a, b in zip(values, values[1:], strict=False))
+    return all(a <= b for a, b in pairwise(values))

@@ -83,7 +83,9 @@ def _is_acronym(raw: str, has_lower: bool) -> bool:
 def tokenize(text: str) -> list[Token]:
     """Split text into tokens with spans, terms and clause numbers."""
     if len(text) > MAX_TEXT_CHARS:
-        raise BadInputError(f"the text is too long ({len(text)} characters, at most {MAX_TEXT_CHARS})")
+        raise BadInputError(
+            f"the text is too long ({len(text)} characters; at most {MAX_TEXT_CHARS})"
+        )
     has_lower = any(ch.islower() for ch in text)
     tokens: list[Token] = []
     clause = 0

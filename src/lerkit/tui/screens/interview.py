@@ -7,6 +7,7 @@ message back. Suggestions are looked up once the typing pauses (``DEBOUNCE``).
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import deque
 from collections.abc import Callable
@@ -134,6 +135,9 @@ class InterviewScreen(Screen[None]):
         except LerError as exc:
             self.post_message(ServiceFailed(exc.message))
             return
+        # The match index is a large set of long-lived objects: keep the garbage collector
+        # from walking it again (a full collection over a big taxonomy pauses 100 ms+).
+        gc.freeze()
         self.app.call_from_thread(setattr, self, "sub_title", f"Interview: {name}")
         self.post_message(InterviewOpened(driver, snapshot))
 

@@ -1,0 +1,55 @@
+"""Tokens keep what was typed; terms normalise case, accents, spelling, stems and synonyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from lerkit.core.matching.stem import stem
+from lerkit.core.matching.text import ends_mid_word, normalize_word, term_of, terms, tokenize
+
+
+def test_tokens_keep_their_spans() -> None:
+    text = "Drove a forklift; C.D.L. holder, résumé & C++!"
+    for token in tokenize(text):
+        assert text[token.start : token.end] == token.text
+    assert [t.text for t in tokenize(text)] == [
+        "Drove", "a", "forklift", "C.D.L.", "holder", "résumé", "C++",
+    ]  # fmt: skip
+
+
+def test_clauses_are_numbered() -> None:
+    clauses = [t.clause for t in tokenize("cooked dinner. fixed cars, and sang")]
+    assert clauses == [0, 0, 1, 1, 2, 2]
+
+
+@pytest.mark.parametrize(
+    ("word", "term"),
+    [
+        ("managed", "manag"), ("management", "manag"), ("manager", "manag"),
+        ("taught", "teach"), ("kids", "child"), ("children", "child"), ("organise", "organ"),
+        ("organization", "organ"), ("colour", "color"), ("Résumé", "resum"), ("88N", "88n"),
+        ("the", ""), ("x", ""), ("neighbour's", "neighbor"),
+    ],
+)  # fmt: skip
+def test_terms(word: str, term: str) -> None:
+    assert term_of(normalize_word(word)) == term
+
+
+def test_acronyms_survive_stop_words() -> None:
+    assert terms("IT support and help") == ["it", "support", "help"]
+    assert terms("fixed it for them") == ["fix"]
+    assert terms("AS400 and OR nursing") == ["as400", "or", "nurs"]
+    assert terms("I FIXED IT") == ["fix"]  # all capitals: not acronyms
+
+
+def test_stemmer_examples() -> None:
+    assert [stem(w) for w in ("caresses", "ponies", "hopping", "filing", "happy")] == [
+        "caress", "poni", "hop", "file", "happi",
+    ]  # fmt: skip
+
+
+def test_ends_mid_word() -> None:
+    assert ends_mid_word("fork")
+    assert not ends_mid_word("fork ")
+    assert not ends_mid_word("forklift.")
+    assert not ends_mid_word("")
