@@ -173,7 +173,8 @@ def report(recorder: Recorder, shown: list[float], match_ms: list[float], import
         "before the run; the interview's matcher points at it. The real app runs headless "
         f"at 80×24; {answers} answers are typed word by word as terminal key events, "
         f"{KEY_GAP * 1000:.0f} ms apart, pausing after every word; one run of "
-        f"`python bench/tui_latency.py` on a {os.cpu_count()}-core machine.",
+        f"`python bench/tui_latency.py` on a {os.cpu_count()}-core machine (load average "
+        f"{os.getloadavg()[0]:.1f} at the end: other work shared the machine).",
         "",
         "| what | median | p95 | max | n |",
         "|---|---:|---:|---:|---:|",

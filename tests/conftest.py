@@ -95,6 +95,8 @@ def pg_admin_url() -> str:
     """The PostgreSQL test server; skip without LER_TEST_PG_URL (CI always sets it)."""
     url = os.environ.get("LER_TEST_PG_URL")
     if not url:
+        if _flag("LER_REQUIRE_PG"):
+            pytest.fail("LER_REQUIRE_PG=1 but LER_TEST_PG_URL is not set")
         pytest.skip("LER_TEST_PG_URL is not set: no PostgreSQL server for this run")
     return url
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 import base64
 import json
 import os
+import secrets
 import shlex
 import signal
+import string
 import subprocess
 import tempfile
 import threading
@@ -29,13 +31,6 @@ from lerkit.services.interview import replay_answers
 from lerkit.storage import keys as key_rows
 from tests.tui.tmux import LER, Tmux
 
-NAME = "Zephyrine Quillfeather"
-STORY = "I ran the bake sale for the Vandermolen harpsichord museum every spring"
-PASSPHRASE = "kiosk passphrase 7"
-ANSWERS = (
-    "format: lerkit-answers/1\nperson:\n  name: " + NAME + "\nmodules:\n  fundraising:\n"
-    "    - answers:\n        story: " + STORY + "\n      accept: [fundraising.fundraising-events]\n"
-)
 SHARED_TEMP = [Path("/dev/shm"), Path(tempfile.gettempdir())]
 
 
@@ -48,9 +43,18 @@ class Box:
     needles: dict[str, bytes] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # unique to this run, so that no other file anywhere can hold them by chance
+        token = "".join(secrets.choice(string.ascii_lowercase) for _ in range(10))
+        self.token = token
+        self.name = f"Zephyrine Quillfeather-{token.title()}"
+        self.story = f"I ran the bake sale for the Vandermolen-{token} harpsichord museum"
+        self.passphrase = f"kiosk passphrase {token}"
         for name in ("home", "tmp", "ler-home", "kiosk", "cwd", "usb", "inputs"):
             (self.root / name).mkdir(parents=True, exist_ok=True)
-        (self.inputs / "answers.yaml").write_text(ANSWERS, encoding="utf-8")
+        (self.inputs / "answers.yaml").write_text(
+            f"format: lerkit-answers/1\nperson:\n  name: {self.name}\nmodules:\n"
+            f"  fundraising:\n    - answers:\n        story: {self.story}\n"
+            "      accept: [fundraising.fundraising-events]\n", encoding="utf-8")
         self.shared_before = {p: _entries(p) for p in SHARED_TEMP}
 
     @property
@@ -67,7 +71,7 @@ class Box:
         """The kiosk's whole environment."""
         env = {"PATH": os.environ.get("PATH", ""), "HOME": str(self.root / "home"),
                "TMPDIR": str(self.root / "tmp"), "LER_HOME": str(self.root / "ler-home"),
-               "LER_PASSPHRASE": PASSPHRASE, "TERM": "xterm-256color",
+               "LER_PASSPHRASE": self.passphrase, "TERM": "xterm-256color",
                "COLORTERM": "truecolor", "TEXTUAL_ANIMATIONS": "none", "LANG": "C.UTF-8"}
         if not self.use_ram_disk:
             env["LER_KIOSK_DIR"] = str(self.root / "kiosk")
@@ -83,11 +87,11 @@ class Box:
         """A saved profile of the person (made in a normal lerkit); sets the needles."""
         ler = Lerkit.open(home=self.inputs / "maker")
         try:
-            person = people.add_person(ler, NAME)
-            keys.init_key(ler, person.id, PASSPHRASE)
+            person = people.add_person(ler, self.name)
+            keys.init_key(ler, person.id, self.passphrase)
             replay_answers(ler, person.id, self.inputs / "answers.yaml")
             path = self.inputs / "resume.lerprofile"
-            profiles.save_profile(ler, person.id, path, PASSPHRASE)
+            profiles.save_profile(ler, person.id, path, self.passphrase)
             self.learn_keys(ler, person.id)
         finally:
             ler.close()
@@ -95,14 +99,14 @@ class Box:
 
     def learn_keys(self, ler: Lerkit, person_id: str) -> None:
         """The person's key material, to look for afterwards."""
-        seed = keys.unlock(ler, person_id, PASSPHRASE).export_seed()
+        seed = keys.unlock(ler, person_id, self.passphrase).export_seed()
         with ler.db.session() as session:
             row = key_rows.active_key(session=session, person_id=person_id)
         assert row is not None
         sealed = SealedKey.from_dict(json.loads(row.sealed_secret))
         self.needles.update({
-            "name": NAME.encode(), "story": b"Vandermolen harpsichord",
-            "passphrase": PASSPHRASE.encode(), "seed": seed, "seed hex": seed.hex().encode(),
+            "name": self.name.encode(), "story": f"Vandermolen-{self.token}".encode(),
+            "passphrase": self.passphrase.encode(), "seed": seed, "seed hex": seed.hex().encode(),
             "seed base64": base64.b64encode(seed), "sealed box": base64.b64encode(sealed.box),
             "salt": base64.b64encode(sealed.salt), "did": row.did.encode(),
         })
@@ -111,8 +115,8 @@ class Box:
         """Open a profile the kiosk saved (in a fresh home); returns the person id."""
         ler = Lerkit.open(home=self.inputs / f"checker-{time.monotonic_ns()}")
         try:
-            loaded = profiles.load_profile(ler, profile, PASSPHRASE)
-            assert loaded.name == NAME
+            loaded = profiles.load_profile(ler, profile, self.passphrase)
+            assert loaded.name == self.name
             self.learn_keys(ler, loaded.person_id)
             return loaded.person_id
         finally:

@@ -91,6 +91,7 @@ async def _add_evidence(app: LerkitApp, pilot: Pilot[None], value: str, name: st
     await settle(app, pilot)
 
 
+@pytest.mark.slow
 async def test_whole_interview_by_keys(ler: Lerkit, tmp_path: Path) -> None:
     person = people.add_person(ler, "Jordan Keys")
     award = tmp_path / "award.txt"

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -124,14 +123,11 @@ def _interact(session: KioskSession, guard: Guard, options: Options) -> KioskOut
     from lerkit.tui.kiosk import KioskApp
 
     guard.disarm()
-
-    def attach(hook: Callable[[str], None] | None) -> None:
-        guard.app_hook = hook
-
     fresh = options.resume is None and options.answers is None
     app = KioskApp(session, idle_seconds=options.idle_seconds,
-                   offer_seconds=options.offer_seconds, attach=attach, interview=fresh,
+                   offer_seconds=options.offer_seconds, interview=fresh,
                    high_contrast=options.high_contrast)
+    guard.app_hook = app.signal_arrived  # from now on signals go to the app
     try:
         app.run()
     except Exception as exc:  # the screen failed: the session still ends properly
@@ -139,7 +135,11 @@ def _interact(session: KioskSession, guard: Guard, options: Options) -> KioskOut
             say_error(f"the full-screen interface stopped ({type(exc).__name__}: {exc})")
     finally:
         guard.app_hook = None
-    return app.outcome or KioskOutcome("quit")
+    if app.outcome is not None:
+        return app.outcome
+    # ended without deciding (a signal as it closed, or a failure): the signals decide
+    return KioskOutcome("hangup" if guard.hung_up else "terminate" if guard.terminated
+                        else "quit")
 
 
 def _finish(session: KioskSession | None, guard: Guard, outcome: KioskOutcome,

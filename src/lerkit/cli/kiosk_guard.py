@@ -1,7 +1,7 @@
 """How a kiosk session can end: signals, the idle timer, and a hung-up terminal.
 
-While the full-screen interface runs, signals are handed to it (``app_hook``), to act
-at a safe point of its event loop. Otherwise (prompts, the plain dialogue) a signal
+While the full-screen interface runs, signals are handed to it (``app_hook``, the app's
+``signal_arrived``), to act at a safe point of its event loop. Otherwise (prompts, the plain dialogue) a signal
 raises :class:`KioskEnded` in the main thread, which unwinds whatever was going on
 (rolling back an unfinished database write) before the session is finished.
 
@@ -120,7 +120,7 @@ class Guard:
             lead = warning_lead(self.idle_seconds)
             self._stage = "idle"
             signal.setitimer(signal.ITIMER_REAL, max(lead, 0.01))
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OSError, RuntimeError):  # RuntimeError: a reentrant print
                 self.say(f"\nAre you still there? Press Enter to go on. In {lead:.0f} seconds "
                          "everything from this session is wiped, without saving.")
             return

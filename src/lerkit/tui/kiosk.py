@@ -3,7 +3,8 @@
 * Ctrl+Q or Ctrl+C: "Finish" — offer to save (a folder, e.g. a USB stick), then wipe.
 * F9: save now; the folder is also used if the session is cut off later.
 * Idle: a warning, then the end of the session without saving.
-* Signals reach the app through ``attach`` (see ``lerkit.cli.kiosk_guard``): SIGTERM
+* Signals reach the app through ``signal_arrived`` (called by the handler in
+  ``lerkit.cli.kiosk_guard``), which defers them to the app's own message queue: SIGTERM
   opens the save offer with a countdown (a second SIGTERM, or the countdown running
   out, ends it with the folder chosen earlier); SIGHUP ends it at once.
 
@@ -15,18 +16,16 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.message import Message
 
 from lerkit.services.kiosk_session import KioskOutcome, KioskSession, warning_lead
 from lerkit.tui.app import LerkitApp
 from lerkit.tui.kiosk_screens import IdleModal, SaveModal
-
-Hook = Callable[[str], None]
-Attach = Callable[[Hook | None], None]
 
 
 class KioskApp(LerkitApp):
@@ -39,13 +38,19 @@ class KioskApp(LerkitApp):
         Binding("f9", "save_now", "Save to USB", id="kiosk-save"),
     ]
 
+    @dataclass
+    class Signalled(Message):
+        """A signal asked the session to end (terminate, hangup, quit)."""
+
+        reason: str
+
     def __init__(self, session: KioskSession, *, idle_seconds: float, offer_seconds: float,
-                 attach: Attach | None = None, interview: bool = True,
-                 high_contrast: bool = False) -> None:
+                 interview: bool = True, high_contrast: bool = False) -> None:
         self.session = session
         self.idle_seconds = idle_seconds
         self.offer_seconds = offer_seconds
-        self.attach = attach
+        self.pending: list[str] = []
+        self._loop: asyncio.AbstractEventLoop | None = None
         self.last_input = time.monotonic()
         self.terminating = False
         self.outcome: KioskOutcome | None = None
@@ -53,18 +58,30 @@ class KioskApp(LerkitApp):
                          person_id=session.person_id, start_interview=interview)
 
     def on_mount(self) -> None:  # LerkitApp.on_mount runs too (Textual calls each class's)
-        if self.attach is not None:
-            loop = asyncio.get_running_loop()
-
-            def hook(reason: str) -> None:
-                loop.call_soon_threadsafe(self.end_session, reason)
-
-            self.attach(hook)
+        self._loop = asyncio.get_running_loop()
+        for reason in self.pending:
+            self.post_message(self.Signalled(reason))
+        self.pending.clear()
         self.set_interval(0.5, self.idle_tick)
 
-    def on_unmount(self) -> None:
-        if self.attach is not None:
-            self.attach(None)
+    def signal_arrived(self, reason: str) -> None:
+        """From a signal handler (the main thread, at any moment): act at a safe point.
+
+        The handler may interrupt the event loop anywhere, so it only schedules a
+        callback; that callback puts a message on the app's queue, whose handler runs
+        with the app's context like any other event.
+        """
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            self.pending.append(reason)
+            return
+        try:
+            loop.call_soon_threadsafe(self.post_message, self.Signalled(reason))
+        except RuntimeError:  # the loop has just stopped
+            self.pending.append(reason)
+
+    def on_kiosk_app_signalled(self, message: Signalled) -> None:
+        self.end_session(message.reason)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown

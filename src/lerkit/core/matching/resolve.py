@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from lerkit.core.matching.text import Token, ends_mid_word
+from lerkit.core.matching.text import Token, ends_mid_word, normalize_word, term_of
 
 if TYPE_CHECKING:
     from lerkit.core.matching.index import MatchIndex
@@ -27,6 +27,7 @@ FUZZY_MIN_LENGTH = 4
 FUZZY_MAX_LOOKUPS = 12
 FUZZY_FACTOR = 0.85
 FAMILY_FACTOR = 0.5
+HYPHENS = ("-", "\u2010", "\u2011")
 FAMILY_MIN = 5
 FAMILY_EXTRA = 3
 
@@ -151,4 +152,18 @@ def resolve(index: MatchIndex, tokens: list[Token], text: str) -> list[QueryTerm
             guess = _fuzzy(index, token.word)
             if guess is not None:
                 result.append(QueryTerm(position, guess[0], guess[1]))
-    return result
+    return result + _compounds(index, tokens, text)
+
+
+def _compounds(index: MatchIndex, tokens: list[Token], text: str) -> list[QueryTerm]:
+    """Hyphenated words also as one word: "pro-active" finds "proactively"."""
+    found: list[QueryTerm] = []
+    for position in range(len(tokens) - 1):
+        first, second = tokens[position], tokens[position + 1]
+        if text[first.end : second.start] not in HYPHENS:
+            continue
+        joined = term_of(normalize_word(first.text + second.text))
+        term = index.term_ids.get(joined) if joined not in (first.term, second.term) else None
+        if term is not None:
+            found += [QueryTerm(position, term, 1.0), QueryTerm(position + 1, term, 1.0)]
+    return found

@@ -7,13 +7,17 @@
 3. The best competencies are re-scored by where the matched words sit: words from one
    clause beat the same words scattered over a paragraph; words in the label's order and
    close together, and a label whose first word (usually its verb) starts a clause of
-   the input, score a little more. The explanation lists the matched words as typed.
+   the input, score a little more. A fifth of the score is rapidfuzz's
+   ``token_set_ratio`` of the input and the matched text, which rewards near-identical
+   wording. The explanation lists the matched words as typed.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from itertools import pairwise
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 
 from lerkit.core.matching.index import MatchIndex
 from lerkit.core.matching.rank import DESCRIPTION, KIND_WEIGHT, Scored, beta2_for, f_measure, rank
@@ -21,6 +25,7 @@ from lerkit.core.matching.resolve import QueryTerm, resolve
 from lerkit.core.matching.text import Token, tokenize
 from lerkit.core.matching.types import Match
 
+FUZZ_WEIGHT = 0.2  # share of rapidfuzz's token_set_ratio (input vs matched text) in a score
 SCATTER_FLOOR = 0.75
 RERANK_MIN = 40
 PRUNE_AFTER = 300  # matched entries beyond which the cheap bar is worth computing
@@ -63,22 +68,6 @@ def _order(
     return close / (len(matched) - 1), head
 
 
-UNION_WEIGHT = 0.0
-
-
-def _union(
-    index: MatchIndex, comp: int, query: list[QueryTerm], said: dict[int, tuple[float, int]],
-    total: float,
-) -> float:
-    """Share of the input that any text of the competency explains."""
-    first = bisect_left(index.entry_comp, comp)
-    last = bisect_right(index.entry_comp, comp)
-    terms = set(index.entry_terms[index.entry_offsets[first] : index.entry_offsets[last]])
-    positions = {q.position for q in query if q.term in terms}
-    covered = {said[p][1]: said[p][0] for p in positions if p in said}
-    return sum(covered.values()) / total
-
-
 def _explain(
     index: MatchIndex,
     scored: Scored,
@@ -88,7 +77,7 @@ def _explain(
     first_of_clause: set[int],
     total: float,
     beta2: float,
-    said: dict[int, tuple[float, int]],
+    folded: str = "",
 ) -> Match:
     entry_terms = list(index.entry_term_ids(scored.entry))
     wanted = set(entry_terms)
@@ -103,9 +92,10 @@ def _explain(
         order, head = _order(entry_terms, hits, first_of_clause)
         score = base * KIND_WEIGHT[kind] + scored.bonus
         score *= (1.0 + ORDER_BONUS * order) * (1.0 + HEAD_BONUS * head)
-    if UNION_WEIGHT > 0.0:
-        score += UNION_WEIGHT * _union(index, scored.comp, query, said, total)
     score *= _placement(tokens, hits, weights)
+    if FUZZ_WEIGHT > 0.0 and kind != DESCRIPTION:
+        similar = fuzz.token_set_ratio(folded, default_process(index.entry_texts[scored.entry]))
+        score = (1.0 - FUZZ_WEIGHT) * score + FUZZ_WEIGHT * similar / 100.0
     words: list[str] = []
     used_terms: set[int] = set()
     for position, term in sorted(hits):
@@ -146,6 +136,7 @@ def search(index: MatchIndex, text: str, top: int = 10, min_score: float = 0.0) 
     if total <= 0.0:
         return []
     ranked = rank(index, weights, total, beta2, max(top * 3, RERANK_MIN))
+    folded = default_process(text)
     first_of_clause: set[int] = set()
     seen_clauses: set[int] = set()
     for position, token in enumerate(tokens):
@@ -153,7 +144,7 @@ def search(index: MatchIndex, text: str, top: int = 10, min_score: float = 0.0) 
             seen_clauses.add(token.clause)
             first_of_clause.add(position)
     matches = [
-        _explain(index, s, tokens, query, weights, first_of_clause, total, beta2, said)
+        _explain(index, s, tokens, query, weights, first_of_clause, total, beta2, folded)
         for s in ranked
     ]
     order = sorted(range(len(matches)), key=lambda i: (-matches[i].score, ranked[i].comp))

@@ -21,8 +21,9 @@ def rows(
     """Yield ``(line, row)`` for each data row; the header must name ``required`` columns."""
     text = read_text(path, DATA_LIMIT)
     csv.field_size_limit(_FIELD_LIMIT)
-    quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting)
+    stream = io.StringIO(text, newline="")
+    reader = (csv.reader(stream, delimiter=delimiter, quoting=csv.QUOTE_NONE) if delimiter == "\t"
+              else csv.reader(stream, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL))
     source = str(path)
     try:
         header = next(reader, None)

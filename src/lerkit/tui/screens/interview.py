@@ -104,6 +104,9 @@ class InterviewScreen(Screen[None]):
         self._titles()
         self.open_interview()
 
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # see open_interview
+
     def on_descendant_focus(self) -> None:
         self._titles()
 

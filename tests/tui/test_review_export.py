@@ -1,0 +1,110 @@
+"""Review, export (making a key, leaving out details) and verify, by keys at 80x24."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.screen import Screen
+from textual.widgets import Static
+
+from lerkit.core.records import ClaimStatus, Proficiency
+from lerkit.services import bundles
+from lerkit.services.context import Lerkit
+from lerkit.services.interview import create_demo
+from lerkit.services.review import record_view
+from lerkit.tui.app import LerkitApp, make_app
+from lerkit.tui.screens.export import ExportScreen
+from lerkit.tui.screens.review import ReviewScreen
+from lerkit.tui.screens.verify import VerifyModal
+from lerkit.tui.widgets.claim_list import ClaimList
+
+from .keys import settle, type_text
+
+PASSPHRASE = "a long enough passphrase"
+
+
+@pytest.fixture
+def ler() -> Iterator[Lerkit]:
+    opened = Lerkit.open()
+    yield opened
+    opened.close()
+
+
+def _text(widget: Static) -> str:
+    return str(widget.render())
+
+
+def _top(app: LerkitApp) -> Screen[object]:
+    """The screen in front (a fresh read, so checks in turn are not narrowed away)."""
+    return app.screen
+
+
+async def test_edit_export_and_verify_by_keys(ler: Lerkit, tmp_path: Path) -> None:
+    person_id = create_demo(ler)
+    out = tmp_path / "record.json"
+    app = make_app(ler)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "review")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        screen_now = _top(app)
+        assert isinstance(screen_now, ReviewScreen)
+        claims = screen_now.query_one("#claims", ClaimList)
+        first, second = [r.id for r in claims.rows if not r.heading][:2]
+        assert first is not None and second is not None
+        await pilot.press("r")  # turn down the first skill
+        await settle(app, pilot)
+        await pilot.press("down", "p")  # the second: how well, one step on
+        await settle(app, pilot)
+        record = {c.id: c for v in record_view(ler, person_id).experiences for c in v.claims}
+        assert record[first].status == ClaimStatus.REJECTED
+        assert record[second].proficiency in set(Proficiency)
+
+        await pilot.press("ctrl+e")
+        await settle(app, pilot)
+        screen = _top(app)
+        assert isinstance(screen, ExportScreen)
+        assert screen.query_one("#again-row").display  # no key yet: asked twice
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("tab")
+        await type_text(pilot, PASSPHRASE)
+        await pilot.press("tab", "home", "ctrl+k")
+        await type_text(pilot, str(out))
+        await pilot.press("tab")  # the list of skills
+        await pilot.press("o")
+        await settle(app, pilot)
+        await pilot.press("1", "ctrl+s")  # leave out the dates of the first skill
+        await settle(app, pilot)
+        left_out = screen.claims[0]
+        await pilot.press("down", "space")  # and leave the second skill out
+        await pilot.press("ctrl+s")
+        await settle(app, pilot, 0.2)
+        result = _text(screen.query_one("#result", Static))
+        assert "Saved" in result and "sha256:" in result, result
+
+        await pilot.press("f6")
+        await settle(app, pilot)
+        modal = _top(app)
+        assert isinstance(modal, VerifyModal)
+        await type_text(pilot, str(out))
+        await pilot.press("enter")
+        await settle(app, pilot, 0.2)
+        verdict = _text(modal.query_one("#verdict", Static))
+        assert verdict.startswith("VALID"), verdict
+        assert "self-attested" in verdict
+
+    report = bundles.verify_file(out)
+    assert report.valid
+    accepted = record_view(ler, person_id).exportable
+    assert len(report.claims) == len(accepted) - 1
+    bundle = json.loads(out.read_text(encoding="utf-8"))
+    texts = json.dumps(bundle)
+    assert PASSPHRASE not in texts
+    named = [c for c in bundle["credentialSubject"]["verifiableCredential"]
+             if c["credentialSubject"]["achievement"]["name"] == left_out.label]
+    assert named and all("activityStartDate" not in c["credentialSubject"] for c in named)
