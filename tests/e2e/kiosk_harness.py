@@ -140,12 +140,23 @@ class Box:
                           if needle in data]
         return found
 
+    def workspace_of(self, pid: int) -> Path:
+        """The workspace a running kiosk made (found by its owner file)."""
+        places = [self.root / "kiosk", *SHARED_TEMP]
+        for place in places:
+            for entry in place.glob("lerkit-kiosk-*"):
+                owner = entry / "owner.pid"
+                if owner.exists() and owner.read_text(encoding="ascii").strip() == str(pid):
+                    self.workspace = entry
+                    return entry
+        raise AssertionError(f"no workspace of process {pid}")
+
     def workspaces_left(self) -> list[str]:
-        """Kiosk folders still on disk (none are expected)."""
+        """Kiosk folders of this run still on disk (none are expected)."""
         left = [str(p) for p in (self.root / "kiosk").iterdir()]
-        for place in SHARED_TEMP:
-            left += [str(place / n) for n in _entries(place) - self.shared_before[place]
-                     if n.startswith("lerkit-kiosk-")]
+        workspace = getattr(self, "workspace", None)
+        if workspace is not None and workspace.exists():
+            left.append(str(workspace))
         return left
 
     def saved(self) -> tuple[list[Path], list[Path]]:
@@ -202,9 +213,12 @@ class KioskTerminal(Tmux):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             dead = self._run("display-message", "-p", "-t", self.session,
-                             "#{pane_dead} #{pane_dead_status}", check=False).split()
-            if dead and dead[0] == "1":
-                return int(dead[1])
+                             "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}",
+                             check=False).strip().split("|")
+            if len(dead) == 3 and dead[0] == "1" and dead[1]:
+                return int(dead[1])  # (tmux fills the status in a moment after the death)
+            if len(dead) == 3 and dead[0] == "1" and dead[2]:
+                return -int(dead[2])
             time.sleep(0.1)
         raise AssertionError(f"the kiosk did not end; the screen was:\n{self.screen()}")
 

@@ -50,6 +50,7 @@ async def test_edit_export_and_verify_by_keys(ler: Lerkit, tmp_path: Path) -> No
         await settle(app, pilot)
         await pilot.press("ctrl+p")
         await type_text(pilot, "review")
+        await settle(app, pilot, 0.3)  # the palette searches as you type
         await pilot.press("enter")
         await settle(app, pilot)
         screen_now = _top(app)

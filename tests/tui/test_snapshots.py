@@ -15,14 +15,24 @@ from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.image import SVGImageSnapshotExtension
 from textual.widgets import Input, TextArea
 
+from lerkit.core.matching.types import Match, MatchedVia
 from lerkit.services import people
 from lerkit.services.context import Lerkit
 from lerkit.services.interview import create_demo
 from lerkit.tui.app import LerkitApp, make_app
+from lerkit.tui.interview_driver import InterviewDriver
 
 from .keys import DEBOUNCE_WAIT, settle, type_text
 
 SIZE = (80, 24)
+FIXED = (
+    Match("lerkit", "logistics.route-planning", "Route planning", 78.0, MatchedVia.PHRASING,
+          "planned convoy routes and checkpoints", ("planned", "convoys")),
+    Match("lerkit", "transport.heavy-vehicles", "Heavy vehicle driving", 60.0,
+          MatchedVia.PHRASING, "drove military cargo trucks in convoy", ("truck", "convoys")),
+    Match("lerkit", "logistics.dispatch", "Dispatch and vehicle coordination", 41.0,
+          MatchedVia.ALT_LABEL, "convoy planning", ("convoys",)),
+)
 
 
 @pytest.fixture
@@ -62,7 +72,11 @@ async def test_home_with_the_demo_person(ler: Lerkit, svg_snapshot: SnapshotAsse
         assert svg_snapshot == picture(app, person_id)
 
 
-async def test_interview_with_suggestions(ler: Lerkit, svg_snapshot: SnapshotAssertion) -> None:
+async def test_interview_with_suggestions(ler: Lerkit, svg_snapshot: SnapshotAssertion,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # Fixed suggestions: the picture is of the screen, not of the matcher's current scores.
+    monkeypatch.setattr(InterviewDriver, "preview",
+                        lambda self, texts: list(FIXED) if any(texts) else [])
     person = people.add_person(ler, "Alex Snapshot")
     app = make_app(ler, person_id=person.id, start_interview=True, modules=["military"])
     async with app.run_test(size=SIZE) as pilot:

@@ -129,7 +129,7 @@ def _interact(session: KioskSession, guard: Guard, options: Options) -> KioskOut
                    high_contrast=options.high_contrast)
     guard.app_hook = app.signal_arrived  # from now on signals go to the app
     try:
-        app.run()
+        app.run_session()
     except Exception as exc:  # the screen failed: the session still ends properly
         if not guard.hung_up:
             say_error(f"the full-screen interface stopped ({type(exc).__name__}: {exc})")

@@ -56,12 +56,15 @@ def wipe_folder(root: Path) -> None:
     """Overwrite every regular file under ``root``, then remove the whole folder."""
     if not root.exists():
         return
-    for folder, _dirs, files in os.walk(root):
-        for name in files:
-            path = Path(folder) / name
-            if path.is_file() and not path.is_symlink():
-                _overwrite(path)
-    shutil.rmtree(root, ignore_errors=True)
+    for _attempt in range(3):  # again if something wrote meanwhile
+        for folder, _dirs, files in os.walk(root):
+            for name in files:
+                path = Path(folder) / name
+                if path.is_file() and not path.is_symlink():
+                    _overwrite(path)
+        shutil.rmtree(root, ignore_errors=True)
+        if not root.exists():
+            return
 
 
 def _alive(pid: int) -> bool:

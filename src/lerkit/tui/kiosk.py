@@ -15,6 +15,7 @@ command saves what is left to save and wipes the workspace.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from dataclasses import dataclass
 from typing import ClassVar
@@ -56,6 +57,20 @@ class KioskApp(LerkitApp):
         self.outcome: KioskOutcome | None = None
         super().__init__(session.ler, high_contrast=high_contrast,
                          person_id=session.person_id, start_interview=interview)
+
+    def run_session(self) -> None:
+        """Run the app, then wait for its worker threads to finish.
+
+        Textual may leave thread workers running after ``run`` returns; the session's
+        folder is wiped next, and nothing may touch it afterwards.
+        """
+        try:
+            self.run()
+        finally:
+            with contextlib.suppress(Exception):
+                loop = asyncio.get_event_loop_policy().get_event_loop()
+                if not loop.is_closed() and not loop.is_running():
+                    loop.run_until_complete(loop.shutdown_default_executor())
 
     def on_mount(self) -> None:  # LerkitApp.on_mount runs too (Textual calls each class's)
         self._loop = asyncio.get_running_loop()
