@@ -9,8 +9,6 @@ import typer
 
 from lerkit.cli.output import note
 from lerkit.cli.state import lerkit_from
-from lerkit.services import backup as backups
-from lerkit.services import restore as restores
 
 
 def _rows(counts: dict[str, int]) -> str:
@@ -27,6 +25,8 @@ def backup(
     ] = "auto",
 ) -> None:
     """Back up the whole database while lerkit goes on being used."""
+    from lerkit.services import backup as backups
+
     result = backups.backup(lerkit_from(ctx), file, fmt)
     note(f"Wrote a {result.format} backup (schema {result.schema_version}) to {result.path}: "
          f"{_rows(result.rows)}.")
@@ -41,6 +41,8 @@ def restore(
         "included) instead of refusing a database that is not empty.")] = False,
 ) -> None:
     """Restore a backup into an empty database (one transaction: all or nothing)."""
+    from lerkit.services import restore as restores
+
     result = restores.restore(lerkit_from(ctx), file, replace=replace)
     verb = "Replaced the database with" if result.replaced else "Restored"
     note(f"{verb} the {result.format} backup {result.path} (schema {result.schema_version}): "

@@ -11,7 +11,6 @@ from lerkit.cli.output import interactive, note
 from lerkit.cli.passphrase import get_passphrase
 from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError
-from lerkit.services import endorsers, endorsing
 
 
 def endorse(
@@ -31,6 +30,8 @@ def endorse(
     ] = None,
 ) -> None:
     """Endorse claims of a bundle; writes your signed endorsements (the bundle is unchanged)."""
+    from lerkit.services import endorsers, endorsing
+
     ler = lerkit_from(ctx)
     review = endorsing.review_bundle(bundle, evidence)
     if not claim:

@@ -12,7 +12,6 @@ from lerkit.cli.output import note, print_json
 from lerkit.cli.state import lerkit_from
 from lerkit.core.credentials.report import TIER_WORDS
 from lerkit.core.credentials.trust import load_trust_list
-from lerkit.services import endorsements
 
 app = typer.Typer(help="Endorsements a person received: import and list.", no_args_is_help=True)
 
@@ -26,6 +25,8 @@ def import_(
     person: PersonOption,
 ) -> None:
     """Verify each endorsement against the person's exported claims, then store them."""
+    from lerkit.services import endorsements
+
     result = endorsements.import_endorsements(lerkit_from(ctx), file, person)
     if result.already_held:
         note(f"{result.already_held} endorsements were already held.")
@@ -42,6 +43,8 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Each accepted claim with its endorsements and tier."""
+    from lerkit.services import endorsements
+
     trusted = load_trust_list(trust) if trust is not None else None
     found = endorsements.claim_endorsements(lerkit_from(ctx), person, trusted)
     if as_json:

@@ -9,7 +9,6 @@ import typer
 from lerkit.cli.output import note, print_json
 from lerkit.cli.passphrase import get_passphrase
 from lerkit.cli.state import lerkit_from
-from lerkit.services import endorsers
 
 app = typer.Typer(help="Your endorser profile: create it once, then endorse bundles.",
                   no_args_is_help=True)
@@ -26,6 +25,8 @@ def init(
     email: Annotated[str | None, typer.Option("--email", help="Your email address.")] = None,
 ) -> None:
     """Create your endorser profile and signing key; prints your DID."""
+    from lerkit.services import endorsers
+
     ler = lerkit_from(ctx)
     passphrase = get_passphrase("New passphrase (at least 8 characters)", confirm=True)
     info = endorsers.init_endorser(ler, passphrase, name=name, organization=organization,
@@ -40,6 +41,8 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Print your endorser profile."""
+    from lerkit.services import endorsers
+
     profile = endorsers.show_endorser(lerkit_from(ctx)).profile
     if as_json:
         print_json(profile.profile())

@@ -11,7 +11,6 @@ from lerkit.cli.output import note
 from lerkit.cli.passphrase import get_passphrase
 from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError
-from lerkit.services import bundles, outputs
 
 FORMAT_HELP = ("bundle (default: the signed record), html (printable page with a QR check), "
                "md, jsonresume or ler-rs. Every format but bundle also writes the signed "
@@ -50,6 +49,8 @@ def export(
 
     Prints the signed bundle's digest (sha256:HEX) on stdout.
     """
+    from lerkit.services import bundles, outputs
+
     if fmt not in outputs.FORMAT_NAMES:
         raise BadInputError(f"--format {fmt!r}: use one of {', '.join(outputs.FORMAT_NAMES)}")
     if fmt == outputs.BUNDLE and bundle is not None:

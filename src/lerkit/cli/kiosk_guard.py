@@ -1,9 +1,10 @@
 """How a kiosk session can end: signals, the idle timer, and a hung-up terminal.
 
 While the full-screen interface runs, signals are handed to it (``app_hook``, the app's
-``signal_arrived``), to act at a safe point of its event loop. Otherwise (prompts, the plain dialogue) a signal
-raises :class:`KioskEnded` in the main thread, which unwinds whatever was going on
-(rolling back an unfinished database write) before the session is finished.
+``signal_arrived``), to act at a safe point of its event loop. Otherwise (prompts, the
+plain dialogue) a signal raises :class:`KioskEnded` in the main thread, which unwinds
+whatever was going on (rolling back an unfinished database write) before the session
+is finished.
 
 SIGHUP means the terminal is gone: standard input and output are pointed at
 ``/dev/null`` at once, so that nothing fails (or blocks) on the dead terminal while the

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from lerkit.cli.output import note
 from lerkit.cli.passphrase import get_passphrase
 from lerkit.cli.state import lerkit_from
-from lerkit.services import profiles
+
+if TYPE_CHECKING:
+    from lerkit.services.profiles import ProfileResult
 
 app = typer.Typer(help="Portable profiles: save a person's record to one encrypted file, "
                   "load it into any lerkit.", no_args_is_help=True)
@@ -33,6 +35,8 @@ def save(
     file: Annotated[Path, typer.Argument(help="The profile file to write.")],
 ) -> None:
     """Seal the person's whole record (and their sealed signing keys) into FILE."""
+    from lerkit.services import profiles
+
     ler = lerkit_from(ctx)
     passphrase = profile_passphrase("Passphrase for the profile (at least 8 characters)",
                                     confirm=True)
@@ -52,6 +56,8 @@ def load(
     ] = False,
 ) -> None:
     """Restore a profile (one transaction); a wrong passphrase or damaged file changes nothing."""
+    from lerkit.services import profiles
+
     ler = lerkit_from(ctx)
     passphrase = profile_passphrase("Passphrase of the profile")
     result = profiles.load_profile(ler, file, passphrase, replace=replace)
@@ -61,7 +67,8 @@ def load(
     typer.echo(result.person_id)
 
 
-def _describe(result: profiles.ProfileResult) -> None:
+def _describe(result: ProfileResult) -> None:
+
     c = result.counts
     note(f"{c.get('experience', 0)} experiences, {c.get('claim', 0)} claims, "
          f"{c.get('evidence', 0)} evidence items, {c.get('endorsement', 0)} endorsements, "

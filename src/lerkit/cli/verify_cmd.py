@@ -16,7 +16,6 @@ from lerkit.cli.output import print_json
 from lerkit.core.credentials.report import TIER_WORDS, BundleReport, EndorsementEntry
 from lerkit.core.errors import EXIT_CHECK_FAILED
 from lerkit.core.files import read_bytes
-from lerkit.services import bundles
 
 
 def _endorsement_json(e: EndorsementEntry) -> dict[str, object]:
@@ -76,6 +75,8 @@ def verify(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Verify a bundle offline. Exit 0: all valid; 1: a check failed; 2: unreadable."""
+    from lerkit.services import bundles
+
     report = bundles.verify_file(file, evidence, trust)
     errors = report.all_errors()
     valid = report.valid

@@ -10,14 +10,12 @@ from __future__ import annotations
 import gc
 import time
 from collections import deque
-from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
@@ -25,10 +23,9 @@ from textual.worker import get_current_worker
 from lerkit.core.errors import LerError
 from lerkit.core.interview import Step
 from lerkit.core.matching.types import Match
-from lerkit.core.records import Proficiency
 from lerkit.services import people
 from lerkit.services.context import Lerkit
-from lerkit.services.interview import TAXONOMY, LiveInterview
+from lerkit.services.interview import TAXONOMY
 from lerkit.tui.interview_driver import InterviewDriver, Snapshot, Timing
 from lerkit.tui.messages import (
     InterviewOpened,
@@ -37,18 +34,15 @@ from lerkit.tui.messages import (
     StepSaved,
     SuggestionsFound,
 )
-from lerkit.tui.screens.evidence import KIND_WORDS, EvidenceInput, EvidenceModal
-from lerkit.tui.screens.question_help import QuestionHelpModal
-from lerkit.tui.screens.skill_search import SkillSearchModal
+from lerkit.tui.screens.interview_steps import InterviewSteps
 from lerkit.tui.widgets.answer_box import AnswerBox
-from lerkit.tui.widgets.skill_list import ACCEPTED, SkillItem, SkillList, skill_items
-from lerkit.tui.wording import next_proficiency, plural
+from lerkit.tui.widgets.skill_list import SkillList, skill_items
+from lerkit.tui.wording import plural
 
 DEBOUNCE = 0.2
-Change = Callable[[LiveInterview], object]
 
 
-class InterviewScreen(Screen[None]):
+class InterviewScreen(InterviewSteps):
     """One question at a time; suggestions and the part's accepted skills below it."""
 
     CSS_PATH = "interview.tcss"
@@ -91,7 +85,8 @@ class InterviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="question-box"):
-            yield Static("Opening the interview...", id="progress", classes="hint")
+            yield Static("Opening the interview (the first time takes a few seconds)...",
+                         id="progress", classes="hint")
             yield Static("", id="question", markup=False)
             yield Static("", id="examples", classes="hint", markup=False)
         yield AnswerBox(id="answer-box")
@@ -144,19 +139,6 @@ class InterviewScreen(Screen[None]):
         self.app.call_from_thread(setattr, self, "sub_title", f"Interview: {name}")
         self.post_message(InterviewOpened(driver, snapshot))
 
-    @work(thread=True, exit_on_error=False, group="interview-step")
-    def apply_step(self, change: Change, said: str) -> None:
-        """Save one step; the service commits it in one transaction."""
-        assert self.driver is not None
-        result: list[object] = []
-        try:
-            snapshot = self.driver.do(lambda live: result.append(change(live)))
-        except (LerError, ValueError) as exc:
-            self.post_message(StepFailed(str(exc)))
-            return
-        override = result[0] if result and isinstance(result[0], str) else None
-        self.post_message(StepSaved(snapshot, override or said))
-
     @work(thread=True, exclusive=True, exit_on_error=False, group="suggest")
     def find_suggestions(self, key: str, texts: tuple[str, ...], asked_at: float) -> None:
         """Live suggestions for what is typed; never blocks a key."""
@@ -175,7 +157,10 @@ class InterviewScreen(Screen[None]):
     def on_interview_opened(self, message: InterviewOpened) -> None:
         self.driver = message.driver
         self._show(message.snapshot, new_question=True)
-        self._say("Type your answer. Ctrl+S saves it; F1 explains the question.")
+        box = self.query_one(AnswerBox)
+        how = ("Type your answer; Ctrl+S saves it." if box.is_text else
+               "Space (or the number) ticks a choice; Ctrl+S saves.")
+        self._say(f"{how} F1 explains the question.")
 
     def on_step_saved(self, message: StepSaved) -> None:
         self.busy = False
@@ -204,9 +189,6 @@ class InterviewScreen(Screen[None]):
         self.call_after_refresh(timing.painted)
 
     # --- showing ---------------------------------------------------------------------------
-
-    def _say(self, text: str) -> None:
-        self.query_one("#status", Static).update(text)
 
     def _show(self, snapshot: Snapshot, *, new_question: bool) -> None:
         self.snapshot = snapshot
@@ -279,99 +261,6 @@ class InterviewScreen(Screen[None]):
             return
         self.find_suggestions(step.key, texts, time.perf_counter())
 
-    # --- steps ---------------------------------------------------------------------------
-
-    def _run(self, change: Change, said: str) -> None:
-        if self.driver is None or self.snapshot is None:
-            self._say("The interview is still opening.")
-            return
-        if self.busy:
-            self._say("Still saving the last step; one moment.")
-            return
-        self.busy = True
-        self._say("Saving...")
-        self.apply_step(change, said)
-
     @on(AnswerBox.Submitted)
-    def action_save_answer(self) -> None:
-        """Save the answer and go to the next question."""
-        if self.snapshot is None or self.snapshot.step is None:
-            return
-        value = self.query_one(AnswerBox).value()
-        if value is None:
-            self._say("Pick one with Space or Enter first, or press Ctrl+N to skip.")
-            return
-        self._run(lambda live: live.answer(value), "Saved.")
-
-    def action_skip_question(self) -> None:
-        """Leave this question unanswered."""
-        self._run(lambda live: live.skip(), "Skipped. Ctrl+B goes back to it.")
-
-    def action_go_back(self) -> None:
-        """Back to the question before."""
-        self._run(lambda live: None if live.back() else "This is the first question.",
-                  "Back one question.")
-
-    def action_skip_part(self) -> None:
-        """Skip the rest of this part."""
-        self._run(lambda live: live.skip_part(), "Skipped the rest of that part.")
-
-    def on_skill_list_acted(self, message: SkillList.Acted) -> None:
-        item = message.item
-        if message.action == "reject":
-            self._run(lambda live: live.reject(item.competency_id),
-                      f"Turned down: {item.label}.")
-            return
-        if message.action == "accept" and item.state == ACCEPTED:
-            self._say(f"{item.label} is accepted. P sets how well; Delete takes it back.")
-            return
-        proficiency = item.proficiency
-        if message.action == "proficiency":
-            proficiency = next_proficiency(item.proficiency if item.state == ACCEPTED else None)
-        said = f"Accepted: {item.label}" + (f" ({proficiency.plain})." if proficiency else ".")
-        self._accept(item, proficiency, said)
-
-    def _accept(self, item: SkillItem | Match, proficiency: Proficiency | None,
-                said: str) -> None:
-        taxonomy, cid, label = item.taxonomy, item.competency_id, item.label
-        self._run(lambda live: live.accept(cid, taxonomy=taxonomy, label=label,
-                                           proficiency=proficiency), said)
-
-    def action_switch_focus(self) -> None:
-        """Move between the answer and the list of skills."""
-        skills = self.query_one("#skills", SkillList)
-        if skills.has_focus:
-            self.query_one(AnswerBox).focus_input()
-        else:
-            skills.focus()
-
-    def action_question_help(self) -> None:
-        """Explain the question."""
-        if self.snapshot is not None and self.snapshot.step is not None:
-            self.app.push_screen(QuestionHelpModal(self.snapshot.step))
-
-    def action_find_skill(self) -> None:
-        """Search the skills list by name and accept one."""
-
-        def chosen(match: Match | None) -> None:
-            if match is not None:
-                self._accept(match, None, f"Accepted: {match.label}.")
-
-        self.app.push_screen(SkillSearchModal(self.ler, self.taxonomy), chosen)
-
-    def action_add_evidence(self) -> None:
-        """Add a note, a link or a file to this part."""
-        step = self.snapshot.step if self.snapshot else None
-        if step is None:
-            return
-
-        def added(ev: EvidenceInput | None) -> None:
-            if ev is not None:
-                self._run(lambda live: live.add_evidence(ev.kind, ev.value, name=ev.name),
-                          f"Evidence added: {KIND_WORDS[ev.kind]}.")
-
-        self.app.push_screen(EvidenceModal(step.module_title), added)
-
-    def action_leave(self) -> None:
-        """Leave the interview; everything so far is saved."""
-        self.app.pop_screen()
+    def picked(self) -> None:
+        self.action_save_answer()
