@@ -220,7 +220,19 @@ class KioskTerminal(Tmux):
             if len(dead) == 3 and dead[0] == "1" and dead[2]:
                 return -int(dead[2])
             time.sleep(0.1)
-        raise AssertionError(f"the kiosk did not end; the screen was:\n{self.screen()}")
+        raise AssertionError(f"the kiosk did not end ({_threads(self.pid())}); the screen "
+                             f"was:\n{self.history()}")
+
+
+def _threads(pid: int) -> str:
+    """What a process's threads are doing (for a failure message)."""
+    found = []
+    for task in sorted(Path(f"/proc/{pid}/task").glob("*")):
+        state = [line for line in _read(task / "status").decode().splitlines()
+                 if line.startswith("State")]
+        found.append(f"{_read(task / 'comm').decode().strip()}: {_read(task / 'wchan').decode()} "
+                     f"{state}")
+    return "; ".join(found) or "no such process"
 
 
 def _running(pid: int) -> bool:

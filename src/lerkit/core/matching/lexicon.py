@@ -31,7 +31,7 @@ FILLER_WORDS = frozenset(
     experience experienced knowledge ability able skill skills skilled strong excellent
     good great proven solid demonstrated year years plus preferred required requirement
     requirements responsible responsibility responsibilities including include includes
-    various different new etc time times day days week weeks month months always
+    various different new etc week weeks month months always
     someone something somebody people person sometimes often usually
     """.split()
 )

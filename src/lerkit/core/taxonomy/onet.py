@@ -9,6 +9,9 @@ From a folder of O*NET's tab-delimited text files this builds:
 - ``onet-technology``: technology skills by commodity, with example products.
 
 Files that are absent are skipped; a folder with none of them is an error.
+
+Alternate titles from source 02 are left out: that source is O*NET's "Sample of Reported
+Titles", which is kept apart for measuring how well titles are matched.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from lerkit.core.taxonomy.delimited import rows
 from lerkit.core.taxonomy.model import Category, Competency, Taxonomy
 
 FRAMEWORK = "O*NET"
+REPORTED_TITLES_SOURCE = "02"
 ONET_URL = "https://www.onetonline.org"
 
 
@@ -94,6 +98,8 @@ def _occupations(folder: Path) -> list[Taxonomy]:
     alt_path = _file(folder, "Alternate Titles.txt")
     if alt_path is not None:
         for _, r in rows(alt_path, ["O*NET-SOC Code", "Alternate Title"]):
+            if REPORTED_TITLES_SOURCE in r.get("Source(s)", "").replace(" ", "").split(","):
+                continue  # O*NET's sample of reported titles: kept out (see module docstring)
             code = r["O*NET-SOC Code"].strip()
             alts[code].append(r["Alternate Title"].strip())
             short = r.get("Short Title", "").strip()
