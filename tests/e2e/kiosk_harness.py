@@ -188,21 +188,30 @@ def _read(path: Path) -> bytes:
 
 
 class KioskTerminal(Tmux):
-    """The kiosk's full screen in tmux; the pane stays after exit to read its status."""
+    """The kiosk's full screen in tmux, under a shell that records its exit status."""
 
     def __init__(self, box: Box) -> None:
         super().__init__({}, width=110, height=32)
         self.box = box
+        self.status_file = box.root / "exit-status"
 
     def start_kiosk(self, *args: str) -> None:
-        """``cd`` to the run's folder, then ``exec env -i ... ler kiosk ARGS``."""
+        """``cd`` to the run's folder, then ``env -i ... ler kiosk ARGS``."""
         assignments = [f"{k}={v}" for k, v in self.box.env().items()]
-        command = (f"cd {shlex.quote(str(self.box.root / 'cwd'))} && exec env -i "
-                   + shlex.join([*assignments, *self.box.argv(*args)]))
+        command = (f"cd {shlex.quote(str(self.box.root / 'cwd'))} && env -i "
+                   + shlex.join([*assignments, *self.box.argv(*args)])
+                   + f"; echo $? > {shlex.quote(str(self.status_file))}")
         width, height = self.size
         self._run("new-session", "-d", "-s", self.session, "-x", str(width), "-y",
                   str(height), command)
         self._run("set-option", "-t", self.session, "remain-on-exit", "on")
+
+    def kiosk_pid(self) -> int:
+        """The kiosk process (the shell's child)."""
+        shell = self.pid()
+        children = _read(Path(f"/proc/{shell}/task/{shell}/children")).split()
+        assert children, "the kiosk is not running"
+        return int(children[0])
 
     def history(self) -> str:
         """The screen and what scrolled off it."""
@@ -212,15 +221,13 @@ class KioskTerminal(Tmux):
         """Wait for the kiosk to end; its exit status."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            dead = self._run("display-message", "-p", "-t", self.session,
-                             "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}",
-                             check=False).strip().split("|")
-            if len(dead) == 3 and dead[0] == "1" and dead[1]:
-                return int(dead[1])  # (tmux fills the status in a moment after the death)
-            if len(dead) == 3 and dead[0] == "1" and dead[2]:
-                return -int(dead[2])
+            text = _read(self.status_file).decode().strip()
+            if text:
+                return int(text)
             time.sleep(0.1)
-        raise AssertionError(f"the kiosk did not end ({_threads(self.pid())}); the screen "
+        children = _read(Path(f"/proc/{self.pid()}/task/{self.pid()}/children")).split()
+        doing = _threads(int(children[0])) if children else "no kiosk process"
+        raise AssertionError(f"the kiosk did not end ({doing}); the screen "
                              f"was:\n{self.history()}")
 
 

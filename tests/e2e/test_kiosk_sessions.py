@@ -47,7 +47,7 @@ def test_quit_offers_to_save_then_wipes(tmp_path: Path) -> None:
         term.keys("Enter")
         term.wait_for("lerkit kiosk", timeout=60)
         term.wait_for("Fundraising event planning")
-        workspace = box.workspace_of(term.pid())  # in /dev/shm while the session runs
+        workspace = box.workspace_of(term.kiosk_pid())  # in /dev/shm while the session runs
         assert workspace.parent == Path("/dev/shm") or not Path("/dev/shm").is_dir()
         assert workspace.stat().st_mode & 0o777 == 0o700
         assert (workspace / "home" / "lerkit.db").exists()
@@ -72,7 +72,7 @@ def test_sigterm_offers_then_saves_to_the_folder_chosen_at_the_start(tmp_path: P
                          "--offer-seconds", "3")
         term.wait_for("lerkit kiosk", timeout=60)
         term.wait_for("Fundraising event planning")
-        os.kill(term.pid(), signal.SIGTERM)
+        os.kill(term.kiosk_pid(), signal.SIGTERM)
         term.wait_for("Closing in")
         assert term.exit_status() == 128 + signal.SIGTERM
     finally:
@@ -95,7 +95,7 @@ def test_sighup_saves_to_the_folder_chosen_during_the_session(tmp_path: Path) ->
         term.type(str(box.usb))
         term.keys("Enter")
         term.wait_for("Saved your profile")
-        pid = term.pid()
+        pid = term.kiosk_pid()
     finally:
         term.close()  # the terminal goes away: SIGHUP
     wait_gone(pid)
