@@ -174,7 +174,7 @@ def report(recorder: Recorder, shown: list[float], match_ms: list[float], import
         f"at 80×24; {answers} answers are typed word by word as terminal key events, "
         f"{KEY_GAP * 1000:.0f} ms apart, pausing after every word; one run of "
         f"`python bench/tui_latency.py` on a {os.cpu_count()}-core machine (load average "
-        f"{os.getloadavg()[0]:.1f} at the end: other work shared the machine).",
+        f"{os.getloadavg()[0]:.1f} at the end of the run).",
         "",
         "| what | median | p95 | max | n |",
         "|---|---:|---:|---:|---:|",

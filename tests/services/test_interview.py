@@ -117,3 +117,37 @@ def test_demo_and_replay(ler: Lerkit, tmp_path: Path) -> None:
         encoding="utf-8")
     result = interview.replay_answers(ler, other, script, accept_top=2)
     assert result.experiences == 1 and result.accepted >= 2
+
+
+def test_review_decisions_survive_later_interview_steps(ler: Lerkit) -> None:
+    from lerkit.core.records import ClaimStatus, Proficiency
+    from lerkit.services import claims
+
+    pid = people.add_person(ler, "Review Then Talk").id
+    live = LiveInterview.open(ler, pid, ["caregiving"])
+    _answer_text(live, "checklist")
+    _answer_text(live, "I kept track of my son's medications and appointments")
+    first, second = (s.match for s in live.interview.run_suggestions()[:2])
+    live.accept(first.competency_id, taxonomy=first.taxonomy, label=first.label)
+    [exp] = review.record_view(ler, pid).experiences
+    by_id = {c.competency_id: c for c in exp.claims}
+    claims.set_claim(ler, by_id[first.competency_id].id, status=ClaimStatus.REJECTED)
+    claims.set_claim(ler, by_id[second.competency_id].id, status=ClaimStatus.ACCEPTED,
+                     proficiency=Proficiency.TAUGHT_OR_LED)
+    _answer_text(live, "About ten years")
+    [exp] = review.record_view(ler, pid).experiences
+    by_id = {c.competency_id: c for c in exp.claims}
+    assert by_id[first.competency_id].status is ClaimStatus.REJECTED
+    assert by_id[second.competency_id].status is ClaimStatus.ACCEPTED
+    assert by_id[second.competency_id].proficiency is Proficiency.TAUGHT_OR_LED
+    live.accept(first.competency_id, taxonomy=first.taxonomy, label=first.label,
+                proficiency=Proficiency.ON_MY_OWN)
+    [exp] = review.record_view(ler, pid).experiences
+    again = {c.competency_id: c for c in exp.claims}[first.competency_id]
+    assert again.status is ClaimStatus.ACCEPTED  # a new decision in the interview counts
+
+
+def test_demo_claims_carry_taxonomy_labels(ler: Lerkit) -> None:
+    pid = interview.create_demo(ler)
+    labels = [c.label for c in review.record_view(ler, pid).exportable]
+    assert labels and all("." not in label for label in labels)

@@ -17,6 +17,7 @@ from lerkit.core.errors import LerError
 from lerkit.core.interview import Interview
 from lerkit.core.matching.types import Match
 from lerkit.core.records import ClaimStatus, EvidenceKind, EvidenceRecord
+from lerkit.services import taxonomies
 from lerkit.services.claims import file_facts, save_experience, suggest_claim
 from lerkit.services.context import Lerkit
 from lerkit.storage import audit
@@ -56,10 +57,49 @@ def _save_evidence(session: Session, ler: Lerkit, person_id: str, experience_id:
     return ev_id
 
 
+def _decide(session: Session, ler: Lerkit, row: Claim, status: ClaimStatus,
+            proficiency: str | None, decisions: dict[str, str], previous: dict[str, str]
+            ) -> None:
+    """Apply the interview's decision on a claim only if the interview changed it.
+
+    A decision made elsewhere (the review screen) stands until the person decides again
+    in the interview; a mere suggestion never overrides a decision.
+    """
+    decision = f"{status.value}|{proficiency or ''}"
+    decisions[row.id] = decision
+    if previous.get(row.id) == decision:
+        return
+    changed = []
+    if status != ClaimStatus.SUGGESTED and row.status != status.value:
+        row.status, changed = status.value, ["status"]
+    if proficiency is not None and row.proficiency != proficiency:
+        row.proficiency, changed = proficiency, [*changed, "proficiency"]
+    if changed:
+        row.updated_at = utcnow()
+        session.add(row)
+        audit.record(session=session, actor=ler.actor, action="update", entity="claim",
+                     entity_id=row.id, person_id=row.person_id, detail={"fields": changed})
+
+
+def _label(ler: Lerkit, taxonomy: str, competency_id: str, label: str) -> str:
+    if label and label != competency_id:
+        return label
+    try:
+        return taxonomies.competency(ler, taxonomy, competency_id)[1].label
+    except LerError:
+        return label or competency_id
+
+
 def sync_record(session: Session, ler: Lerkit, person_id: str, iv: Interview,
                 owned: dict[str, list[str]]) -> dict[str, list[str]]:
-    """Write the interview's experiences, claims and evidence; return the ids it owns."""
+    """Write the interview's experiences, claims and evidence; return the ids it owns.
+
+    ``owned["decided"]`` remembers the last decision the interview wrote for each claim
+    (``claim_id|status|proficiency``), so decisions made elsewhere are not undone.
+    """
     keep: dict[str, list[str]] = {"experience": [], "claim": [], "evidence": []}
+    previous = dict(item.split("|", 1) for item in owned.get("decided", []) if "|" in item)
+    decisions: dict[str, str] = {}
     for draft in iv.drafts():
         exp_id = short_id(draft.record.id)
         save_experience(session, ler, person_id, replace(draft.record, id=exp_id))
@@ -71,33 +111,27 @@ def sync_record(session: Session, ler: Lerkit, person_id: str, iv: Interview,
             key = (s.match.taxonomy, s.match.competency_id)
             if key not in best or s.match.score > best[key].score:
                 best[key] = s.match
-        for claim in draft.claims(iv.id):
-            match = best.get((claim.taxonomy, claim.competency_id))
-            row = suggest_claim(
-                session, ler, person_id, exp_id, claim.taxonomy, claim.competency_id,
-                claim.label, score=match.score if match else None,
-                why=match.why if match else "", status=claim.status)
-            if claim.proficiency is not None and row.proficiency != claim.proficiency.value:
-                row.proficiency = claim.proficiency.value
-                row.updated_at = utcnow()
-                session.add(row)
-            keep["claim"].append(row.id)
+        wanted = [(c.taxonomy, c.competency_id, c.label, c.status,
+                   c.proficiency.value if c.proficiency else None)
+                  for c in draft.claims(iv.id)]
         for rejected in draft.rejected:
             match = next((m for (_, cid), m in best.items() if cid == rejected), None)
             if match is not None:
-                row = suggest_claim(session, ler, person_id, exp_id, match.taxonomy,
-                                    match.competency_id, match.label, score=match.score,
-                                    why=match.why, status=ClaimStatus.REJECTED)
-                keep["claim"].append(row.id)
-                continue
-            for row in session.exec(select(Claim).where(
-                    Claim.experience_id == exp_id, Claim.competency_id == rejected)):
-                row.status = ClaimStatus.REJECTED.value  # a hand-picked skill withdrawn
-                row.updated_at = utcnow()
-                session.add(row)
-                keep["claim"].append(row.id)
+                wanted.append((match.taxonomy, rejected, match.label, ClaimStatus.REJECTED, None))
+            else:  # a hand-picked skill withdrawn
+                for old in session.exec(select(Claim).where(
+                        Claim.experience_id == exp_id, Claim.competency_id == rejected)):
+                    wanted.append((old.taxonomy, rejected, old.label, ClaimStatus.REJECTED, None))
+        for taxonomy, competency_id, label, status, proficiency in wanted:
+            match = best.get((taxonomy, competency_id))
+            row = suggest_claim(
+                session, ler, person_id, exp_id, taxonomy, competency_id,
+                _label(ler, taxonomy, competency_id, label),
+                score=match.score if match else None, why=match.why if match else "")
+            _decide(session, ler, row, status, proficiency, decisions, previous)
+            keep["claim"].append(row.id)
     _remove_stale(session, ler, person_id, owned, keep)
-    return keep
+    return {**keep, "decided": [f"{k}|{v}" for k, v in decisions.items()]}
 
 
 def _remove_stale(session: Session, ler: Lerkit, person_id: str,
