@@ -57,7 +57,7 @@ class Lerkit:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session committed at the end of the block, rolled back on error."""
-        with self.db.session() as session:
+        with self.db.session(write=True) as session:
             yield session
             session.commit()
 

@@ -17,11 +17,11 @@ from lerkit.core.errors import LerError
 from lerkit.core.interview import Interview
 from lerkit.core.matching.types import Match
 from lerkit.core.records import ClaimStatus, EvidenceKind, EvidenceRecord
-from lerkit.services import taxonomies
 from lerkit.services.claims import file_facts, save_experience, suggest_claim
 from lerkit.services.context import Lerkit
 from lerkit.storage import audit
 from lerkit.storage.tables import Claim, Evidence, Experience, utcnow
+from lerkit.storage.taxonomies import load_competency
 
 
 def short_id(engine_id: str) -> str:
@@ -81,13 +81,12 @@ def _decide(session: Session, ler: Lerkit, row: Claim, status: ClaimStatus,
                      entity_id=row.id, person_id=row.person_id, detail={"fields": changed})
 
 
-def _label(ler: Lerkit, taxonomy: str, competency_id: str, label: str) -> str:
+def _label(session: Session, taxonomy: str, competency_id: str, label: str) -> str:
+    """A skill's name: as given, else from its taxonomy (in the caller's transaction)."""
     if label and label != competency_id:
         return label
-    try:
-        return taxonomies.competency(ler, taxonomy, competency_id)[1].label
-    except LerError:
-        return label or competency_id
+    entry = load_competency(session=session, name=taxonomy, code=competency_id)
+    return entry.label if entry is not None else (label or competency_id)
 
 
 def sync_record(session: Session, ler: Lerkit, person_id: str, iv: Interview,
@@ -126,7 +125,7 @@ def sync_record(session: Session, ler: Lerkit, person_id: str, iv: Interview,
             match = best.get((taxonomy, competency_id))
             row = suggest_claim(
                 session, ler, person_id, exp_id, taxonomy, competency_id,
-                _label(ler, taxonomy, competency_id, label),
+                _label(session, taxonomy, competency_id, label),
                 score=match.score if match else None, why=match.why if match else "")
             _decide(session, ler, row, status, proficiency, decisions, previous)
             keep["claim"].append(row.id)

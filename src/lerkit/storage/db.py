@@ -24,6 +24,7 @@ from lerkit.core.errors import BadInputError, StorageError
 from lerkit.storage import migrations
 
 SQLITE_BUSY_MS = 30_000
+READ_ONLY = "lerkit_read_only"
 
 
 def _parse(url: str) -> URL:
@@ -66,9 +67,11 @@ def _sqlite_engine(parsed: URL) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        # IMMEDIATE takes the write lock up front: concurrent writers wait their turn
+        # Writers take the lock up front (IMMEDIATE): concurrent writers wait their turn
         # (busy_timeout) instead of failing on a lock upgrade, and DDL is transactional.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Sessions opened only to read start a plain transaction and never wait on one.
+        reading = conn.get_execution_options().get(READ_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -113,10 +116,15 @@ class Database:
         return self.engine.dialect.name
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session for one unit of work; database errors become StorageError."""
+    def session(self, write: bool = False) -> Iterator[Session]:
+        """A session for one unit of work; database errors become StorageError.
+
+        Without ``write`` the session is for reading: on SQLite it does not take the
+        write lock, so it can run while another transaction (even the caller's) writes.
+        """
+        bind = self.engine if write else self.engine.execution_options(**{READ_ONLY: True})
         try:
-            with Session(self.engine, expire_on_commit=False) as session:
+            with Session(bind, expire_on_commit=False) as session:
                 yield session
         except SQLAlchemyError as exc:
             raise StorageError(f"database error: {describe_error(exc)}") from None
