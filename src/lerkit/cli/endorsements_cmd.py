@@ -10,8 +10,6 @@ import typer
 
 from lerkit.cli.output import note, print_json
 from lerkit.cli.state import lerkit_from
-from lerkit.core.credentials.report import TIER_WORDS
-from lerkit.core.credentials.trust import load_trust_list
 
 app = typer.Typer(help="Endorsements a person received: import and list.", no_args_is_help=True)
 
@@ -43,6 +41,8 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Each accepted claim with its endorsements and tier."""
+    from lerkit.core.credentials.report import TIER_WORDS
+    from lerkit.core.credentials.trust import load_trust_list
     from lerkit.services import endorsements
 
     trusted = load_trust_list(trust) if trust is not None else None
