@@ -186,7 +186,7 @@ def plain(session: KioskSession, guard: Guard) -> None:
     """The interview as a plain dialogue (``quit`` ends it)."""
     live = interview.LiveInterview.open(session.ler, session.person_id)
     with _watched(guard):
-        run_plain(live)
+        run_plain(live, "Stopped. Next you can save your work before the session is wiped.")
 
 
 def offer(session: KioskSession, guard: Guard, reason: str, seconds: float

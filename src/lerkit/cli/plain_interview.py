@@ -78,14 +78,20 @@ def _evidence(live: LiveInterview, value: str) -> None:
     _say(f"Added evidence ({kind.value}).")
 
 
-def run_plain(live: LiveInterview) -> None:
-    """Ask every question until the end, or until the person quits or input ends."""
+RESUME_HINT = "Saved. Run the same command again to go on where you stopped."
+
+
+def run_plain(live: LiveInterview, stopped: str = RESUME_HINT) -> None:
+    """Ask every question until the end, or until the person quits or input ends.
+
+    ``stopped`` is what to say when the person stops early.
+    """
     _say(COMMANDS)
     while (step := live.current()) is not None:
         _show(step)
         line = _read("> ")
         if line is None or line.strip().lower() == "quit":
-            _say("\nSaved. Run the same command again to go on where you stopped.")
+            _say("\n" + stopped)
             return
         word = line.strip().lower()
         try:
