@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +52,11 @@ def read_text(path: Path | str, limit: int = DEFAULT_LIMIT) -> str:
         raise FileFormatError(str(path), "not valid UTF-8 text", line) from None
 
 
-def parse_yaml(text: str, source: str) -> Any:
-    """Parse YAML text with the safe loader; errors name the source and line."""
+@contextmanager
+def yaml_errors(source: str) -> Iterator[None]:
+    """Turn PyYAML's errors inside the block into FileFormatError with file and line."""
     try:
-        return yaml.load(text, Loader=_SafeLoader)
+        yield
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -61,6 +64,14 @@ def parse_yaml(text: str, source: str) -> Any:
         raise FileFormatError(source, f"invalid YAML: {reason}", line) from None
     except yaml.YAMLError as exc:
         raise FileFormatError(source, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise FileFormatError(source, "invalid YAML: nested too deeply") from None
+
+
+def parse_yaml(text: str, source: str) -> Any:
+    """Parse YAML text with the safe loader; errors name the source and line."""
+    with yaml_errors(source):
+        return yaml.load(text, Loader=_SafeLoader)
 
 
 def read_yaml(path: Path | str, limit: int = YAML_LIMIT) -> Any:

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from lerkit.core.errors import FileFormatError
-from lerkit.core.files import YAML_LIMIT, read_text
+from lerkit.core.files import YAML_LIMIT, read_text, yaml_errors
 
 MAX_NODES = 200_000
 MAX_DEPTH = 40
@@ -98,14 +98,8 @@ def parse_located(text: str, source: str) -> Any:
     """Parse one YAML document into YMap/YList/str/None values with line numbers."""
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        reason = exc.problem or exc.context or "invalid YAML"
-        raise FileFormatError(source, f"invalid YAML: {reason}", line) from None
-    except yaml.YAMLError as exc:
-        raise FileFormatError(source, f"invalid YAML: {exc}") from None
+        with yaml_errors(source):
+            node = loader.get_single_node()
     finally:
         loader.dispose()
     if node is None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import yaml
 
 from lerkit.core.errors import FileFormatError
+from lerkit.core.files import yaml_errors
 
 try:  # the C parser is faster and just as safe
     _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = yaml.CSafeLoader
@@ -34,17 +35,8 @@ def line_of(node: yaml.Node) -> int:
 
 def compose(text: str, source: str) -> yaml.Node | None:
     """Parse YAML text into a node tree (``None`` for an empty document)."""
-    try:
+    with yaml_errors(source):
         return yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        reason = exc.problem or exc.context or "invalid YAML"
-        raise FileFormatError(source, f"invalid YAML: {reason}", line) from None
-    except yaml.YAMLError as exc:
-        raise FileFormatError(source, f"invalid YAML: {exc}") from None
-    except RecursionError:
-        raise FileFormatError(source, "invalid YAML: nested too deeply") from None
 
 
 class Nodes:
