@@ -82,7 +82,7 @@ class Tmux:
     def type(self, text: str, chunk: int = 4) -> None:
         """Type literal text in small chunks, so no key is dropped."""
         for start in range(0, len(text), chunk):
-            self._run("send-keys", "-t", self.session, "-l", text[start:start + chunk])
+            self._run("send-keys", "-t", self.session, "-l", "--", text[start:start + chunk])
             time.sleep(0.03)
 
     def close(self) -> None:
