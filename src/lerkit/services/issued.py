@@ -70,7 +70,8 @@ def prepare(session: Session, person_id: str, did: str, holder_name: str,
         prepared.fingerprints[claim.id] = fingerprint
         rows = [row for row in issued if row.claim_id == claim.id
                 and row.claim_digest == fingerprint
-                and row.credential_id == credential_id(did, claim.id)]
+                and row.credential_id == credential_id(did, claim.id)
+                and credential_digest(row.credential) == row.credential_digest]
         mine = [e for e in received if e.claim_id == claim.id]
         row, carried = _choose(rows, mine, cryptosuite)
         if row is not None:
