@@ -65,11 +65,17 @@ def claim_records(
                 (col(Evidence.claim_id).is_(None)) & col(Evidence.experience_id).in_(exp_ids)),
         ).order_by(col(Evidence.created_at), col(Evidence.id))
     ).all()
+    entries: dict[tuple[str, str], Competency] = {}
+    for name in {c.taxonomy for c in claims}:
+        codes = [c.competency_id for c in claims if c.taxonomy == name]
+        for row in session.exec(select(Competency).where(
+                Competency.taxonomy == name, col(Competency.code).in_(codes))):
+            entries[(name, row.code)] = row
+    headers = {name: session.get(TaxonomyRow, name) for name in {c.taxonomy for c in claims}}
     records = []
     for c in claims:
-        entry = session.exec(select(Competency).where(
-            Competency.taxonomy == c.taxonomy, Competency.code == c.competency_id)).first()
-        tax = session.get(TaxonomyRow, c.taxonomy)
+        entry = entries.get((c.taxonomy, c.competency_id))
+        tax = headers[c.taxonomy]
         evidence = [
             evidence_record(e) for e in evidence_rows
             if e.claim_id == c.id or (e.claim_id is None and e.experience_id == c.experience_id
