@@ -5,8 +5,11 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from lerkit.core.credentials.keys import Identity
+from lerkit.core.credentials.loader import OB_V3, VC_V2
+from lerkit.core.credentials.proofs import sign_document
 from lerkit.core.records import (
     ClaimRecord,
     ClaimStatus,
@@ -95,3 +98,21 @@ def claim(
         target_url=f"http://data.europa.eu/esco/skill/example-{number}",
         framework="ESCO",
     )
+
+
+def signed_endorsement(subject_id: str, endorser: Identity, number: int = 1) -> dict[str, Any]:
+    """A signed EndorsementCredential of ``subject_id`` with no digest binding."""
+    unsigned = {
+        "@context": [VC_V2, OB_V3],
+        "id": f"urn:uuid:5e6f7a8b-9c0d-4e1f-8a2b-{number:012d}",
+        "type": ["VerifiableCredential", "EndorsementCredential"],
+        "name": "Endorsement",
+        "issuer": {"id": endorser.did, "type": ["Profile"], "name": "Jordan Coach"},
+        "validFrom": "2025-02-01T09:00:00Z",
+        "credentialSubject": {
+            "id": subject_id,
+            "type": ["EndorsementSubject"],
+            "endorsementComment": "I supervised this work.",
+        },
+    }
+    return sign_document(unsigned, endorser, created="2025-02-01T09:00:05Z")

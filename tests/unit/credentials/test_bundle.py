@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -29,28 +28,12 @@ from tests.unit.credentials.factory import (
     ISSUED,
     LATER,
     claim,
+    signed_endorsement,
     worker,
     write_evidence,
 )
 
 VALID_FROM = "2025-04-01T09:00:00Z"
-
-
-def _endorsement(subject_id: str, endorser: Identity, number: int = 1) -> dict[str, Any]:
-    unsigned = {
-        "@context": [VC_V2, OB_V3],
-        "id": f"urn:uuid:5e6f7a8b-9c0d-4e1f-8a2b-{number:012d}",
-        "type": ["VerifiableCredential", "EndorsementCredential"],
-        "name": "Endorsement",
-        "issuer": {"id": endorser.did, "type": ["Profile"], "name": "Jordan Coach"},
-        "validFrom": "2025-02-01T09:00:00Z",
-        "credentialSubject": {
-            "id": subject_id,
-            "type": ["EndorsementSubject"],
-            "endorsementComment": "I supervised this work.",
-        },
-    }
-    return sign_document(unsigned, endorser, created="2025-02-01T09:00:05Z")
 
 
 def test_bundle_shape() -> None:
@@ -124,7 +107,7 @@ def test_endorsements_go_next_to_the_credentials_which_stay_unchanged() -> None:
                           comment="I supervised this work.", valid_from=VALID_FROM),
         endorser, created=VALID_FROM,
     )
-    on_person = _endorsement(worker().did, endorser, 2)
+    on_person = signed_endorsement(worker().did, endorser, 2)
     options = BundleOptions(holder_name="Alex", issued=ISSUED, endorsements=[on_claim, on_person],
                             signed={"claim-0": first})
     bundle = sign_bundle(worker(), [claim(0), claim(1)], options)
@@ -143,13 +126,13 @@ def test_endorsements_go_next_to_the_credentials_which_stay_unchanged() -> None:
 
 def test_an_unbound_endorsement_of_a_claim_is_refused() -> None:
     target = credential_id(worker().did, "claim-0")
-    unbound = _endorsement(target, Identity.from_seed(ENDORSER_SEED))
+    unbound = signed_endorsement(target, Identity.from_seed(ENDORSER_SEED))
     with pytest.raises(BadInputError, match="not bound"):
         sign_bundle(worker(), [claim(0)], BundleOptions(issued=ISSUED, endorsements=[unbound]))
 
 
 def test_a_broken_endorsement_is_not_included() -> None:
-    endorsement = _endorsement(
+    endorsement = signed_endorsement(
         credential_id(worker().did, "claim-0"), Identity.from_seed(ENDORSER_SEED)
     )
     endorsement["credentialSubject"]["endorsementComment"] = "changed"

@@ -26,7 +26,6 @@ from lerkit.core.credentials import (
     verify_bundle,
     verify_proofs,
 )
-from lerkit.core.credentials.loader import OB_V3, VC_V2
 from tests.conftest import need_interop
 from tests.unit.credentials.factory import (
     ENDORSER_SEED,
@@ -34,6 +33,7 @@ from tests.unit.credentials.factory import (
     LATER,
     WORKER_SEED,
     claim,
+    signed_endorsement,
     worker,
 )
 
@@ -67,24 +67,6 @@ def _bound_endorsement(claim_credential: dict[str, Any]) -> dict[str, Any]:
     return sign_document(unsigned, endorser, created="2025-03-02T09:00:05Z")
 
 
-def _endorsement(subject_id: str, number: int) -> dict[str, Any]:
-    endorser = Identity.from_seed(ENDORSER_SEED)
-    unsigned = {
-        "@context": [VC_V2, OB_V3],
-        "id": f"urn:uuid:5e6f7a8b-9c0d-4e1f-8a2b-{number:012d}",
-        "type": ["VerifiableCredential", "EndorsementCredential"],
-        "name": "Endorsement",
-        "issuer": {"id": endorser.did, "type": ["Profile"], "name": "Jordan Coach"},
-        "validFrom": "2025-02-01T09:00:00Z",
-        "credentialSubject": {
-            "id": subject_id,
-            "type": ["EndorsementSubject"],
-            "endorsementComment": "I supervised this work.",
-        },
-    }
-    return sign_document(unsigned, endorser, created="2025-02-01T09:00:05Z")
-
-
 def _documents() -> dict[str, dict[str, Any]]:
     me = worker()
     control = claim(7, label=CONTROL_LABEL)
@@ -97,7 +79,8 @@ def _documents() -> dict[str, dict[str, Any]]:
     )
     plain = sign_bundle(me, [claim(0), claim(1)], BundleOptions(issued=ISSUED))
     first = plain["credentialSubject"]["verifiableCredential"][0]
-    endorsements = [_bound_endorsement(first), _endorsement(me.did, 2)]
+    endorser = Identity.from_seed(ENDORSER_SEED)
+    endorsements = [_bound_endorsement(first), signed_endorsement(me.did, endorser, 2)]
     return {
         "bundle3": sign_bundle(
             me,
