@@ -12,6 +12,7 @@ from lerkit.cli.passphrase import get_passphrase
 from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError
 
+BUNDLE_FORMAT = "bundle"
 FORMAT_HELP = ("bundle (default: the signed record), html (printable page with a QR check), "
                "md, jsonresume or ler-rs. Every format but bundle also writes the signed "
                "bundle it is made from (see --bundle).")
@@ -49,11 +50,14 @@ def export(
 
     Prints the signed bundle's digest (sha256:HEX) on stdout.
     """
-    from lerkit.services import bundles, outputs
+    from lerkit.services import bundles
 
-    if fmt not in outputs.FORMAT_NAMES:
-        raise BadInputError(f"--format {fmt!r}: use one of {', '.join(outputs.FORMAT_NAMES)}")
-    if fmt == outputs.BUNDLE and bundle is not None:
+    if fmt != BUNDLE_FORMAT:  # the page and résumé renderers load only when asked for
+        from lerkit.services import outputs
+
+        if fmt not in outputs.FORMAT_NAMES:
+            raise BadInputError(f"--format {fmt!r}: use one of {', '.join(outputs.FORMAT_NAMES)}")
+    elif bundle is not None:
         raise BadInputError("--bundle goes with --format html, md, jsonresume or ler-rs")
     ler = lerkit_from(ctx)
     chosen = [c.strip() for c in claims.split(",") if c.strip()] if claims else None
@@ -63,7 +67,7 @@ def export(
     def progress(text: str) -> None:
         note(f"... {text}")
 
-    if fmt == outputs.BUNDLE:
+    if fmt == BUNDLE_FORMAT:
         result = bundles.export_bundle(ler, person, out, passphrase, claim_ids=chosen,
                                        cryptosuite=cryptosuite, omit=omitted, progress=progress)
     else:
@@ -78,6 +82,6 @@ def export(
     for text in result.left_out:
         note(f"Note: {text}")
     note(f"Signed by {result.did}")
-    if fmt != outputs.BUNDLE:
+    if fmt != BUNDLE_FORMAT:
         note(f"Check it with: ler verify {result.path} --expect-digest sha256:{result.sha256}")
     typer.echo(f"sha256:{result.sha256}")

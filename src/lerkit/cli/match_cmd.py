@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from lerkit.cli.output import print_json
 from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError, FileFormatError
-from lerkit.core.files import read_text
-from lerkit.core.matching.types import Match
+
+if TYPE_CHECKING:  # the matcher is loaded only when this command runs
+    from lerkit.core.matching.types import Match
 
 
 def _as_dict(m: Match) -> dict[str, Any]:
@@ -29,6 +30,8 @@ def _as_dict(m: Match) -> dict[str, Any]:
 
 
 def _batch(path: Path) -> list[tuple[Any, str]]:
+    from lerkit.core.files import read_text
+
     cases = []
     for number, line in enumerate(read_text(path).splitlines(), start=1):
         if not line.strip():

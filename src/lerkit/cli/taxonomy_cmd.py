@@ -6,8 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from lerkit.cli.output import note, print_json
 from lerkit.cli.state import lerkit_from
@@ -29,6 +27,9 @@ def import_(
     ] = None,
 ) -> None:
     """Import (or update) taxonomies; re-importing never duplicates entries."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     from lerkit.services import taxonomies
 
     ler = lerkit_from(ctx)

@@ -8,16 +8,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from lerkit.core.errors import BadInputError, FileFormatError
 
 MiB = 1024 * 1024
 DEFAULT_LIMIT = 64 * MiB
 YAML_LIMIT = 16 * MiB
 
-# the C loader is much faster and just as safe; the pure-Python one where it is missing
-_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def _safe_loader() -> Any:
+    """PyYAML's C safe loader (much faster, just as safe), or the pure-Python one."""
+    import yaml  # loaded on first use: commands that read no YAML start faster
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_bytes(path: Path | str, limit: int = DEFAULT_LIMIT) -> bytes:
@@ -55,6 +57,8 @@ def read_text(path: Path | str, limit: int = DEFAULT_LIMIT) -> str:
 @contextmanager
 def yaml_errors(source: str) -> Iterator[None]:
     """Turn PyYAML's errors inside the block into FileFormatError with file and line."""
+    import yaml
+
     try:
         yield
     except yaml.MarkedYAMLError as exc:
@@ -70,8 +74,10 @@ def yaml_errors(source: str) -> Iterator[None]:
 
 def parse_yaml(text: str, source: str) -> Any:
     """Parse YAML text with the safe loader; errors name the source and line."""
+    import yaml
+
     with yaml_errors(source):
-        return yaml.load(text, Loader=_SafeLoader)
+        return yaml.load(text, Loader=_safe_loader())
 
 
 def read_yaml(path: Path | str, limit: int = YAML_LIMIT) -> Any:

@@ -91,7 +91,7 @@ def export_bundle(
         raise BadInputError(f"cannot write {out}: folder {out.resolve().parent} does not exist")
     if progress:
         progress("unlocking the signing key")
-    identity = keys.unlock(ler, person_id, passphrase)
+    identity = keys.start_unlock(ler, person_id, passphrase)  # Argon2id on the other core
     if progress:
         progress(f"signing {len(claims)} claims")
     chosen = dict(omit or {})

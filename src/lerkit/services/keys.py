@@ -11,6 +11,7 @@ from lerkit.core.credentials.keys import (
     DEFAULT_OPSLIMIT,
     Identity,
     SealedKey,
+    UnlockingIdentity,
     seal_identity,
     unseal_identity,
 )
@@ -66,13 +67,16 @@ def seal_secret(identity: Identity, passphrase: str) -> bytes:
     return _seal(identity, check_new_passphrase(passphrase))
 
 
-def open_secret(blob: bytes, passphrase: str, whose: str) -> Identity:
-    """Unseal a stored key; PassphraseError if the passphrase is wrong."""
+def _sealed(blob: bytes, whose: str) -> SealedKey:
     try:
-        sealed = SealedKey.from_dict(json.loads(blob.decode("utf-8")))
+        return SealedKey.from_dict(json.loads(blob.decode("utf-8")))
     except (ValueError, UnicodeDecodeError):
         raise BadInputError(f"the stored key of {whose} is damaged") from None
-    return unseal_identity(sealed, passphrase)
+
+
+def open_secret(blob: bytes, passphrase: str, whose: str) -> Identity:
+    """Unseal a stored key; PassphraseError if the passphrase is wrong."""
+    return unseal_identity(_sealed(blob, whose), passphrase)
 
 
 def _store(ler: Lerkit, person_id: str, identity: Identity, passphrase: str, action: str) -> str:
@@ -94,14 +98,27 @@ def init_key(ler: Lerkit, person_id: str, passphrase: str) -> str:
     return _store(ler, person_id, Identity.generate(), check_new_passphrase(passphrase), "create")
 
 
-def unlock(ler: Lerkit, person_id: str, passphrase: str) -> Identity:
-    """The person's active signing identity; PassphraseError if the passphrase is wrong."""
+def _active_sealed(ler: Lerkit, person_id: str) -> SealedKey:
     require_person(ler, person_id)
     with ler.db.session() as session:
         key = repo.active_key(session=session, person_id=person_id)
     if key is None:
         raise NotFoundError(f"person {person_id} has no signing key (use: ler keys init)")
-    return open_secret(key.sealed_secret, passphrase, f"person {person_id}")
+    return _sealed(key.sealed_secret, f"person {person_id}")
+
+
+def unlock(ler: Lerkit, person_id: str, passphrase: str) -> Identity:
+    """The person's active signing identity; PassphraseError if the passphrase is wrong."""
+    return unseal_identity(_active_sealed(ler, person_id), passphrase)
+
+
+def start_unlock(ler: Lerkit, person_id: str, passphrase: str) -> UnlockingIdentity:
+    """Begin opening the person's key in the background; signing waits for it.
+
+    The DID is known at once. A wrong passphrase surfaces as PassphraseError at the
+    first signature, before anything is written.
+    """
+    return UnlockingIdentity(_active_sealed(ler, person_id), passphrase)
 
 
 def rotate_key(ler: Lerkit, person_id: str, passphrase: str, new_passphrase: str | None = None

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
+from sqlmodel._compat import SQLModelConfig  # the config type SQLModel declares
 
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case
 
@@ -32,7 +33,17 @@ def _json_column() -> Any:
     return Column(JSON, nullable=False)
 
 
-class Person(SQLModel, table=True):
+class Row(SQLModel):
+    """Base of every table: pydantic builds a table's validator on first use, not at import.
+
+    Rows read from the database are not validated, so most commands never need one;
+    building all fourteen at import time would cost every ``ler`` command start-up time.
+    """
+
+    model_config = SQLModelConfig(defer_build=True)
+
+
+class Person(Row, table=True):
     """A worker: a coach's client, or the person using lerkit themself."""
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
@@ -43,7 +54,7 @@ class Person(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
 
 
-class Experience(SQLModel, table=True):
+class Experience(Row, table=True):
     """One story from the interview; ``ended`` stays empty while ``ongoing``."""
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
@@ -60,7 +71,7 @@ class Experience(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
 
 
-class Claim(SQLModel, table=True):
+class Claim(Row, table=True):
     """A competency claimed from an experience: suggested, accepted or rejected."""
 
     __table_args__ = (
@@ -83,7 +94,7 @@ class Claim(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
 
 
-class Evidence(SQLModel, table=True):
+class Evidence(Row, table=True):
     """A note, a URL, or a file (bound by its SHA-256 digest) behind a claim or story."""
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
@@ -105,7 +116,7 @@ class Evidence(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
-class Endorsement(SQLModel, table=True):
+class Endorsement(Row, table=True):
     """A countersignature received from an endorser, kept as the signed credential."""
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
@@ -123,7 +134,7 @@ class Endorsement(SQLModel, table=True):
     received_at: datetime = Field(default_factory=utcnow)
 
 
-class SigningKey(SQLModel, table=True):
+class SigningKey(Row, table=True):
     """An Ed25519 key; the private part only ever stored sealed under a passphrase."""
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
@@ -136,7 +147,7 @@ class SigningKey(SQLModel, table=True):
     retired_at: datetime | None = None
 
 
-class Taxonomy(SQLModel, table=True):
+class Taxonomy(Row, table=True):
     """An imported taxonomy; ``content_hash`` changes whenever its content does."""
 
     name: str = Field(primary_key=True, max_length=100)
@@ -151,7 +162,7 @@ class Taxonomy(SQLModel, table=True):
     imported_at: datetime = Field(default_factory=utcnow)
 
 
-class Competency(SQLModel, table=True):
+class Competency(Row, table=True):
     """One entry of an imported taxonomy."""
 
     __table_args__ = (UniqueConstraint("taxonomy", "code"),)
@@ -170,7 +181,7 @@ class Competency(SQLModel, table=True):
     attributes: dict[str, Any] = Field(default_factory=dict, sa_column=_json_column())
 
 
-class InterviewSession(SQLModel, table=True):
+class InterviewSession(Row, table=True):
     """An interview in progress; ``state`` is the engine's whole resumable state."""
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
@@ -181,7 +192,7 @@ class InterviewSession(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow)
 
 
-class InterviewAnswer(SQLModel, table=True):
+class InterviewAnswer(Row, table=True):
     """Every answer as it was given, in order (kept even if the person goes back)."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -194,7 +205,7 @@ class InterviewAnswer(SQLModel, table=True):
     at: datetime = Field(default_factory=utcnow)
 
 
-class AuditEvent(SQLModel, table=True):
+class AuditEvent(Row, table=True):
     """Append-only log of every change: who, when, what (ids and fields, not content)."""
 
     id: int | None = Field(default=None, primary_key=True)
@@ -207,7 +218,7 @@ class AuditEvent(SQLModel, table=True):
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=_json_column())
 
 
-class SchemaMigration(SQLModel, table=True):
+class SchemaMigration(Row, table=True):
     """One applied schema migration."""
 
     __tablename__ = "schema_migration"
@@ -217,7 +228,7 @@ class SchemaMigration(SQLModel, table=True):
     applied_at: datetime = Field(default_factory=utcnow)
 
 
-class IssuedCredential(SQLModel, table=True):
+class IssuedCredential(Row, table=True):
     """A claim credential as signed at export, so endorsements of it stay verifiable.
 
     ``claim_digest`` fingerprints the claim's content when it was signed; a later export
@@ -234,7 +245,7 @@ class IssuedCredential(SQLModel, table=True):
     issued_at: datetime = Field(default_factory=utcnow)
 
 
-class Endorser(SQLModel, table=True):
+class Endorser(Row, table=True):
     """An endorser's own profile and sealed key, kept in the endorser's lerkit home."""
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=32)

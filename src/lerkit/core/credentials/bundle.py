@@ -28,7 +28,7 @@ from lerkit.core.credentials.checks import issuer_id
 from lerkit.core.credentials.dates import format_datetime, now_utc
 from lerkit.core.credentials.endorsed import SELF_ENDORSED
 from lerkit.core.credentials.endorsement import binding_errors, endorsed_id
-from lerkit.core.credentials.keys import Identity
+from lerkit.core.credentials.keys import Signer
 from lerkit.core.credentials.loader import CLR_V2, OB_V3, VC_V2
 from lerkit.core.credentials.proofs import RDFC, sign_document, verify_proofs
 from lerkit.core.errors import BadInputError
@@ -76,7 +76,7 @@ def check_endorsement(endorsement: Any, holder: str | None = None) -> dict[str, 
     return copy.deepcopy(endorsement)
 
 
-def _reuse(identity: Identity, claim_id: str, credential: Mapping[str, Any]) -> dict[str, Any]:
+def _reuse(identity: Signer, claim_id: str, credential: Mapping[str, Any]) -> dict[str, Any]:
     """A credential signed earlier for this claim, taken as it is.
 
     The caller vouches that it is the one lerkit stored (its digest is checked against
@@ -114,7 +114,7 @@ def _bound(endorsements: Sequence[Mapping[str, Any]], holder: str,
 
 
 def sign_bundle(
-    identity: Identity, claims: Sequence[ClaimRecord], options: BundleOptions | None = None
+    identity: Signer, claims: Sequence[ClaimRecord], options: BundleOptions | None = None
 ) -> dict[str, Any]:
     """Build and sign one OB credential per accepted claim, then the CLR around them."""
     options = options or BundleOptions()

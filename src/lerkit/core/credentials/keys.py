@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import threading
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import nacl.exceptions
 import nacl.pwhash
@@ -22,6 +23,7 @@ import nacl.utils
 
 from lerkit.core.credentials.multikey import (
     did_from_public_key,
+    public_key_from_did,
     public_key_to_multibase,
     verification_method_for,
 )
@@ -38,6 +40,17 @@ TEST_MEMLIMIT: int = nacl.pwhash.argon2id.MEMLIMIT_MIN
 # Upper bounds accepted when unsealing, so a crafted file cannot exhaust memory.
 MAX_OPSLIMIT = 64
 MAX_MEMLIMIT = 2 * 1024 * 1024 * 1024
+
+
+class Signer(Protocol):
+    """What signing needs: the DID, its verification method, and signatures."""
+
+    did: str
+    verification_method: str
+
+    def sign(self, message: bytes) -> bytes:
+        """The 64-byte Ed25519 signature of ``message``."""
+        ...
 
 
 class Identity:
@@ -177,3 +190,51 @@ def unseal_identity(sealed: SealedKey, passphrase: str) -> Identity:
     if identity.did != sealed.did:
         raise BadInputError("sealed key: the stored DID does not match the sealed key")
     return identity
+
+
+class UnlockingIdentity:
+    """A sealed identity being opened in a background thread; a :class:`Signer`.
+
+    Argon2id runs in C without holding the GIL, so the work that needs only the DID
+    (building and canonicalizing documents) goes on meanwhile on the other core.
+    :meth:`sign` and :meth:`identity` wait for the key and raise what unsealing raised
+    (a wrong passphrase is a :class:`PassphraseError`).
+    """
+
+    def __init__(self, sealed: SealedKey, passphrase: str) -> None:
+        self.did: str = sealed.did
+        self.verification_method: str = verification_method_for(public_key_from_did(sealed.did))
+        self._sealed = sealed
+        self._passphrase: str | None = passphrase
+        self._identity: Identity | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._unseal, name="unseal-key", daemon=True)
+        self._thread.start()
+
+    def _unseal(self) -> None:
+        try:
+            self._identity = unseal_identity(self._sealed, self._passphrase or "")
+        except BaseException as exc:  # handed to the thread that asks for the key
+            self._error = exc
+        finally:
+            self._passphrase = None
+
+    def identity(self) -> Identity:
+        """The unsealed identity (waits for the key derivation to finish)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error.with_traceback(None)
+        assert self._identity is not None
+        return self._identity
+
+    def sign(self, message: bytes) -> bytes:
+        """The 64-byte Ed25519 signature of ``message``, once the key is open."""
+        return self.identity().sign(message)
+
+    def __repr__(self) -> str:
+        return f"UnlockingIdentity(did={self.did!r})"
+
+    __str__ = __repr__
+
+    def __reduce__(self) -> Any:
+        raise TypeError("an UnlockingIdentity holds a passphrase and is not picklable")

@@ -28,7 +28,7 @@ from lerkit.core.credentials.canon import (
     canonicalize_rdfc,
 )
 from lerkit.core.credentials.dates import format_datetime, now_utc, parse_datetime_stamp
-from lerkit.core.credentials.keys import Identity
+from lerkit.core.credentials.keys import Signer
 from lerkit.core.credentials.multikey import (
     VerificationMethod,
     multibase_decode,
@@ -79,7 +79,7 @@ def hash_data(
 
 def create_proof(
     document: Mapping[str, Any],
-    identity: Identity,
+    identity: Signer,
     *,
     cryptosuite: str = RDFC,
     created: str | datetime | None = None,
@@ -126,7 +126,7 @@ def proofs_of(document: Mapping[str, Any]) -> list[Any]:
 
 
 def sign_document(
-    document: Mapping[str, Any], identity: Identity, **options: Any
+    document: Mapping[str, Any], identity: Signer, **options: Any
 ) -> dict[str, Any]:
     """A copy of ``document`` with one more proof (a proof set when one exists)."""
     signed = copy.deepcopy(dict(document))
