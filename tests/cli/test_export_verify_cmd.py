@@ -7,8 +7,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from sqlmodel import select
 
 from lerkit.services.context import Lerkit
+from lerkit.storage.tables import AuditEvent, IssuedCredential
 from tests.cli.runner import ler
 from tests.conftest import need_interop
 from tests.services.sample import PASSPHRASE, make_sample
@@ -83,6 +85,11 @@ def test_export_errors_exit_2_and_write_nothing(
     assert env not in result.stderr
     assert not out.exists()
     assert not list(tmp_path.glob(".never.json*"))
+    after = Lerkit.open()
+    with after.db.session() as session:  # nothing recorded either
+        assert session.exec(select(IssuedCredential)).all() == []
+        assert [e for e in session.exec(select(AuditEvent)).all() if e.action == "export"] == []
+    after.close()
 
 
 def test_keys_rotate_keeps_old_bundles_valid(tmp_path: Path, passphrase: str) -> None:

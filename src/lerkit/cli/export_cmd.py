@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from lerkit.cli import process
 from lerkit.cli.output import note
 from lerkit.cli.passphrase import get_passphrase
 from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError
+
+if TYPE_CHECKING:  # loaded when the command runs
+    from lerkit.services.bundles import ExportResult
 
 BUNDLE_FORMAT = "bundle"
 FORMAT_HELP = ("bundle (default: the signed record), html (printable page with a QR check), "
@@ -50,6 +54,23 @@ def export(
 
     Prints the signed bundle's digest (sha256:HEX) on stdout.
     """
+    with process.bounded_work():  # bounded input: see lerkit.cli.process
+        result = _write(ctx, person, out, fmt, bundle, claims, cryptosuite,
+                        parse_omit(omit or []))
+    note(f"Wrote {result.claims} signed claims to {result.path}")
+    if result.endorsements:
+        note(f"With {result.endorsements} endorsements")
+    for text in result.left_out:
+        note(f"Note: {text}")
+    note(f"Signed by {result.did}")
+    if fmt != BUNDLE_FORMAT:
+        note(f"Check it with: ler verify {result.path} --expect-digest sha256:{result.sha256}")
+    typer.echo(f"sha256:{result.sha256}")
+
+
+def _write(ctx: typer.Context, person: str, out: Path, fmt: str, bundle: Path | None,
+           claims: str | None, cryptosuite: str, omitted: dict[str, frozenset[str]]
+           ) -> ExportResult:
     from lerkit.services import bundles
 
     if fmt != BUNDLE_FORMAT:  # the page and résumé renderers load only when asked for
@@ -62,26 +83,16 @@ def export(
     ler = lerkit_from(ctx)
     chosen = [c.strip() for c in claims.split(",") if c.strip()] if claims else None
     passphrase = get_passphrase()
-    omitted = parse_omit(omit or [])
 
     def progress(text: str) -> None:
         note(f"... {text}")
 
     if fmt == BUNDLE_FORMAT:
-        result = bundles.export_bundle(ler, person, out, passphrase, claim_ids=chosen,
-                                       cryptosuite=cryptosuite, omit=omitted, progress=progress)
-    else:
-        result = outputs.write_outputs(
-            ler, person, passphrase, {fmt: out}, bundle_path=bundle or outputs.bundle_path_for(out),
-            claim_ids=chosen, cryptosuite=cryptosuite, omit=omitted, progress=progress,
-        ).bundle
-        note(f"Wrote {fmt} to {out}")
-    note(f"Wrote {result.claims} signed claims to {result.path}")
-    if result.endorsements:
-        note(f"With {result.endorsements} endorsements")
-    for text in result.left_out:
-        note(f"Note: {text}")
-    note(f"Signed by {result.did}")
-    if fmt != BUNDLE_FORMAT:
-        note(f"Check it with: ler verify {result.path} --expect-digest sha256:{result.sha256}")
-    typer.echo(f"sha256:{result.sha256}")
+        return bundles.export_bundle(ler, person, out, passphrase, claim_ids=chosen,
+                                     cryptosuite=cryptosuite, omit=omitted, progress=progress)
+    result = outputs.write_outputs(
+        ler, person, passphrase, {fmt: out}, bundle_path=bundle or outputs.bundle_path_for(out),
+        claim_ids=chosen, cryptosuite=cryptosuite, omit=omitted, progress=progress,
+    ).bundle
+    note(f"Wrote {fmt} to {out}")
+    return result

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from typing import Annotated
 
 import typer
@@ -20,6 +19,7 @@ from lerkit.cli import (
     kiosk_cmd,
     match_cmd,
     person_cmd,
+    process,
     profile_cmd,
     taxonomy_cmd,
     verify_cmd,
@@ -83,18 +83,10 @@ def root(
         make_app(ler).run()
 
 
-# Start-up loads about 100,000 long-lived objects (SQLAlchemy, pydantic, pyld); with the
-# default thresholds the collector would scan them again and again while a command runs.
-GC_THRESHOLDS = (50_000, 20, 100)
-
-
 def main(args: list[str] | None = None) -> None:
     """Console-script entry point (one command per process)."""
-    gc.set_threshold(*GC_THRESHOLDS)
+    process.start()
     try:
         app(args=args, prog_name="ler")
     finally:
-        # The process ends next: frozen objects are left out of the interpreter's final
-        # collections, which otherwise take about 0.2 s at exit. Files and the database
-        # are closed by then (commands close what they open).
-        gc.freeze()
+        process.finish()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import pickle
+import threading
 import unicodedata
 
 import base58
@@ -17,9 +18,11 @@ from lerkit.core.credentials.keys import (
     TEST_OPSLIMIT,
     Identity,
     SealedKey,
+    UnlockingIdentity,
     seal_identity,
     unseal_identity,
 )
+from lerkit.core.credentials import keys as keys_module
 from lerkit.core.credentials.multikey import seed_to_multibase
 from lerkit.core.errors import BadInputError, PassphraseError
 
@@ -181,3 +184,45 @@ def test_identity_has_no_instance_dict_and_does_not_pickle() -> None:
 def test_bad_seed_length() -> None:
     with pytest.raises(BadInputError, match="32 bytes"):
         Identity.from_seed(b"short")
+
+
+def test_unlocking_identity_knows_its_did_before_the_key_is_open(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    identity = Identity.generate()
+    sealed = seal_identity(identity, "pass phrase", **FAST)
+    release = threading.Event()
+    real_unseal = keys_module.unseal_identity
+
+    def held_unseal(key: SealedKey, passphrase: str) -> Identity:
+        assert release.wait(10)
+        return real_unseal(key, passphrase)
+
+    monkeypatch.setattr(keys_module, "unseal_identity", held_unseal)
+    pending = UnlockingIdentity(sealed, "pass phrase")
+    # The constructor returned while unsealing is still held: the DID comes from the
+    # stored public part, so documents can be built and hashed meanwhile.
+    assert pending.did == identity.did
+    assert pending.verification_method == identity.verification_method
+    release.set()
+    assert pending.sign(b"message") == identity.sign(b"message")
+
+
+def test_unlocking_identity_with_a_wrong_passphrase_fails_when_signing() -> None:
+    sealed = seal_identity(Identity.generate(), "right pass", **FAST)
+    pending = UnlockingIdentity(sealed, "wrong pass")
+    for _ in range(2):  # the same clear error every time it is asked
+        with pytest.raises(PassphraseError, match="wrong passphrase"):
+            pending.sign(b"x")
+
+
+def test_unlocking_identity_shows_no_secret_and_does_not_pickle() -> None:
+    identity = Identity.from_seed(bytes(range(32)))
+    pending = UnlockingIdentity(seal_identity(identity, "pass phrase", **FAST), "pass phrase")
+    pending.identity()
+    for text in (repr(pending), str(pending), repr([pending])):
+        assert identity.did in text and "pass phrase" not in text
+        for secret in _secret_spellings(identity):
+            assert secret not in text
+    with pytest.raises(TypeError):
+        pickle.dumps(pending)

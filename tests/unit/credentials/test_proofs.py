@@ -10,6 +10,7 @@ import pytest
 
 from lerkit.core.credentials import JCS, RDFC, Identity, create_proof, sign_document, verify_proofs
 from lerkit.core.credentials.multikey import multibase_encode
+from lerkit.core.credentials.proofs import sign_documents
 from lerkit.core.errors import BadInputError
 from tests.unit.credentials.factory import ENDORSER_SEED, OTHER_SEED, worker
 
@@ -65,6 +66,19 @@ def test_changed_document_fails(suite: str) -> None:
     [result] = verify_proofs(signed)
     assert not result.ok
     assert result.reason == "invalid signature"
+
+
+@pytest.mark.parametrize("suite", [RDFC, JCS])
+def test_signing_many_documents_gives_the_same_proofs_as_one_by_one(suite: str) -> None:
+    identity = worker()
+    documents = [_doc(identity) for _ in range(3)]
+    for n, document in enumerate(documents):
+        document["name"] = f"Skill {n}"
+    together = sign_documents(documents, identity, cryptosuite=suite, created=CREATED)
+    one_by_one = [sign_document(d, identity, cryptosuite=suite, created=CREATED)
+                  for d in documents]
+    assert together == one_by_one
+    assert all(result.ok for signed in together for result in verify_proofs(signed))
 
 
 def test_created_accepts_a_datetime() -> None:

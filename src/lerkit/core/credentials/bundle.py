@@ -30,7 +30,7 @@ from lerkit.core.credentials.endorsed import SELF_ENDORSED
 from lerkit.core.credentials.endorsement import binding_errors, endorsed_id
 from lerkit.core.credentials.keys import Signer
 from lerkit.core.credentials.loader import CLR_V2, OB_V3, VC_V2
-from lerkit.core.credentials.proofs import RDFC, sign_document, verify_proofs
+from lerkit.core.credentials.proofs import RDFC, sign_document, sign_documents, verify_proofs
 from lerkit.core.errors import BadInputError
 from lerkit.core.records import ClaimRecord
 
@@ -132,21 +132,19 @@ def sign_bundle(
     valid_until = format_datetime(options.valid_until) if options.valid_until else None
     if options.valid_until is not None and format_datetime(options.valid_until) <= valid_from:
         raise BadInputError("validUntil must be later than validFrom")
-    signed: list[dict[str, Any]] = []
-    for claim in claims:
-        if claim.id in options.signed:
-            signed.append(_reuse(identity, claim.id, options.signed[claim.id]))
-            continue
-        unsigned = build_claim_credential(
-            holder,
-            claim,
-            valid_from=valid_from,
-            valid_until=valid_until,
-            omit=options.omit.get(claim.id, frozenset()),
-        )
-        signed.append(
-            sign_document(unsigned, identity, cryptosuite=options.cryptosuite, created=valid_from)
-        )
+    fresh = [
+        build_claim_credential(holder, claim, valid_from=valid_from, valid_until=valid_until,
+                               omit=options.omit.get(claim.id, frozenset()))
+        for claim in claims if claim.id not in options.signed
+    ]
+    newly_signed = iter(
+        sign_documents(fresh, identity, cryptosuite=options.cryptosuite, created=valid_from)
+    )
+    signed = [
+        _reuse(identity, claim.id, options.signed[claim.id]) if claim.id in options.signed
+        else next(newly_signed)
+        for claim in claims
+    ]
     endorsements = _bound(options.endorsements, identity.did, signed)
     clr = build_clr(holder, signed, options, valid_from, valid_until, endorsements)
     return sign_document(clr, identity, cryptosuite=options.cryptosuite, created=valid_from)

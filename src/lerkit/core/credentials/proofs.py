@@ -14,7 +14,7 @@ import copy
 import functools
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -77,6 +77,57 @@ def hash_data(
     return config_hash + document_hash
 
 
+@dataclass(frozen=True)
+class _PendingProof:
+    """A proof whose hashData is computed, waiting for its signature."""
+
+    proof: dict[str, Any]
+    to_sign: bytes
+
+
+def _pending_proof(
+    document: Mapping[str, Any],
+    signer: Signer,
+    *,
+    cryptosuite: str = RDFC,
+    created: str | datetime | None = None,
+    proof_purpose: str = ASSERTION,
+    verification_method: str | None = None,
+    challenge: str | None = None,
+    domain: str | None = None,
+) -> _PendingProof:
+    if cryptosuite not in CRYPTOSUITES:
+        raise BadInputError(f"unsupported cryptosuite {cryptosuite!r}; use one of {CRYPTOSUITES}")
+    if created is None:
+        created = now_utc()
+    stamp = format_datetime(created) if isinstance(created, datetime) else created
+    if parse_datetime_stamp(stamp) is None:
+        raise BadInputError(f"proof created time {stamp!r} is not an XML Schema dateTime")
+    options: dict[str, Any] = {
+        "type": PROOF_TYPE,
+        "cryptosuite": cryptosuite,
+        "created": stamp,
+        "verificationMethod": verification_method or signer.verification_method,
+        "proofPurpose": proof_purpose,
+    }
+    if challenge is not None:
+        options["challenge"] = challenge
+    if domain is not None:
+        options["domain"] = domain
+    unsecured = _without_proof(document)
+    config = dict(options)
+    if "@context" in unsecured:
+        config["@context"] = copy.deepcopy(unsecured["@context"])
+    proof = dict(config) if cryptosuite == JCS else dict(options)
+    return _PendingProof(proof, hash_data(unsecured, config, cryptosuite))
+
+
+def _finish(pending: _PendingProof, signer: Signer) -> dict[str, Any]:
+    proof = dict(pending.proof)
+    proof["proofValue"] = multibase_encode(signer.sign(pending.to_sign))
+    return proof
+
+
 def create_proof(
     document: Mapping[str, Any],
     identity: Signer,
@@ -89,32 +140,12 @@ def create_proof(
     domain: str | None = None,
 ) -> dict[str, Any]:
     """A new proof over ``document`` (any existing ``proof`` is left out)."""
-    if cryptosuite not in CRYPTOSUITES:
-        raise BadInputError(f"unsupported cryptosuite {cryptosuite!r}; use one of {CRYPTOSUITES}")
-    if created is None:
-        created = now_utc()
-    stamp = format_datetime(created) if isinstance(created, datetime) else created
-    if parse_datetime_stamp(stamp) is None:
-        raise BadInputError(f"proof created time {stamp!r} is not an XML Schema dateTime")
-    options: dict[str, Any] = {
-        "type": PROOF_TYPE,
-        "cryptosuite": cryptosuite,
-        "created": stamp,
-        "verificationMethod": verification_method or identity.verification_method,
-        "proofPurpose": proof_purpose,
-    }
-    if challenge is not None:
-        options["challenge"] = challenge
-    if domain is not None:
-        options["domain"] = domain
-    unsecured = _without_proof(document)
-    config = dict(options)
-    if "@context" in unsecured:
-        config["@context"] = copy.deepcopy(unsecured["@context"])
-    signature = identity.sign(hash_data(unsecured, config, cryptosuite))
-    proof = dict(config) if cryptosuite == JCS else dict(options)
-    proof["proofValue"] = multibase_encode(signature)
-    return proof
+    pending = _pending_proof(
+        document, identity, cryptosuite=cryptosuite, created=created,
+        proof_purpose=proof_purpose, verification_method=verification_method,
+        challenge=challenge, domain=domain,
+    )
+    return _finish(pending, identity)
 
 
 def proofs_of(document: Mapping[str, Any]) -> list[Any]:
@@ -125,15 +156,32 @@ def proofs_of(document: Mapping[str, Any]) -> list[Any]:
     return list(proof) if isinstance(proof, list) else [proof]
 
 
+def _with_proof(document: Mapping[str, Any], proof: dict[str, Any]) -> dict[str, Any]:
+    signed = copy.deepcopy(dict(document))
+    existing = proofs_of(signed)
+    signed["proof"] = [*existing, proof] if existing else proof
+    return signed
+
+
 def sign_document(
     document: Mapping[str, Any], identity: Signer, **options: Any
 ) -> dict[str, Any]:
     """A copy of ``document`` with one more proof (a proof set when one exists)."""
-    signed = copy.deepcopy(dict(document))
-    proof = create_proof(document, identity, **options)
-    existing = proofs_of(signed)
-    signed["proof"] = [*existing, proof] if existing else proof
-    return signed
+    return _with_proof(document, create_proof(document, identity, **options))
+
+
+def sign_documents(
+    documents: Sequence[Mapping[str, Any]], signer: Signer, **options: Any
+) -> list[dict[str, Any]]:
+    """:func:`sign_document` for many documents: every hash first, then the signatures.
+
+    Canonicalization, the slow part, needs only the signer's DID; a signer whose key is
+    still being unsealed in the background (:class:`UnlockingIdentity`) is waited for
+    only once everything is hashed.
+    """
+    pending = [_pending_proof(document, signer, **options) for document in documents]
+    return [_with_proof(document, _finish(item, signer))
+            for document, item in zip(documents, pending, strict=True)]
 
 
 @dataclass(frozen=True)
