@@ -11,6 +11,7 @@ import unicodedata
 import base58
 import pytest
 
+from lerkit.core.credentials import keys as keys_module
 from lerkit.core.credentials.keys import (
     DEFAULT_MEMLIMIT,
     DEFAULT_OPSLIMIT,
@@ -22,7 +23,6 @@ from lerkit.core.credentials.keys import (
     seal_identity,
     unseal_identity,
 )
-from lerkit.core.credentials import keys as keys_module
 from lerkit.core.credentials.multikey import seed_to_multibase
 from lerkit.core.errors import BadInputError, PassphraseError
 
