@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,3 +58,17 @@ def make_sample(ler: Lerkit, folder: Path, n_claims: int = 3) -> Sample:
                         narrative="My sister can vouch for this.", name="Who saw it")
     keys.init_key(ler, person.id, PASSPHRASE)
     return sample
+
+
+_RANDOM_IDS = re.compile(
+    r"urn:uuid:[0-9a-fA-F-]+"  # credential and bundle ids
+    r"|sha(?:256|384|512)[-:][A-Za-z0-9+/=]+"  # digests (SRI and sha256:HEX)
+    r"|z[1-9A-HJ-NP-Za-km-z]{40,}"  # multibase keys and signatures
+    r"|[0-9a-fA-F]{16,}"  # hex digests and random ids
+)
+
+
+def without_random_ids(text: str) -> str:
+    """``text`` without ids, digests and signatures, whose random digits could look like
+    a year (so that "2009 is left out" can be checked on what remains)."""
+    return _RANDOM_IDS.sub("", text)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from lerkit.cli import process
 from lerkit.cli.output import note
 from lerkit.cli.passphrase import get_passphrase
 from lerkit.cli.state import lerkit_from
@@ -54,9 +53,8 @@ def export(
 
     Prints the signed bundle's digest (sha256:HEX) on stdout.
     """
-    with process.bounded_work():  # bounded input: see lerkit.cli.process
-        result = _write(ctx, person, out, fmt, bundle, claims, cryptosuite,
-                        parse_omit(omit or []))
+    result = _write(ctx, person, out, fmt, bundle, claims, cryptosuite,
+                    parse_omit(omit or []))
     note(f"Wrote {result.claims} signed claims to {result.path}")
     if result.endorsements:
         note(f"With {result.endorsements} endorsements")

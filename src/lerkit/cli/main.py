@@ -2,56 +2,78 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
 
 from lerkit import __version__
-from lerkit.cli import (
-    backup_cmd,
-    db_cmd,
-    endorse_cmd,
-    endorsements_cmd,
-    endorser_cmd,
-    export_cmd,
-    interview_cmd,
-    keys_cmd,
-    kiosk_cmd,
-    match_cmd,
-    person_cmd,
-    process,
-    profile_cmd,
-    taxonomy_cmd,
-    verify_cmd,
-)
+from lerkit.cli import process
 from lerkit.cli.errors import LerGroup
 from lerkit.cli.state import CliState, lerkit_from
 
-app = typer.Typer(
-    cls=LerGroup,
-    name="ler",
-    help="lerkit: interview, match, sign and verify Learning and Employment Records.",
-    no_args_is_help=False,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-app.add_typer(person_cmd.app, name="person")
-app.add_typer(db_cmd.app, name="db")
-app.add_typer(taxonomy_cmd.app, name="taxonomy")
-app.add_typer(keys_cmd.app, name="keys")
-app.add_typer(endorser_cmd.app, name="endorser")
-app.add_typer(endorsements_cmd.app, name="endorsements")
-app.command("endorse")(endorse_cmd.endorse)
-app.command("match")(match_cmd.match)
-app.command("export")(export_cmd.export)
-app.command("verify")(verify_cmd.verify)
-app.command("interview")(interview_cmd.interview_command)
-app.command("demo")(interview_cmd.demo)
-app.add_typer(profile_cmd.app, name="profile")
-app.command("backup")(backup_cmd.backup)
-app.command("restore")(backup_cmd.restore)
-app.command("kiosk")(kiosk_cmd.kiosk_command)
+HELP = "lerkit: interview, match, sign and verify Learning and Employment Records."
+
+# name -> (module, attribute, is a group of sub-commands); listed in `ler --help` order
+COMMANDS: dict[str, tuple[str, str, bool]] = {
+    "person": ("person_cmd", "app", True),
+    "db": ("db_cmd", "app", True),
+    "taxonomy": ("taxonomy_cmd", "app", True),
+    "keys": ("keys_cmd", "app", True),
+    "endorser": ("endorser_cmd", "app", True),
+    "endorsements": ("endorsements_cmd", "app", True),
+    "endorse": ("endorse_cmd", "endorse", False),
+    "match": ("match_cmd", "match", False),
+    "export": ("export_cmd", "export", False),
+    "verify": ("verify_cmd", "verify", False),
+    "interview": ("interview_cmd", "interview_command", False),
+    "demo": ("interview_cmd", "demo", False),
+    "profile": ("profile_cmd", "app", True),
+    "backup": ("backup_cmd", "backup", False),
+    "restore": ("backup_cmd", "restore", False),
+    "kiosk": ("kiosk_cmd", "kiosk_command", False),
+}
+OPTIONS_WITH_VALUE = ("--db",)
+
+
+def make_cli(only: str | None = None) -> typer.Typer:
+    """The ``ler`` application; with ``only``, just that command is loaded and built.
+
+    A process runs one command, so ``main`` loads only the one named on the command
+    line (the others' modules and their option parsing cost start-up time).
+    """
+    cli = typer.Typer(
+        cls=LerGroup,
+        name="ler",
+        help=HELP,
+        no_args_is_help=False,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    cli.callback(invoke_without_command=True)(root)
+    for name, (module_name, attribute, group) in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        target = getattr(importlib.import_module(f"lerkit.cli.{module_name}"), attribute)
+        if group:
+            cli.add_typer(target, name=name)
+        else:
+            cli.command(name)(target)
+    return cli
+
+
+def command_named(args: Sequence[str]) -> str | None:
+    """The known command that ``args`` run, if any (root options may come first)."""
+    rest = iter(args)
+    for arg in rest:
+        if arg in OPTIONS_WITH_VALUE:
+            next(rest, None)
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
 
 
 def _version(value: bool) -> None:
@@ -60,7 +82,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback(invoke_without_command=True)
 def root(
     ctx: typer.Context,
     db: Annotated[
@@ -86,7 +107,8 @@ def root(
 def main(args: list[str] | None = None) -> None:
     """Console-script entry point (one command per process)."""
     process.start()
+    argv = sys.argv[1:] if args is None else args
     try:
-        app(args=args, prog_name="ler")
+        make_cli(command_named(argv))(args=argv, prog_name="ler")
     finally:
         process.finish()

@@ -3,15 +3,13 @@
 A command runs once and exits. Start-up loads about 100,000 long-lived objects
 (SQLAlchemy, pydantic, pyld), and reference counting frees nearly everything a command
 makes as soon as it is done with it, so the cycle collector mostly re-scans objects
-that will live until exit. Measured on ``ler export`` of 50 claims: about 0.05 s of
-collection while it runs and 0.2 s of final collection at exit (docs/benchmarks.md).
+that will live until exit. Measured on ``ler export`` of 50 claims: a fraction of the
+collection work while it runs, and 0.2 s of final collection at exit (docs/benchmarks.md).
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 # Collect young objects every 50,000 allocations instead of every 700.
 GC_THRESHOLDS = (50_000, 20, 100)
@@ -29,20 +27,3 @@ def finish() -> None:
     objects are simply released with the process.
     """
     gc.freeze()
-
-
-@contextmanager
-def bounded_work() -> Iterator[None]:
-    """No cycle collection inside the block (restored after it).
-
-    For commands whose work is bounded by their input (a bundle is at most 64 MiB):
-    reference counting still frees what they drop, and the few cycles they leave are
-    freed when the process ends. Not for the TUI or anything that runs for long.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -12,7 +12,6 @@ from typing import Annotated
 
 import typer
 
-from lerkit.cli import process
 from lerkit.cli.output import print_json
 from lerkit.core.credentials.report import TIER_WORDS, BundleReport, EndorsementEntry
 from lerkit.core.errors import EXIT_CHECK_FAILED
@@ -76,24 +75,23 @@ def verify(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Verify a bundle offline. Exit 0: all valid; 1: a check failed; 2: unreadable."""
-    with process.bounded_work():  # bounded input: see lerkit.cli.process
-        from lerkit.services import bundles
+    from lerkit.services import bundles
 
-        report = bundles.verify_file(file, evidence, trust)
-        errors = report.all_errors()
-        valid = report.valid
-        if expect_digest is not None:
-            actual = hashlib.sha256(read_bytes(file, bundles.BUNDLE_LIMIT)).hexdigest()
-            # as printed on a page: "sha256:HEX", or the hex in groups ("sha256: 1a2b3c4d 5e6f…")
-            wanted = "".join(expect_digest.split()).lower().removeprefix("sha256:")
-            if actual != wanted:
-                valid = report.valid = False
-                errors.append(f"file digest is sha256:{actual}, not the expected sha256:{wanted}")
-                report.errors.append(errors[-1])
-        if as_json:
-            print_json({"valid": valid, "holder": report.holder, "bundle": report.bundle_id,
-                        "claims": _claims_json(report), "errors": errors})
-        else:
-            _print_report(report)
-        if not valid:
-            raise typer.Exit(EXIT_CHECK_FAILED)
+    report = bundles.verify_file(file, evidence, trust)
+    errors = report.all_errors()
+    valid = report.valid
+    if expect_digest is not None:
+        actual = hashlib.sha256(read_bytes(file, bundles.BUNDLE_LIMIT)).hexdigest()
+        # as printed on a page: "sha256:HEX", or the hex in groups ("sha256: 1a2b3c4d 5e6f…")
+        wanted = "".join(expect_digest.split()).lower().removeprefix("sha256:")
+        if actual != wanted:
+            valid = report.valid = False
+            errors.append(f"file digest is sha256:{actual}, not the expected sha256:{wanted}")
+            report.errors.append(errors[-1])
+    if as_json:
+        print_json({"valid": valid, "holder": report.holder, "bundle": report.bundle_id,
+                    "claims": _claims_json(report), "errors": errors})
+    else:
+        _print_report(report)
+    if not valid:
+        raise typer.Exit(EXIT_CHECK_FAILED)
