@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lerkit.core import sealed_file
-from lerkit.core.credentials.keys import TEST_MEMLIMIT, TEST_OPSLIMIT
 from lerkit.core.errors import BadInputError, LerError, PassphraseError
+from lerkit.core.passphrase_kdf import TEST_MEMLIMIT, TEST_OPSLIMIT
 from lerkit.core.sealed_file import DamagedFileError
 
 PASS = "a long passphrase"

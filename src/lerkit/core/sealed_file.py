@@ -28,12 +28,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import nacl.exceptions
-import nacl.pwhash
 import nacl.secret
 import nacl.utils
 
-from lerkit.core.credentials.keys import _derive, _params_ok
 from lerkit.core.errors import BadInputError, PassphraseError
+from lerkit.core.passphrase_kdf import SALT_BYTES, derive_key, params_ok
 
 MAGIC = b"\x89LKP\r\n\x1a\n"
 VERSION = 1
@@ -74,14 +73,14 @@ class SealedHeader:
 
 def seal(payload: bytes, passphrase: str, *, kind: str, opslimit: int, memlimit: int) -> bytes:
     """Seal ``payload`` under a key derived from ``passphrase`` (fresh salt and nonce)."""
-    if not _params_ok(opslimit, memlimit):
+    if not params_ok(opslimit, memlimit):
         raise BadInputError("Argon2id parameters out of range")
     header = SealedHeader(kind, opslimit, memlimit,
-                          nacl.utils.random(nacl.pwhash.argon2id.SALTBYTES),
+                          nacl.utils.random(SALT_BYTES),
                           nacl.utils.random(nacl.secret.SecretBox.NONCE_SIZE))
     head = header.to_bytes()
     prefix = _PREFIX.pack(MAGIC, VERSION, len(head)) + head
-    key = _derive(passphrase, header.salt, opslimit, memlimit)
+    key = derive_key(passphrase, header.salt, opslimit, memlimit)
     plain = hashlib.sha256(prefix).digest() + zlib.compress(payload, 6)
     box = nacl.secret.SecretBox(key).encrypt(plain, header.nonce).ciphertext
     body = prefix + bytes(box)
@@ -121,9 +120,9 @@ def _parse_header(raw: bytes, source: str) -> SealedHeader:
     if not known or not isinstance(header.kind, str):
         raise DamagedFileError(f"{source}: unknown key derivation, cipher or compression")
     if not (isinstance(header.opslimit, int) and isinstance(header.memlimit, int)
-            and _params_ok(header.opslimit, header.memlimit)):
+            and params_ok(header.opslimit, header.memlimit)):
         raise DamagedFileError(f"{source}: Argon2id parameters out of range")
-    if (len(header.salt) != nacl.pwhash.argon2id.SALTBYTES
+    if (len(header.salt) != SALT_BYTES
             or len(header.nonce) != nacl.secret.SecretBox.NONCE_SIZE):
         raise DamagedFileError(f"{source}: salt or nonce has the wrong length")
     return header
@@ -134,7 +133,7 @@ def unseal(data: bytes, passphrase: str, *, kind: str, source: str = "file") -> 
     header, prefix, box = read_header(data, source)
     if header.kind != kind:
         raise DamagedFileError(f"{source}: holds a {header.kind!r}, not a {kind!r}")
-    key = _derive(passphrase, header.salt, header.opslimit, header.memlimit)
+    key = derive_key(passphrase, header.salt, header.opslimit, header.memlimit)
     try:
         plain = nacl.secret.SecretBox(key).decrypt(box, header.nonce)
     except (nacl.exceptions.CryptoError, ValueError, TypeError):

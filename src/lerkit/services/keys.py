@@ -7,8 +7,6 @@ import os
 from dataclasses import dataclass
 
 from lerkit.core.credentials.keys import (
-    DEFAULT_MEMLIMIT,
-    DEFAULT_OPSLIMIT,
     Identity,
     SealedKey,
     UnlockingIdentity,
@@ -16,6 +14,7 @@ from lerkit.core.credentials.keys import (
     unseal_identity,
 )
 from lerkit.core.errors import BadInputError, NotFoundError
+from lerkit.core.passphrase_kdf import DEFAULT_MEMLIMIT, DEFAULT_OPSLIMIT
 from lerkit.services.context import Lerkit
 from lerkit.services.people import require_person
 from lerkit.storage import audit

@@ -13,10 +13,6 @@ import pytest
 
 from lerkit.core.credentials import keys as keys_module
 from lerkit.core.credentials.keys import (
-    DEFAULT_MEMLIMIT,
-    DEFAULT_OPSLIMIT,
-    TEST_MEMLIMIT,
-    TEST_OPSLIMIT,
     Identity,
     SealedKey,
     UnlockingIdentity,
@@ -25,6 +21,12 @@ from lerkit.core.credentials.keys import (
 )
 from lerkit.core.credentials.multikey import seed_to_multibase
 from lerkit.core.errors import BadInputError, PassphraseError
+from lerkit.core.passphrase_kdf import (
+    DEFAULT_MEMLIMIT,
+    DEFAULT_OPSLIMIT,
+    TEST_MEMLIMIT,
+    TEST_OPSLIMIT,
+)
 
 FAST = {"opslimit": TEST_OPSLIMIT, "memlimit": TEST_MEMLIMIT}
 

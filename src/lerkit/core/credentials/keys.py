@@ -11,12 +11,10 @@ from __future__ import annotations
 import base64
 import binascii
 import threading
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import nacl.exceptions
-import nacl.pwhash
 import nacl.secret
 import nacl.signing
 import nacl.utils
@@ -28,20 +26,16 @@ from lerkit.core.credentials.multikey import (
     verification_method_for,
 )
 from lerkit.core.errors import BadInputError, PassphraseError
+from lerkit.core.passphrase_kdf import (
+    DEFAULT_MEMLIMIT,
+    DEFAULT_OPSLIMIT,
+    SALT_BYTES,
+    derive_key,
+    params_ok,
+)
 
 SEALED_FORMAT = "lerkit-sealed-ed25519/1"
 KDF_NAME = "argon2id"
-# "Moderate" Argon2id: about half a second and 256 MiB on a laptop.
-DEFAULT_OPSLIMIT: int = nacl.pwhash.argon2id.OPSLIMIT_MODERATE
-DEFAULT_MEMLIMIT: int = nacl.pwhash.argon2id.MEMLIMIT_MODERATE
-# Fast, weak parameters for tests only.
-TEST_OPSLIMIT: int = nacl.pwhash.argon2id.OPSLIMIT_MIN
-TEST_MEMLIMIT: int = nacl.pwhash.argon2id.MEMLIMIT_MIN
-# Upper bounds accepted when unsealing, so a crafted file cannot exhaust memory.
-MAX_OPSLIMIT = 64
-MAX_MEMLIMIT = 2 * 1024 * 1024 * 1024
-
-
 class Signer(Protocol):
     """What signing needs: the DID, its verification method, and signatures."""
 
@@ -142,21 +136,6 @@ class SealedKey:
         return f"SealedKey(did={self.did!r}, opslimit={self.opslimit}, memlimit={self.memlimit})"
 
 
-def _params_ok(opslimit: int, memlimit: int) -> bool:
-    return TEST_OPSLIMIT <= opslimit <= MAX_OPSLIMIT and TEST_MEMLIMIT <= memlimit <= MAX_MEMLIMIT
-
-
-def _derive(passphrase: str, salt: bytes, opslimit: int, memlimit: int) -> bytes:
-    if not isinstance(passphrase, str) or passphrase == "":
-        raise PassphraseError("a passphrase is needed to protect the signing key")
-    secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
-    return bytes(
-        nacl.pwhash.argon2id.kdf(
-            nacl.secret.SecretBox.KEY_SIZE, secret, salt, opslimit=opslimit, memlimit=memlimit
-        )
-    )
-
-
 def seal_identity(
     identity: Identity,
     passphrase: str,
@@ -165,21 +144,21 @@ def seal_identity(
     memlimit: int = DEFAULT_MEMLIMIT,
 ) -> SealedKey:
     """Seal the identity's seed under ``passphrase`` (Argon2id + SecretBox)."""
-    if not _params_ok(opslimit, memlimit):
+    if not params_ok(opslimit, memlimit):
         raise BadInputError("Argon2id parameters out of range")
-    salt = nacl.utils.random(nacl.pwhash.argon2id.SALTBYTES)
-    box = nacl.secret.SecretBox(_derive(passphrase, salt, opslimit, memlimit))
+    salt = nacl.utils.random(SALT_BYTES)
+    box = nacl.secret.SecretBox(derive_key(passphrase, salt, opslimit, memlimit))
     sealed = bytes(box.encrypt(identity.export_seed()))
     return SealedKey(did=identity.did, salt=salt, box=sealed, opslimit=opslimit, memlimit=memlimit)
 
 
 def unseal_identity(sealed: SealedKey, passphrase: str) -> Identity:
     """Open a sealed key; PassphraseError if the passphrase is wrong."""
-    if not _params_ok(sealed.opslimit, sealed.memlimit):
+    if not params_ok(sealed.opslimit, sealed.memlimit):
         raise BadInputError("sealed key: Argon2id parameters out of range")
-    if len(sealed.salt) != nacl.pwhash.argon2id.SALTBYTES:
+    if len(sealed.salt) != SALT_BYTES:
         raise BadInputError("sealed key: salt has the wrong length")
-    key = _derive(passphrase, sealed.salt, sealed.opslimit, sealed.memlimit)
+    key = derive_key(passphrase, sealed.salt, sealed.opslimit, sealed.memlimit)
     try:
         seed = nacl.secret.SecretBox(key).decrypt(sealed.box)
     except (nacl.exceptions.CryptoError, ValueError, TypeError):
