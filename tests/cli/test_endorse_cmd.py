@@ -264,3 +264,51 @@ def test_endorse_refuses_what_it_cannot_vouch_for(flow: Flow) -> None:
     assert twice.code == 2 and "already has an endorser profile" in twice.stderr
     shown = flow.endorser("endorser", "show")
     assert "Riverside Workforce Center" in shown.stdout and flow.endorser_did in shown.stdout
+
+
+def test_verify_checks_an_endorsers_file_on_its_own(flow: Flow) -> None:
+    _endorse_two(flow)
+    found = flow.report(flow.endorsements)
+    assert found["exit"] == 0 and found["valid"] and found["kind"] == "endorsements"
+    assert found["claims"] == []
+    assert sorted(e["endorses"] for e in found["endorsements"]) == sorted(
+        [flow.credential(0), flow.credential(1)])
+    assert {e["endorser"] for e in found["endorsements"]} == {flow.endorser_did}
+    text = ler("verify", str(flow.endorsements))
+    assert text.code == 0
+    assert "Endorsements: 2, VALID" in text.stdout and "Jordan Coach" in text.stdout
+    # one of them on its own (not in an array) is an endorser's file too
+    single = flow.folder / "one.json"
+    items = json.loads(flow.endorsements.read_text(encoding="utf-8"))
+    single.write_text(json.dumps(items[0]), encoding="utf-8")
+    assert flow.report(single)["kind"] == "endorsements"
+    assert flow.report(single)["exit"] == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        ("[]", "no endorsements"),
+        ("[1, 2]", "not a JSON object"),
+        ('[{"type": ["VerifiableCredential", "OpenBadgeCredential"]}]', "EndorsementCredential"),
+    ],
+)
+def test_verify_refuses_endorser_files_that_hold_no_valid_endorsement(
+    tmp_path: Path, content: str, needle: str
+) -> None:
+    path = tmp_path / "endorsements.json"
+    path.write_text(content, encoding="utf-8")
+    result = ler("verify", str(path), "--json")
+    assert result.code == 1
+    found = json.loads(result.stdout)
+    assert not found["valid"] and any(needle in error for error in found["errors"])
+
+
+def test_verify_rejects_a_changed_endorsement_in_an_endorsers_file(flow: Flow) -> None:
+    _endorse_two(flow)
+    items = json.loads(flow.endorsements.read_text(encoding="utf-8"))
+    items[1]["credentialSubject"]["id"] = flow.credential(2)  # points it at another claim
+    flow.endorsements.write_text(json.dumps(items), encoding="utf-8")
+    found = flow.report(flow.endorsements)
+    assert found["exit"] == 1 and not found["valid"]
+    assert [e["valid"] for e in found["endorsements"]] == [True, False]

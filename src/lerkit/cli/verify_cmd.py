@@ -13,13 +13,19 @@ from typing import Annotated
 import typer
 
 from lerkit.cli.output import print_json
-from lerkit.core.credentials.report import TIER_WORDS, BundleReport, EndorsementEntry
+from lerkit.core.credentials.report import (
+    KIND_ENDORSEMENTS,
+    TIER_WORDS,
+    BundleReport,
+    EndorsementEntry,
+)
 from lerkit.core.errors import EXIT_CHECK_FAILED
 from lerkit.core.files import read_bytes
 
 
 def _endorsement_json(e: EndorsementEntry) -> dict[str, object]:
-    return {"id": e.credential_id, "endorser": e.endorser, "endorser_name": e.endorser_name,
+    return {"id": e.credential_id, "endorses": e.subject_id, "endorser": e.endorser,
+            "endorser_name": e.endorser_name,
             "relationship": e.relationship, "organization": e.organization,
             "standing": e.standing, "trusted_as": e.trusted_as, "valid": e.valid,
             "errors": e.errors}
@@ -44,7 +50,27 @@ def _standing(e: EndorsementEntry) -> str:
     return "valid; unknown endorser"
 
 
+def _print_endorsements(report: BundleReport) -> None:
+    verdict = "VALID" if report.valid else "NOT VALID"
+    typer.echo(f"Endorsements: {len(report.endorsements)}, {verdict}")
+    typer.echo("(Each one's link to the claim it endorses is checked with the bundle that "
+               "holds the claim.)")
+    for e in report.endorsements:
+        mark = "ok  " if e.valid else "FAIL"
+        typer.echo(f"  [{mark}] by {e.who} [{e.endorser}]: {_standing(e)}")
+        typer.echo(f"         endorses: {e.subject_id}")
+        if e.comment:
+            typer.echo(f"         says: {e.comment}")
+        for error in e.errors:
+            typer.echo(f"         problem: {error}")
+    for error in report.errors:
+        typer.echo(f"Problem: {error}")
+
+
 def _print_report(report: BundleReport) -> None:
+    if report.kind == KIND_ENDORSEMENTS:
+        _print_endorsements(report)
+        return
     verdict = "VALID" if report.valid else "NOT VALID"
     typer.echo(f"Bundle {report.bundle_id or '(no id)'}: {verdict}")
     typer.echo(f"Holder: {report.holder or '(unknown)'}")
@@ -64,7 +90,8 @@ def _print_report(report: BundleReport) -> None:
 
 
 def verify(
-    file: Annotated[Path, typer.Argument(help="The bundle (or a single credential) to check.")],
+    file: Annotated[Path, typer.Argument(
+        help="The bundle, a single credential, or an endorser's file to check.")],
     evidence: Annotated[Path | None, typer.Option(
         "--evidence", help="Folder with the evidence files, to check their digests.")] = None,
     expect_digest: Annotated[str | None, typer.Option(
@@ -74,7 +101,10 @@ def verify(
         "--trust", help="A trust list (YAML) naming known and accredited endorsers.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Verify a bundle offline. Exit 0: all valid; 1: a check failed; 2: unreadable."""
+    """Verify a bundle offline. Exit 0: all valid; 1: a check failed; 2: unreadable.
+
+    Also takes a single claim credential, or an endorser's file of endorsements.
+    """
     from lerkit.services import bundles
 
     report = bundles.verify_file(file, evidence, trust)
@@ -89,8 +119,10 @@ def verify(
             errors.append(f"file digest is sha256:{actual}, not the expected sha256:{wanted}")
             report.errors.append(errors[-1])
     if as_json:
-        print_json({"valid": valid, "holder": report.holder, "bundle": report.bundle_id,
-                    "claims": _claims_json(report), "errors": errors})
+        print_json({"valid": valid, "kind": report.kind, "holder": report.holder,
+                    "bundle": report.bundle_id, "claims": _claims_json(report),
+                    "endorsements": [_endorsement_json(e) for e in report.endorsements],
+                    "errors": errors})
     else:
         _print_report(report)
     if not valid:

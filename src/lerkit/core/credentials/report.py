@@ -61,6 +61,12 @@ class ClaimEntry:
     errors: list[str] = field(default_factory=list)
 
 
+# What a verified file was.
+KIND_BUNDLE = "bundle"  # a CLR of claim credentials
+KIND_CREDENTIAL = "credential"  # one claim credential
+KIND_ENDORSEMENTS = "endorsements"  # an endorser's file: endorsement credentials only
+
+
 @dataclass
 class BundleReport:
     """The verdict on a whole bundle; ``valid`` only if everything checked out."""
@@ -68,6 +74,7 @@ class BundleReport:
     valid: bool
     holder: str | None
     bundle_id: str | None = None
+    kind: str = KIND_BUNDLE
     claims: list[ClaimEntry] = field(default_factory=list)
     endorsements: list[EndorsementEntry] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)

@@ -3,7 +3,10 @@
 Checks the shape, every proof (the CLR's and each credential's, endorsements
 too), that each issuer is the controller of its signing key, the validity
 period against ``now``, each endorsement's digest binding to its claim, and with
-an evidence folder each file's digest. With a trust list, each self-attested
+an evidence folder each file's digest. A single claim credential, and an
+endorser's file (a JSON array of EndorsementCredentials, or one of them), are
+checked too; an endorsement's binding to its claim needs the bundle, so there
+only its own proof, issuer and dates are checked. With a trust list, each self-attested
 claim gets its tier from its valid endorsements. Never raises on hostile input:
 every problem becomes an error string in the report.
 """
@@ -26,9 +29,16 @@ from lerkit.core.credentials.checks import (
     issuer_id,
 )
 from lerkit.core.credentials.dates import now_utc
-from lerkit.core.credentials.endorsed import apply_trust, attach_bundle_endorsements, check_embedded
+from lerkit.core.credentials.endorsed import (
+    apply_trust,
+    attach_bundle_endorsements,
+    check_embedded,
+    endorsement_entry,
+)
 from lerkit.core.credentials.evidence import evidence_statuses
 from lerkit.core.credentials.report import (
+    KIND_CREDENTIAL,
+    KIND_ENDORSEMENTS,
     TIER_SELF_ATTESTED,
     TIER_THIRD_PARTY,
     BundleReport,
@@ -39,6 +49,8 @@ from lerkit.core.credentials.trust import TrustList
 __all__ = ["check_credential", "issuer_id", "verify_bundle"]
 
 SINGLE_TYPES = frozenset({"OpenBadgeCredential", "AchievementCredential"})
+ENDORSEMENT_TYPE = "EndorsementCredential"
+MAX_ENDORSEMENTS = 10_000
 
 
 def _claim(doc: Any, holder: str | None, folder: Path | None, now: datetime) -> ClaimEntry:
@@ -70,17 +82,35 @@ def _claim(doc: Any, holder: str | None, folder: Path | None, now: datetime) -> 
 def _verify_single(doc: dict[str, Any], folder: Path | None, now: datetime) -> BundleReport:
     holder = as_str(as_obj(doc.get("credentialSubject")).get("id"))
     entry = _claim(doc, holder, folder, now)
-    return BundleReport(
-        valid=entry.valid, holder=holder, bundle_id=entry.credential_id, claims=[entry]
-    )
+    return BundleReport(valid=entry.valid, holder=holder, bundle_id=entry.credential_id,
+                        kind=KIND_CREDENTIAL, claims=[entry])
+
+
+def _verify_endorsements(items: list[Any], now: datetime) -> BundleReport:
+    report = BundleReport(valid=False, holder=None, kind=KIND_ENDORSEMENTS)
+    if not items:
+        report.errors.append("the file holds no endorsements")
+    elif len(items) > MAX_ENDORSEMENTS:
+        report.errors.append(f"more than {MAX_ENDORSEMENTS} endorsements in one file")
+        return report
+    report.endorsements = [endorsement_entry(item, now, None) for item in items]
+    seen = [e.credential_id for e in report.endorsements]
+    if len(set(seen)) != len(seen):
+        report.errors.append("two endorsements in the file have the same id")
+    report.valid = not report.errors and all(e.valid for e in report.endorsements)
+    return report
 
 
 def _verify(doc: Any, folder: Path | None, now: datetime) -> BundleReport:
+    if isinstance(doc, list):
+        return _verify_endorsements(doc, now)
     if not isinstance(doc, dict):
         return BundleReport(valid=False, holder=None, errors=["bundle is not a JSON object"])
     types = as_list(doc.get("type"))
     if "ClrCredential" not in types and SINGLE_TYPES & set(types):
         return _verify_single(doc, folder, now)
+    if "ClrCredential" not in types and ENDORSEMENT_TYPE in types:
+        return _verify_endorsements([doc], now)
     subject = as_obj(doc.get("credentialSubject"))
     holder = as_str(subject.get("id")) or issuer_id(doc)
     report = BundleReport(valid=False, holder=holder, bundle_id=as_str(doc.get("id")))

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from lerkit.core.credentials.report import TIER_WORDS, BundleReport
+from lerkit.core.credentials.report import KIND_ENDORSEMENTS, TIER_WORDS, BundleReport
 from lerkit.core.errors import LerError
 from lerkit.services import bundles
 
@@ -22,7 +22,12 @@ from lerkit.services import bundles
 def report_text(report: BundleReport) -> str:
     """The verdict in words, one line per skill, then every problem."""
     lines = ["VALID: every check passed." if report.valid else "NOT VALID: see below."]
-    lines.append(f"Holder: {report.holder or 'unknown'}")
+    if report.kind == KIND_ENDORSEMENTS:
+        lines.append(f"An endorser's file of {len(report.endorsements)} endorsements.")
+        lines += [f"- by {e.who}, of {e.subject_id}: {'valid' if e.valid else 'NOT valid'}"
+                  for e in report.endorsements]
+    else:
+        lines.append(f"Holder: {report.holder or 'unknown'}")
     for claim in report.claims:
         verdict = "valid" if claim.valid else "NOT valid"
         names = "; ".join(e.who for e in claim.endorsements if e.valid)
