@@ -111,3 +111,20 @@ async def test_edit_export_and_verify_by_keys(ler: Lerkit, tmp_path: Path) -> No
     named = [c for c in bundle["credentialSubject"]["verifiableCredential"]
              if c["credentialSubject"]["achievement"]["name"] == left_out.label]
     assert len(named) == 1 and "activityStartDate" not in named[0]["credentialSubject"]
+
+
+def test_review_rows_say_who_endorsed_a_skill(ler: Lerkit, tmp_path: Path) -> None:
+    from lerkit.tui.widgets.claim_list import record_rows
+    from tests.services.endorsed import PROFILE, endorse_first_claim
+    from tests.services.sample import make_sample
+
+    sample = make_sample(ler, tmp_path)
+    endorse_first_claim(ler, sample, tmp_path)
+    view = record_view(ler, sample.person_id)
+    endorsed = [c for c in view.exportable if c.id in view.endorsed_by]
+    assert [c.label for c in endorsed] == ["Shipping and receiving"]
+    assert view.endorsed_by[endorsed[0].id] == [f"{PROFILE.name}, supervisor"]
+    texts = {row.id: row.text for row in record_rows(view) if row.id}
+    assert f"endorsed by {PROFILE.name}, supervisor" in texts[endorsed[0].id]
+    others = [text for claim_id, text in texts.items() if claim_id != endorsed[0].id]
+    assert others and not any("endorsed by" in text for text in others)

@@ -9,6 +9,7 @@ from sqlmodel import col, select
 from lerkit.core.records import ClaimRecord, ClaimStatus, EvidenceRecord, ExperienceRecord
 from lerkit.services.context import Lerkit
 from lerkit.services.people import require_person
+from lerkit.storage import endorsements as endorsement_repo
 from lerkit.storage.records import claim_records, evidence_record, experience_record
 from lerkit.storage.tables import Evidence, Experience
 
@@ -35,6 +36,8 @@ class RecordView:
     name: str
     experiences: list[ExperienceView]
     loose_claims: list[ClaimRecord]
+    # claim id -> who endorsed it, in words ("Jordan Coach, commanding officer")
+    endorsed_by: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def exportable(self) -> list[ClaimRecord]:
@@ -53,6 +56,12 @@ def record_view(ler: Lerkit, person_id: str) -> RecordView:
         claims = claim_records(session=session, person_id=person_id, status=None)
         notes = session.exec(select(Evidence).where(
             Evidence.person_id == person_id, col(Evidence.claim_id).is_(None))).all()
+        received = endorsement_repo.endorsements_of(session=session, person_id=person_id)
+    endorsed_by: dict[str, list[str]] = {}
+    for row in received:
+        who = ", ".join(part for part in (row.endorser_name or row.endorser_did,
+                                          row.relationship) if part)
+        endorsed_by.setdefault(str(row.claim_id), []).append(who)
     views = {e.id: ExperienceView(e) for e in experiences}
     for note in notes:
         if note.experience_id in views:
@@ -64,4 +73,4 @@ def record_view(ler: Lerkit, person_id: str) -> RecordView:
             views[exp.id].claims.append(claim)
         else:
             loose.append(claim)
-    return RecordView(person_id, person.name, list(views.values()), loose)
+    return RecordView(person_id, person.name, list(views.values()), loose, endorsed_by)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from lerkit.core.matching.types import Match, MatchedVia
 from lerkit.core.records import ClaimRecord, ClaimStatus, ExperienceRecord, Proficiency
 
@@ -50,11 +52,14 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def claim_line(claim: ClaimRecord) -> str:
-    """A claim on the review screen: status in words and name; how well and evidence."""
+def claim_line(claim: ClaimRecord, endorsed_by: Sequence[str] = ()) -> str:
+    """A claim on the review screen: status in words and name; how well, evidence and
+    who endorsed it."""
     line = f"{STATUS_WORDS[claim.status]:<11} {claim.label}"
     if claim.status == ClaimStatus.ACCEPTED:
         line += f"\n            {how_well(claim.proficiency)} · evidence: {len(claim.evidence)}"
+        if endorsed_by:
+            line += f"\n            endorsed by {'; '.join(endorsed_by)}"
     return line
 
 

@@ -44,7 +44,8 @@ class ReviewScreen(Screen[None]):
     CSS_PATH = "review.tcss"
     HELP = (
         "## Review\n\nEvery experience from the interview, with its skills. ACCEPTED skills "
-        "go into an export; suggested ones wait for you; turned-down ones stay out.\n\n"
+        "go into an export; suggested ones wait for you; turned-down ones stay out. A skill "
+        "someone endorsed says who (exports carry it while the skill stays unchanged).\n\n"
         "On a skill: **Enter** accepts, **Delete** turns down, **P** sets how well, **F3** "
         "adds evidence. **Ctrl+E** exports a signed record, **Ctrl+O** goes on with the "
         "interview, **F6** checks a record file."

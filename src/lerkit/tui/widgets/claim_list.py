@@ -23,7 +23,8 @@ def record_rows(record: RecordView, only_accepted: bool = False) -> list[Row]:
     def claims(found: list[ClaimRecord]) -> list[Row]:
         kept = [c for c in found if not only_accepted or c.status == ClaimStatus.ACCEPTED]
         kept.sort(key=lambda c: (_ORDER[c.status], c.label.lower(), c.id))
-        return [Row(_indent(claim_line(c)), id=c.id) for c in kept]
+        return [Row(_indent(claim_line(c, record.endorsed_by.get(c.id, ()))), id=c.id)
+                for c in kept]
 
     views = sorted(record.experiences,
                    key=lambda v: (v.experience.started or "~", v.experience.title))
