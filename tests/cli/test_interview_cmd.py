@@ -78,3 +78,41 @@ def test_answers_file_accepting_an_unknown_skill_is_refused(tmp_path: Path) -> N
     assert "fundraising.no-such-skill" in result.stderr
     shown = json.loads(ler("person", "show", person_id, "--json").stdout)
     assert shown["experiences"] == []
+
+
+def _returning_person(tmp_path: Path) -> str:
+    """Someone whose interview (from an answers file) is finished."""
+    person_id = ler("person", "add", "Back Again").stdout.strip()
+    answers = tmp_path / "first.yaml"
+    answers.write_text(
+        "format: lerkit-answers/1\nmodules:\n  fundraising:\n    - answers:\n"
+        "        story: I ran the church bake sale every spring\n", encoding="utf-8")
+    assert ler("interview", "--person", person_id, "--answers", str(answers)).code == 0
+    return person_id
+
+
+def test_a_returning_person_picks_the_parts_to_add(tmp_path: Path) -> None:
+    from lerkit.services.interview import parts
+
+    person_id = _returning_person(tmp_path)
+    titles = {p.id: p.title for p in parts()}
+    number = [p.id for p in parts()].index("household") + 1
+    done = ler("interview", "--person", person_id, "--plain",
+               input=f"99\n{number}\nquit\n")
+    assert done.code == 0, done.stderr
+    out = done.stdout
+    assert "You finished an interview before" in out
+    assert "Type numbers from 1 to" in out  # 99 is not on the list: asked again
+    # the new interview is about the one part picked, not every part again
+    assert f"Part 1 of 1: {titles['household']}, question 1 of" in out
+
+
+def test_a_returning_person_who_quits_at_the_parts_question_starts_nothing(
+    tmp_path: Path,
+) -> None:
+    person_id = _returning_person(tmp_path)
+    done = ler("interview", "--person", person_id, "--plain", input="quit\n")
+    assert done.code == 0
+    assert "Nothing started." in done.stderr
+    again = ler("interview", "--person", person_id, "--plain", input="")
+    assert "You finished an interview before" in again.stdout  # still nothing open

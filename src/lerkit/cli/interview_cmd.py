@@ -42,7 +42,7 @@ def interview_command(
     ] = False,
 ) -> None:
     """Interview a person: resumes where they stopped; every answer is saved at once."""
-    from lerkit.cli.plain_interview import run_plain
+    from lerkit.cli.plain_interview import choose_parts, run_plain
     from lerkit.services import interview
 
     ler = lerkit_from(ctx)
@@ -54,6 +54,11 @@ def interview_command(
         return
     modules = [p.strip() for p in parts.split(",") if p.strip()] if parts else None
     if plain:
+        if modules is None and not new and interview.returning(ler, person):
+            modules, new = choose_parts(interview.parts()), True
+            if modules is None:
+                note("Nothing started.")
+                return
         run_plain(interview.LiveInterview.open(ler, person, modules, new=new))
         return
     from lerkit.tui.app import make_app

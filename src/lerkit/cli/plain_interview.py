@@ -14,7 +14,7 @@ from lerkit.core.errors import LerError
 from lerkit.core.interview import Kind, Step
 from lerkit.core.matching.types import Match
 from lerkit.core.records import EvidenceKind
-from lerkit.services.interview import LiveInterview
+from lerkit.services.interview import LiveInterview, Part
 
 COMMANDS = (
     "Type your answer and press Enter. Other things you can type:\n"
@@ -79,6 +79,23 @@ def _evidence(live: LiveInterview, value: str) -> None:
 
 
 RESUME_HINT = "Saved. Run the same command again to go on where you stopped."
+
+
+def choose_parts(parts: list[Part]) -> list[str] | None:
+    """Ask a returning person which parts to add; None if they quit or input ended."""
+    _say("You finished an interview before. Which parts have something new to add?")
+    for n, part in enumerate(parts, start=1):
+        _say(f"  {n}. {part.title}: {part.summary}")
+    while True:
+        line = _read("Type their numbers (like 2 5), or press Enter for every part: ")
+        if line is None or line.strip().lower() == "quit":
+            return None
+        words = line.replace(",", " ").split()
+        if not words:
+            return [part.id for part in parts]
+        if all(w.isdigit() and 1 <= int(w) <= len(parts) for w in words):
+            return list(dict.fromkeys(parts[int(w) - 1].id for w in words))
+        _say(f"Type numbers from 1 to {len(parts)}, or quit.")
 
 
 def run_plain(live: LiveInterview, stopped: str = RESUME_HINT) -> None:

@@ -184,6 +184,35 @@ def _as_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+@dataclass(frozen=True)
+class Part:
+    """One part of the interview, as a person chooses it."""
+
+    id: str
+    title: str
+    summary: str
+
+
+def parts() -> list[Part]:
+    """Every part of the interview, in the order it is asked."""
+    return [Part(m.id, m.title, m.summary) for m in prompt_bank()]
+
+
+def returning(ler: Lerkit, person_id: str) -> bool:
+    """True when the person finished an interview before and has none open.
+
+    Then a new interview should ask which parts to add, rather than go over all again.
+    """
+    require_person(ler, person_id)
+    with ler.db.session() as session:
+        if _open_row(session, person_id) is not None:
+            return False
+        return session.exec(
+            select(InterviewSession.id).where(InterviewSession.person_id == person_id,
+                                              InterviewSession.status == "finished")
+        ).first() is not None
+
+
 def _open_row(session: Session, person_id: str) -> InterviewSession | None:
     return session.exec(
         select(InterviewSession).where(InterviewSession.person_id == person_id,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from lerkit.core.matching.types import Match
+from lerkit.services.interview import Part
 from lerkit.services.people import PersonSummary
 from lerkit.services.review import RecordView
 from lerkit.tui.interview_driver import InterviewDriver, Snapshot
@@ -32,6 +33,14 @@ class InterviewOpened(Message):
 
     driver: InterviewDriver
     snapshot: Snapshot
+
+
+@dataclass
+class PartsWanted(Message):
+    """The person finished an interview before: ask which parts the new one covers."""
+
+    name: str
+    parts: list[Part]
 
 
 @dataclass

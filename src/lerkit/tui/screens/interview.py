@@ -23,12 +23,13 @@ from textual.worker import get_current_worker
 from lerkit.core.errors import LerError
 from lerkit.core.interview import Step
 from lerkit.core.matching.types import Match
-from lerkit.services import people
+from lerkit.services import interview, people
 from lerkit.services.context import Lerkit
 from lerkit.services.interview import TAXONOMY
 from lerkit.tui.interview_driver import InterviewDriver, Snapshot, Timing
 from lerkit.tui.messages import (
     InterviewOpened,
+    PartsWanted,
     ServiceFailed,
     StepFailed,
     StepSaved,
@@ -127,6 +128,10 @@ class InterviewScreen(InterviewSteps):
         """Resume or start the interview (may build the match index)."""
         try:
             name = people.require_person(self.ler, self.person_id).name
+            if (self.modules is None and not self.new
+                    and interview.returning(self.ler, self.person_id)):
+                self.post_message(PartsWanted(name, interview.parts()))
+                return
             driver = InterviewDriver.open(self.ler, self.person_id, self.modules,
                                           new=self.new, taxonomy=self.taxonomy)
             snapshot = driver.snapshot()
@@ -153,6 +158,18 @@ class InterviewScreen(InterviewSteps):
                                                time.perf_counter()))
 
     # --- messages from the workers ---------------------------------------------------------
+
+    def on_parts_wanted(self, message: PartsWanted) -> None:
+        from lerkit.tui.screens.parts import PartsModal
+
+        def chosen(modules: list[str] | None) -> None:
+            if modules is None:
+                self.app.pop_screen()
+                return
+            self.modules, self.new = modules, True
+            self.open_interview()
+
+        self.app.push_screen(PartsModal(message.name, message.parts), chosen)
 
     def on_interview_opened(self, message: InterviewOpened) -> None:
         self.driver = message.driver
