@@ -101,3 +101,19 @@ def _shipped() -> MatchIndex:
     if not _INDEX:
         _INDEX.append(build_index(load_lerkit_yaml(REPO / "taxonomies" / "lerkit")))
     return _INDEX[0]
+
+
+def test_an_acronym_the_taxonomy_lacks_finds_what_it_stands_for() -> None:
+    from lerkit.core.taxonomy.model import Competency, Taxonomy
+
+    index = build_index(Taxonomy(name="t", title="t", competencies=[
+        Competency("esl", "Teach English as a second language"),
+        Competency("church", "Lead a church choir"),
+        Competency("cdl", "CDL driving"),
+    ]))
+    best = index.match("taught ESL at my church", top=1)[0]
+    assert best.competency_id == "esl"
+    assert best.matched_words == ("taught", "ESL")
+    assert best.why.startswith('"taught", "ESL" matched the skill name')
+    # an acronym the taxonomy uses matches as itself
+    assert index.match("I hold a CDL", top=1)[0].matched_text == "CDL driving"

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from lerkit.core.matching.stem import stem
-from lerkit.core.matching.text import ends_mid_word, normalize_word, term_of, terms, tokenize
+from lerkit.core.matching.text import (
+    ends_mid_word,
+    normalize_word,
+    spell_out_acronyms,
+    term_of,
+    terms,
+    tokenize,
+)
 
 
 def test_tokens_keep_their_spans() -> None:
@@ -53,3 +60,22 @@ def test_ends_mid_word() -> None:
     assert not ends_mid_word("fork ")
     assert not ends_mid_word("forklift.")
     assert not ends_mid_word("")
+
+
+def test_an_unknown_acronym_is_read_as_what_it_stands_for() -> None:
+    tokens = spell_out_acronyms(tokenize("taught ESL at church"), lambda term: False)
+    assert [t.word for t in tokens] == [
+        "taught", "english", "as", "a", "second", "language", "at", "church"]
+    assert {t.text for t in tokens[1:6]} == {"ESL"}  # shown as typed, with the ESL span
+    assert {(t.start, t.end) for t in tokens[1:6]} == {(7, 10)}
+
+
+def test_known_lowercase_and_shouted_acronyms_stay_as_typed() -> None:
+    def kept(text: str, known: set[str]) -> list[str]:
+        return [t.word for t in spell_out_acronyms(tokenize(text), known.__contains__)]
+
+    assert kept("taught ESL here", {"esl"}) == ["taught", "esl", "here"]  # the taxonomy has it
+    assert kept("taught esl here", set()) == ["taught", "esl", "here"]  # not in capitals
+    assert kept("TAUGHT ESL HERE", set()) == ["taught", "esl", "here"]  # all capitals
+    assert kept("ran the XYZ desk", set()) == ["ran", "the", "xyz", "desk"]  # not listed
+    assert kept("a C.D.L. holder", set())[1:4] == ["commercial", "driver", "license"]

@@ -114,3 +114,34 @@ SYNONYMS = {
     "soldiers": "military", "bills": "bill",
     "budgeting": "budget", "yard": "garden", "lawn": "garden",
 }  # fmt: skip
+
+# Acronyms people use, with what they stand for. One typed in capitals (in text that is
+# not all capitals) that the taxonomy itself does not use is read as these words, so
+# "taught ESL" finds "teach English as a second language" in a taxonomy without "ESL".
+ACRONYMS = {
+    "ESL": "English as a second language", "ELL": "English language learner",
+    "GED": "general educational development high school equivalency",
+    "CDL": "commercial driver license", "CPR": "cardiopulmonary resuscitation",
+    "AED": "automated external defibrillator", "EMT": "emergency medical technician",
+    "EMS": "emergency medical services", "CNA": "certified nursing assistant",
+    "LPN": "licensed practical nurse", "RN": "registered nurse",
+    "HHA": "home health aide", "PCA": "personal care aide", "ADL": "activities of daily living",
+    "EHR": "electronic health record", "MRI": "magnetic resonance imaging",
+    "HVAC": "heating ventilation air conditioning", "OSHA": "occupational safety health",
+    "PPE": "personal protective equipment", "SOP": "standard operating procedure",
+    "IT": "information technology", "ICT": "information communication technology",
+    "HR": "human resources", "PR": "public relations", "QA": "quality assurance",
+    "QC": "quality control", "POS": "point of sale", "CRM": "customer relationship management",
+    "ERP": "enterprise resource planning", "SEO": "search engine optimization",
+    "UX": "user experience", "SQL": "structured query language", "LAN": "local area network",
+    "WAN": "wide area network", "CAD": "computer aided design",
+    "CNC": "computer numerical control", "GIS": "geographic information system",
+    "GPS": "global positioning system", "PV": "photovoltaic solar",
+    "PTA": "parent teacher association", "PTO": "parent teacher organization",
+    "IEP": "individualized education program", "SPED": "special education",
+    # "officer" would match "office": the military ranks are spelled out as what they do
+    "NCO": "noncommissioned leader", "NCOIC": "noncommissioned team leader",
+    "OIC": "team leader", "MOS": "military occupational specialty",
+    "USPS": "postal service", "HGV": "heavy goods vehicle", "LGV": "large goods vehicle",
+    "EU": "European Union",
+}  # fmt: skip

@@ -1,6 +1,7 @@
 """Query a :class:`MatchIndex`: free text in, ranked and explained matches out.
 
-1. The text becomes tokens (:mod:`.text`); each token's term is looked up in the index,
+1. The text becomes tokens (:mod:`.text`); an acronym the taxonomy does not use is read
+   as the words it stands for. Each token's term is looked up in the index,
    with typo tolerance, word families and completion of a word still being typed
    (:mod:`.resolve`). Every term weighs its rarity (IDF) in the taxonomy.
 2. Candidate entries come from the inverted index and are scored (:mod:`.rank`).
@@ -22,7 +23,7 @@ from rapidfuzz.utils import default_process
 from lerkit.core.matching.index import MatchIndex
 from lerkit.core.matching.rank import DESCRIPTION, KIND_WEIGHT, Scored, beta2_for, f_measure, rank
 from lerkit.core.matching.resolve import QueryTerm, resolve
-from lerkit.core.matching.text import Token, tokenize
+from lerkit.core.matching.text import Token, spell_out_acronyms, tokenize
 from lerkit.core.matching.types import Match
 
 FUZZ_WEIGHT = 0.2  # share of rapidfuzz's token_set_ratio (input vs matched text) in a score
@@ -119,7 +120,7 @@ def search(index: MatchIndex, text: str, top: int = 10, min_score: float = 0.0) 
     """Rank the competencies of ``index`` for ``text``; see the module docstring."""
     if top <= 0 or not text.strip():
         return []
-    tokens = tokenize(text)
+    tokens = spell_out_acronyms(tokenize(text), index.term_ids.__contains__)
     query = resolve(index, tokens, text)
     if not query:
         return []

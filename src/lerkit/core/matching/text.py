@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from lerkit.core.errors import BadInputError
 from lerkit.core.matching.lexicon import (
+    ACRONYMS,
     FILLER_WORDS,
     ISE_KEEP,
     SPELLING,
@@ -42,6 +44,7 @@ class Token:
     term: str
     weight: float
     clause: int
+    acronym: bool = False  # typed in capitals, in text that is not all capitals
 
 
 def fold(text: str) -> str:
@@ -99,8 +102,30 @@ def tokenize(text: str) -> list[Token]:
         acronym = _is_acronym(raw.replace(".", ""), has_lower)
         term = term_of(word, acronym)
         weight = FILLER_WEIGHT if word in FILLER_WORDS else 1.0
-        tokens.append(Token(raw, found.start(), found.end(), word, term, weight, clause))
+        tokens.append(Token(raw, found.start(), found.end(), word, term, weight, clause,
+                            acronym))
     return tokens
+
+
+@lru_cache(maxsize=256)
+def _expansion(acronym: str) -> tuple[str, ...]:
+    return tuple(normalize_word(w) for w in _TOKEN.findall(ACRONYMS[acronym]))
+
+
+def spell_out_acronyms(tokens: list[Token], known: Callable[[str], bool]) -> list[Token]:
+    """Read each listed acronym that ``known`` (the taxonomy) does not use as the words it
+    stands for, as if they had been typed in its place ("ESL" -> "English as a second
+    language"). The new tokens keep the acronym's text and span, so an explanation shows
+    the acronym as typed."""
+    out: list[Token] = []
+    for token in tokens:
+        letters = token.text.replace(".", "")
+        if not token.acronym or letters not in ACRONYMS or known(token.term):
+            out.append(token)
+            continue
+        out += [Token(token.text, token.start, token.end, w, term_of(w), 1.0, token.clause)
+                for w in _expansion(letters)]
+    return out
 
 
 def terms(text: str) -> list[str]:
