@@ -15,6 +15,7 @@ N-Quads are split on ``"\\n"`` only, never with ``str.splitlines``.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from typing import Any
@@ -84,7 +85,13 @@ _CONTAINERS = frozenset({"@list", "@set", "@graph", "@included"})
 
 def is_absolute_iri(value: object) -> bool:
     """True for an absolute IRI that N-Quads can carry unescaped."""
-    return isinstance(value, str) and _IRI.fullmatch(value) is not None
+    return isinstance(value, str) and _absolute(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _absolute(value: str) -> bool:
+    # the same property and type IRIs recur in every credential of a bundle
+    return _IRI.fullmatch(value) is not None
 
 
 def _check_iri(value: object, what: str, blank_ok: bool = False) -> None:
