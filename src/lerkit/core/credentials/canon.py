@@ -21,9 +21,9 @@ import threading
 from typing import Any
 
 import pyld.nquads
-import rfc8785
 from pyld import jsonld
 
+from lerkit.core.credentials import jcs
 from lerkit.core.credentials.context_memo import install_context_memo
 from lerkit.core.credentials.loader import document_loader
 from lerkit.core.errors import BadInputError, LerError
@@ -220,6 +220,6 @@ def nquads_lines(nquads: str) -> list[str]:
 def canonicalize_jcs(document: Any) -> bytes:
     """JCS (RFC 8785) bytes of a JSON value."""
     try:
-        return bytes(rfc8785.dumps(document))
-    except (rfc8785.CanonicalizationError, TypeError, ValueError, RecursionError) as exc:
-        raise CanonicalizationError(f"JSON canonicalization (JCS) failed: {exc}") from None
+        return jcs.canonicalize_jcs(document)
+    except jcs.JcsError as exc:
+        raise CanonicalizationError(exc.message) from None
