@@ -5,7 +5,7 @@ Everything is measured in one run on the same machine, whole process (start-up i
 credentials are reused), ``ler verify``, and the reference ``verify-vc`` on the same file.
 Figures go to the "Signed bundles" section of docs/benchmarks.md.
 
-Run: python bench/bundle_bench.py [--claims 50] [--runs 9]
+Run: python bench/bundle_bench.py [--claims 50] [--runs 21] [--pause 8]
 """
 
 from __future__ import annotations
@@ -84,7 +84,9 @@ class Step:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--claims", type=int, default=50)
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--pause", type=float, default=8.0,
+                        help="seconds between rounds, so they sample several minutes")
     args = parser.parse_args()
     ler = [sys.executable, "-m", "lerkit"]
     verify_vc = shared_root() / "interop" / "verify-vc"
@@ -118,8 +120,11 @@ def main() -> None:
             reference.run(env)  # the first call installs its packages
             reference.times.clear()
         # Rounds, each running every command once: a slow spell of this shared machine
-        # then slows all of them alike, and their ratios stay comparable.
-        for _ in range(args.runs):
+        # then slows all of them alike, and their ratios stay comparable. The pauses spread
+        # the rounds over a few minutes, so the medians are not one spell's.
+        for round_number in range(args.runs):
+            if round_number:
+                time.sleep(args.pause)
             for step in steps:
                 step.run(env)
         size = out.stat().st_size
@@ -135,8 +140,8 @@ def main() -> None:
     body = "\n".join([
         f"A bundle of {args.claims} accepted claims, each with a file as evidence, signed with "
         f"eddsa-rdfc-2022 ({size / 1024:.0f} KiB). Whole processes, start-up included; "
-        f"{args.runs} rounds, each running every command once; 2-core shared machine; one run "
-        "of `python bench/bundle_bench.py`.",
+        f"{args.runs} rounds {args.pause:g} s apart, each running every command once; 2-core "
+        "shared machine; one run of `python bench/bundle_bench.py`.",
         "",
         "| what (whole process) | median | best |",
         "|---|---:|---:|",
