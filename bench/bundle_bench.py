@@ -11,6 +11,7 @@ Run: python bench/bundle_bench.py [--claims 50] [--runs 21] [--pause 8]
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import statistics
@@ -90,6 +91,11 @@ def main() -> None:
     args = parser.parse_args()
     ler = [sys.executable, "-m", "lerkit"]
     verify_vc = shared_root() / "interop" / "verify-vc"
+    # As after `pip install`: every module compiled to bytecode once (a source checkout run
+    # with PYTHONDONTWRITEBYTECODE would otherwise recompile changed modules every run).
+    import lerkit
+
+    compileall.compile_dir(Path(lerkit.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         pristine, home = Path(tmp) / "pristine", Path(tmp) / "home"
         pristine.mkdir()
