@@ -17,8 +17,8 @@ from lerkit.core.errors import LerError
 from lerkit.services import endorsing
 from lerkit.services.context import Lerkit
 from lerkit.services.endorsing import BundleReview, ClaimReview
-from lerkit.tui.screens.endorse_passphrase import PassphraseModal
 from lerkit.tui.screens.endorse_text import claim_detail, claim_row, same_label, who_text
+from lerkit.tui.screens.prompt import PromptModal
 
 
 class EndorseScreen(Screen[None]):
@@ -168,8 +168,9 @@ class EndorseScreen(Screen[None]):
                 self.sign(passphrase, chosen, relationship, comments)
 
         count = len(self.chosen)
-        self.app.push_screen(PassphraseModal(f"Your passphrase, to sign {count} endorsements"),
-                             got)
+        self.app.push_screen(PromptModal(
+            f"Your passphrase, to sign {count} endorsements", secret=True,
+            hint="Enter signs, Escape goes back without signing."), got)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="endorse")
     def sign(self, passphrase: str, chosen: list[str], relationship: str,

@@ -18,7 +18,7 @@ from lerkit.services.context import Lerkit
 from lerkit.services.people import PersonSummary
 from lerkit.tui.messages import CaseloadLoaded, ServiceFailed
 from lerkit.tui.screens.confirm import ConfirmModal
-from lerkit.tui.screens.name_prompt import NamePromptModal
+from lerkit.tui.screens.prompt import PromptModal
 
 COLUMNS = ("Name", "Id", "Experiences", "Skills", "Evidence", "Endorsed")
 MAX_NAME_WIDTH = 30
@@ -174,7 +174,7 @@ class HomeScreen(Screen[None]):
                 self.notify(f"Added {person.name} ({person.id}).")
                 self.action_reload()
 
-        self.app.push_screen(NamePromptModal("Name of the new person"), created)
+        self.app.push_screen(PromptModal("Name of the new person"), created)
 
     def action_delete_person(self) -> None:
         """Delete the highlighted person after confirmation."""

@@ -1,0 +1,45 @@
+"""Ask for one line in a modal dialog: a name, or a passphrase (hidden)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+
+class PromptModal(ModalScreen[str | None]):
+    """Dismiss with the line typed (Enter) or None (Escape).
+
+    With ``secret`` the line is hidden and kept exactly as typed (a passphrase);
+    otherwise surrounding spaces are dropped.
+    """
+
+    CSS_PATH = "prompt.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="prompt-cancel"),
+    ]
+
+    def __init__(self, prompt: str, *, secret: bool = False,
+                 hint: str = "Enter to save, Escape to cancel.") -> None:
+        super().__init__()
+        self.prompt = prompt
+        self.secret = secret
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(self.prompt)
+            yield Input(id="answer", password=self.secret,
+                        placeholder="Passphrase" if self.secret else "")
+            yield Label(self.hint, classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss((event.value if self.secret else event.value.strip()) or None)
+
+    def action_cancel(self) -> None:
+        """Close without a value."""
+        self.dismiss(None)
