@@ -128,24 +128,13 @@ def _finish(pending: _PendingProof, signer: Signer) -> dict[str, Any]:
     return proof
 
 
-def create_proof(
-    document: Mapping[str, Any],
-    identity: Signer,
-    *,
-    cryptosuite: str = RDFC,
-    created: str | datetime | None = None,
-    proof_purpose: str = ASSERTION,
-    verification_method: str | None = None,
-    challenge: str | None = None,
-    domain: str | None = None,
-) -> dict[str, Any]:
-    """A new proof over ``document`` (any existing ``proof`` is left out)."""
-    pending = _pending_proof(
-        document, identity, cryptosuite=cryptosuite, created=created,
-        proof_purpose=proof_purpose, verification_method=verification_method,
-        challenge=challenge, domain=domain,
-    )
-    return _finish(pending, identity)
+def create_proof(document: Mapping[str, Any], identity: Signer, **options: Any) -> dict[str, Any]:
+    """A new proof over ``document`` (any existing ``proof`` is left out).
+
+    Options, all keyword: ``cryptosuite`` (eddsa-rdfc-2022), ``created`` (now),
+    ``proof_purpose`` (assertionMethod), ``verification_method``, ``challenge``, ``domain``.
+    """
+    return _finish(_pending_proof(document, identity, **options), identity)
 
 
 def proofs_of(document: Mapping[str, Any]) -> list[Any]:
