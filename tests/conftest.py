@@ -6,6 +6,7 @@ import os
 import secrets
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -101,11 +102,12 @@ def pg_admin_url() -> str:
     return url
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database on each backend: a SQLite file and a PostgreSQL database."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'test.db'}"
+@contextmanager
+def fresh_database(sqlite_file: Path | None) -> Iterator[str]:
+    """The URL of a new, empty database: this SQLite file, or (None) a PostgreSQL database
+    dropped afterwards."""
+    if sqlite_file is not None:
+        yield f"sqlite:///{sqlite_file}"
         return
     admin = pg_admin_url()
     url, name = _create_pg_database(admin)
@@ -113,3 +115,10 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield url
     finally:
         _drop_pg_database(admin, name)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database on each backend: a SQLite file and a PostgreSQL database."""
+    with fresh_database(tmp_path / "test.db" if request.param == "sqlite" else None) as url:
+        yield url

@@ -16,7 +16,7 @@ from lerkit.services import backup, people, restore
 from lerkit.services.context import Lerkit
 from lerkit.services.interview import create_demo
 from lerkit.storage import audit, dumps, rows
-from tests.conftest import _create_pg_database, _drop_pg_database, pg_admin_url
+from tests.conftest import fresh_database
 from tests.services.sample import make_sample
 
 
@@ -37,15 +37,8 @@ def fill(ler: Lerkit, folder: Path) -> None:
 @pytest.fixture
 def second_url(db_url: str, tmp_path: Path) -> Iterator[str]:
     """Another fresh, empty database on the same backend as ``db_url``."""
-    if db_url.startswith("sqlite"):
-        yield f"sqlite:///{tmp_path / 'second.db'}"
-        return
-    admin = pg_admin_url()
-    url, name = _create_pg_database(admin)
-    try:
+    with fresh_database(tmp_path / "second.db" if db_url.startswith("sqlite") else None) as url:
         yield url
-    finally:
-        _drop_pg_database(admin, name)
 
 
 def same_but_the_restore_event(source: dict[str, Any], target: dict[str, Any]) -> None:
