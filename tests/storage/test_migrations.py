@@ -57,11 +57,24 @@ def test_upgrade_from_the_first_schema_keeps_data(db_url: str) -> None:
                 {"t": tables.utcnow()},
             )
         assert not sa.inspect(engine).has_table("interviewsession")
-        assert migrations.upgrade(engine) == [2, 3]
+        assert migrations.upgrade(engine) == [2, 3, 4]
         assert sa.inspect(engine).has_table("interviewsession")
         with engine.connect() as conn:
             names = conn.execute(sa.text("SELECT name FROM person")).scalars().all()
         assert names == ["Ada Lovelace"]
+    finally:
+        engine.dispose()
+
+
+def test_pending_lists_what_an_upgrade_would_apply(db_url: str) -> None:
+    engine = make_engine(db_url)
+    try:
+        every = [n for n, _, _ in migrations.MIGRATIONS]
+        assert migrations.pending(migrations.applied(engine)) == every
+        migrations.upgrade(engine, target=2)
+        assert migrations.pending(migrations.applied(engine)) == every[2:]
+        open_database(db_url).close()  # opening applies the rest
+        assert migrations.pending(migrations.applied(engine)) == []
     finally:
         engine.dispose()
 

@@ -11,8 +11,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "lerkit"
 DB_FILENAME = "lerkit.db"
 
@@ -35,6 +33,8 @@ def default_home() -> Path:
     env = os.environ.get("LER_HOME")
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only needed here, and slow to import
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

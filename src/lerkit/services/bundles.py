@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lerkit.core.credentials.bundle import BundleOptions, sign_bundle
+from lerkit.core.credentials.bundle import BundleOptions, sign_bundle_with_datasets
 from lerkit.core.credentials.proofs import JCS, RDFC
 from lerkit.core.credentials.report import BundleReport
 from lerkit.core.credentials.trust import load_trust_list
@@ -100,11 +100,12 @@ def export_bundle(
                                   chosen, cryptosuite)
     options = BundleOptions(holder_name=person.name, cryptosuite=cryptosuite, omit=chosen,
                             partial=claim_ids is not None or None, signed=prepared.reused,
-                            endorsements=prepared.endorsements)
-    bundle = sign_bundle(identity, claims, options)
+                            datasets=prepared.datasets, endorsements=prepared.endorsements)
+    signed = sign_bundle_with_datasets(identity, claims, options)
+    bundle = signed.credential
     data = json.dumps(bundle, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
     with ler.transaction() as session:
-        new = issued.record_new(session, person_id, prepared, claims, bundle)
+        new = issued.record_new(session, person_id, prepared, claims, bundle, signed.datasets)
         audit.record(session=session, actor=ler.actor, action="export", entity="bundle",
                      entity_id=str(bundle.get("id")), person_id=person_id,
                      detail={"claims": len(claims), "cryptosuite": cryptosuite, "signed": new,

@@ -30,6 +30,8 @@ class Prepared:
 
     fingerprints: dict[str, str] = field(default_factory=dict)
     reused: dict[str, dict[str, Any]] = field(default_factory=dict)
+    reused_rows: dict[str, IssuedCredential] = field(default_factory=dict)
+    datasets: dict[str, str] = field(default_factory=dict)
     endorsements: list[dict[str, Any]] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
 
@@ -76,6 +78,9 @@ def prepare(session: Session, person_id: str, did: str, holder_name: str,
         row, carried = _choose(rows, mine, cryptosuite)
         if row is not None:
             prepared.reused[claim.id] = row.credential
+            prepared.reused_rows[claim.id] = row
+            if row.rdf_nquads:
+                prepared.datasets[claim.id] = row.rdf_nquads
         prepared.endorsements.extend(e.credential for e in carried)
         kept = {e.credential_id for e in carried}
         for e in mine:
@@ -89,16 +94,27 @@ def prepare(session: Session, person_id: str, did: str, holder_name: str,
 
 
 def record_new(session: Session, person_id: str, prepared: Prepared,
-               claims: Sequence[ClaimRecord], bundle: Mapping[str, Any]) -> int:
-    """Store every claim credential of ``bundle`` that was signed just now."""
+               claims: Sequence[ClaimRecord], bundle: Mapping[str, Any],
+               datasets: Mapping[str, str] | None = None) -> int:
+    """Store every claim credential of ``bundle`` that was signed just now.
+
+    ``datasets`` (claim id -> N-Quads) go with the new rows; a reused row that had none
+    gets its own.
+    """
+    datasets = datasets or {}
     inner = bundle["credentialSubject"]["verifiableCredential"]
     count = 0
     for claim, credential in zip(claims, inner, strict=True):
-        if claim.id in prepared.reused:
+        reused = prepared.reused_rows.get(claim.id)
+        if reused is not None:
+            if reused.rdf_nquads is None and claim.id in datasets:
+                repo.keep_dataset(session=session, issued_id=reused.id,
+                                  rdf_nquads=datasets[claim.id])
             continue
         repo.add_issued(session=session, person_id=person_id, claim_id=claim.id,
                         credential_id=str(credential["id"]),
                         claim_digest=prepared.fingerprints[claim.id],
-                        credential_digest=credential_digest(credential), credential=credential)
+                        credential_digest=credential_digest(credential), credential=credential,
+                        rdf_nquads=datasets.get(claim.id))
         count += 1
     return count

@@ -146,7 +146,7 @@ def open_database(url: str, upgrade: bool = True) -> Database:
                 f"the database schema (version {max(done)}) is newer than this lerkit "
                 f"(version {migrations.latest()}): upgrade lerkit"
             )
-        if upgrade:
+        if upgrade and migrations.pending(done):
             migrations.upgrade(engine)
     except SQLAlchemyError as exc:
         engine.dispose()

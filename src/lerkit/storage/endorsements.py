@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, select, update
 
 from lerkit.storage.tables import Endorsement, Endorser, IssuedCredential
 
@@ -31,14 +31,20 @@ def issued_by_credential_id(*, session: Session, credential_id: str,
 
 
 def add_issued(*, session: Session, person_id: str, claim_id: str, credential_id: str,
-               claim_digest: str, credential_digest: str,
-               credential: dict[str, Any]) -> IssuedCredential:
+               claim_digest: str, credential_digest: str, credential: dict[str, Any],
+               rdf_nquads: str | None = None) -> IssuedCredential:
     """Record a newly signed claim credential (the caller commits)."""
     row = IssuedCredential(person_id=person_id, claim_id=claim_id, credential_id=credential_id,
                            claim_digest=claim_digest, credential_digest=credential_digest,
-                           credential=credential)
+                           credential=credential, rdf_nquads=rdf_nquads)
     session.add(row)
     return row
+
+
+def keep_dataset(*, session: Session, issued_id: str, rdf_nquads: str) -> None:
+    """Store the RDF dataset of a stored credential that had none (the caller commits)."""
+    session.execute(update(IssuedCredential).where(col(IssuedCredential.id) == issued_id)
+                    .values(rdf_nquads=rdf_nquads))
 
 
 def endorsements_of(*, session: Session, person_id: str,

@@ -177,10 +177,17 @@ def m0003_endorsements(conn: Connection) -> None:
     md.create_all(conn, tables=[md.tables["issuedcredential"], md.tables["endorser"]])
 
 
+def m0004_credential_datasets(conn: Connection) -> None:
+    """Issued claim credentials keep their RDF dataset (N-Quads) for signing bundles."""
+    kind = sa.String().compile(dialect=conn.dialect)
+    conn.exec_driver_sql(f"ALTER TABLE issuedcredential ADD COLUMN rdf_nquads {kind}")
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial", m0001_initial),
     (2, "interviews", m0002_interviews),
     (3, "endorsements", m0003_endorsements),
+    (4, "credential datasets", m0004_credential_datasets),
 ]
 
 _LEDGER = sa.Table(
@@ -203,6 +210,11 @@ def applied(engine: Engine) -> list[int]:
 def latest() -> int:
     """The number of the newest migration this lerkit knows."""
     return MIGRATIONS[-1][0]
+
+
+def pending(done: list[int]) -> list[int]:
+    """The migrations not yet in ``done`` (what :func:`applied` returned)."""
+    return [number for number, _, _ in MIGRATIONS if number not in set(done)]
 
 
 def upgrade(engine: Engine, target: int | None = None) -> list[int]:

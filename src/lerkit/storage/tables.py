@@ -232,7 +232,7 @@ class IssuedCredential(Row, table=True):
     """A claim credential as signed at export, so endorsements of it stay verifiable.
 
     ``claim_digest`` fingerprints the claim's content when it was signed; a later export
-    of an unchanged, endorsed claim reuses this exact credential.
+    of an unchanged claim reuses this exact credential.
     """
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
@@ -243,6 +243,9 @@ class IssuedCredential(Row, table=True):
     credential_digest: str = Field(max_length=200)
     credential: dict[str, Any] = Field(sa_column=_json_column())
     issued_at: datetime = Field(default_factory=utcnow)
+    # the signed credential's RDF dataset (N-Quads), so a bundle is signed without
+    # turning it into RDF again; empty for rows from before it was kept
+    rdf_nquads: str | None = Field(default=None)
 
 
 class Endorser(Row, table=True):

@@ -9,7 +9,6 @@ endorsement of a claim must name a credential of this bundle and match its diges
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import uuid
 from collections.abc import Mapping, Sequence
@@ -23,14 +22,22 @@ from lerkit.core.credentials.badges import (
     build_claim_credential,
     credential_id,
 )
-from lerkit.core.credentials.canon import canonicalize_jcs
+from lerkit.core.credentials.canon import canonicalize_jcs, canonicalize_rdfc, is_absolute_iri
 from lerkit.core.credentials.checks import issuer_id
 from lerkit.core.credentials.dates import format_datetime, now_utc
 from lerkit.core.credentials.endorsed import SELF_ENDORSED
 from lerkit.core.credentials.endorsement import binding_errors, endorsed_id
 from lerkit.core.credentials.keys import Signer
 from lerkit.core.credentials.loader import CLR_V2, OB_V3, VC_V2
-from lerkit.core.credentials.proofs import RDFC, sign_document, sign_documents, verify_proofs
+from lerkit.core.credentials.proofs import (
+    RDFC,
+    copy_json,
+    proofs_of,
+    sign_document,
+    sign_with_datasets,
+    verify_proofs,
+)
+from lerkit.core.credentials.rdf_dataset import DatasetError, canonical_with_embedded
 from lerkit.core.errors import BadInputError
 from lerkit.core.records import ClaimRecord
 
@@ -42,7 +49,9 @@ class BundleOptions:
     ``omit`` maps a claim id to the details left out of that claim's credential:
     ``dates``, ``organization``, ``place``, ``narrative``, ``evidence:<evidence id>``.
     ``signed`` maps a claim id to that claim's credential as signed before (by the same
-    key); it goes into the bundle byte for byte instead of a new signature.
+    key); it goes into the bundle byte for byte instead of a new signature. ``datasets``
+    maps a claim id to the RDF dataset (N-Quads) of that signed credential, kept from
+    when it was signed, so that the CLR is canonicalized without expanding it again.
     """
 
     holder_name: str = ""
@@ -56,6 +65,16 @@ class BundleOptions:
     list_achievements: bool = False
     partial: bool | None = None
     signed: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    datasets: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SignedBundle:
+    """A signed CLR, and the RDF datasets (N-Quads) of claim credentials, by claim id,
+    that were made for it: the newly signed ones and reused ones that had none."""
+
+    credential: dict[str, Any]
+    datasets: dict[str, str]
 
 
 def check_endorsement(endorsement: Any, holder: str | None = None) -> dict[str, Any]:
@@ -73,7 +92,7 @@ def check_endorsement(endorsement: Any, holder: str | None = None) -> dict[str, 
         raise BadInputError(f"endorsement {endorsement.get('id')!r}: issuer is not the signer")
     if holder is not None and issuer_id(endorsement) == holder:
         raise BadInputError(f"endorsement {endorsement.get('id')!r}: {SELF_ENDORSED}")
-    return copy.deepcopy(endorsement)
+    return dict(copy_json(endorsement))
 
 
 def _reuse(identity: Signer, claim_id: str, credential: Mapping[str, Any]) -> dict[str, Any]:
@@ -91,7 +110,7 @@ def _reuse(identity: Signer, claim_id: str, credential: Mapping[str, Any]) -> di
             not isinstance(p, dict) or p.get("verificationMethod") != identity.verification_method
             for p in proofs)):
         raise BadInputError(f"claim {claim_id}: the stored credential was not signed by this key")
-    return copy.deepcopy(dict(credential))
+    return dict(copy_json(dict(credential)))
 
 
 def _bound(endorsements: Sequence[Mapping[str, Any]], holder: str,
@@ -117,6 +136,13 @@ def sign_bundle(
     identity: Signer, claims: Sequence[ClaimRecord], options: BundleOptions | None = None
 ) -> dict[str, Any]:
     """Build and sign one OB credential per accepted claim, then the CLR around them."""
+    return sign_bundle_with_datasets(identity, claims, options).credential
+
+
+def sign_bundle_with_datasets(
+    identity: Signer, claims: Sequence[ClaimRecord], options: BundleOptions | None = None
+) -> SignedBundle:
+    """:func:`sign_bundle`, also giving the claim credentials' datasets it made."""
     options = options or BundleOptions()
     if not claims:
         raise BadInputError("a bundle needs at least one accepted claim")
@@ -138,16 +164,60 @@ def sign_bundle(
         for claim in claims if claim.id not in options.signed
     ]
     newly_signed = iter(
-        sign_documents(fresh, identity, cryptosuite=options.cryptosuite, created=valid_from)
+        sign_with_datasets(fresh, identity, cryptosuite=options.cryptosuite, created=valid_from)
     )
-    signed = [
-        _reuse(identity, claim.id, options.signed[claim.id]) if claim.id in options.signed
-        else next(newly_signed)
-        for claim in claims
-    ]
+    signed: list[dict[str, Any]] = []
+    datasets: dict[str, str | None] = {}
+    for claim in claims:
+        if claim.id in options.signed:
+            signed.append(_reuse(identity, claim.id, options.signed[claim.id]))
+            datasets[claim.id] = options.datasets.get(claim.id)
+        else:
+            credential, datasets[claim.id] = next(newly_signed)
+            signed.append(credential)
     endorsements = _bound(options.endorsements, identity.did, signed)
     clr = build_clr(holder, signed, options, valid_from, valid_until, endorsements)
-    return sign_document(clr, identity, cryptosuite=options.cryptosuite, created=valid_from)
+    made = {claim.id: nquads for claim in claims if claim.id not in options.signed
+            and (nquads := datasets[claim.id]) is not None}
+    document_hash = None
+    if options.cryptosuite == RDFC:
+        document_hash = clr_hash(clr, claims, datasets, made)
+    secured = sign_document(clr, identity, cryptosuite=options.cryptosuite, created=valid_from,
+                            document_hash=document_hash)
+    return SignedBundle(secured, made)
+
+
+def _describes(nquads: str, credential: Mapping[str, Any]) -> bool:
+    """A cheap check that a kept dataset belongs to this version of the credential."""
+    values = [p.get("proofValue") for p in proofs_of(credential) if isinstance(p, dict)]
+    return f'<{credential["id"]}> ' in nquads and bool(values) and all(
+        isinstance(value, str) and f'"{value}"' in nquads for value in values)
+
+
+def clr_hash(clr: Mapping[str, Any], claims: Sequence[ClaimRecord],
+             datasets: Mapping[str, str | None], made: dict[str, str]) -> bytes | None:
+    """SHA-256 of the unsigned CLR's canonical N-Quads, from its claims' datasets.
+
+    A claim credential without a dataset gets one now (into ``made``). None when the
+    CLR cannot be put together this way; it is then canonicalized as a whole.
+    """
+    subject = clr["credentialSubject"]
+    credentials = subject["verifiableCredential"]
+    embedded = []
+    for claim, credential in zip(claims, credentials, strict=True):
+        if not is_absolute_iri(credential.get("id")):
+            return None
+        nquads = datasets.get(claim.id)
+        if nquads is None or not _describes(nquads, credential):
+            nquads = made[claim.id] = canonicalize_rdfc(credential)
+        embedded.append((str(credential["id"]), nquads))
+    placeholder = f"urn:uuid:{uuid.uuid4()}"
+    shell = {**clr, "credentialSubject": {**subject, "verifiableCredential": [{"id": placeholder}]}}
+    try:
+        nquads = canonical_with_embedded(canonicalize_rdfc(shell), placeholder, embedded)
+    except DatasetError:
+        return None
+    return hashlib.sha256(nquads.encode("utf-8")).digest()
 
 
 def build_clr(
@@ -183,7 +253,7 @@ def build_clr(
     }
     if options.list_achievements:
         subject["achievement"] = [
-            copy.deepcopy(c["credentialSubject"]["achievement"]) for c in credentials
+            copy_json(c["credentialSubject"]["achievement"]) for c in credentials
         ]
     clr["credentialSubject"] = subject
     if endorsements:

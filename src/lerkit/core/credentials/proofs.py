@@ -26,6 +26,7 @@ from lerkit.core.credentials.canon import (
     CanonicalizationError,
     canonicalize_jcs,
     canonicalize_rdfc,
+    is_absolute_iri,
 )
 from lerkit.core.credentials.dates import format_datetime, now_utc, parse_datetime_stamp
 from lerkit.core.credentials.keys import Signer
@@ -35,6 +36,7 @@ from lerkit.core.credentials.multikey import (
     multibase_encode,
     resolve_verification_method,
 )
+from lerkit.core.credentials.rdf_dataset import signed_dataset
 from lerkit.core.errors import BadInputError, LerError
 
 PROOF_TYPE = "DataIntegrityProof"
@@ -54,14 +56,26 @@ def _canonical(value: Any, cryptosuite: str) -> bytes:
         raise CanonicalizationError("text is not valid Unicode (a lone surrogate?)") from None
 
 
+def copy_json(value: Any) -> Any:
+    """A deep copy of JSON data (a bundle copies in a few ms, a tenth of copy.deepcopy)."""
+    try:
+        return json.loads(json.dumps(value))
+    except (TypeError, ValueError, RecursionError):
+        return copy.deepcopy(value)
+
+
 def _without_proof(document: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in document.items() if key != "proof"}
 
 
 @functools.lru_cache(maxsize=256)
+def _config_canonical(config_json: bytes, cryptosuite: str) -> bytes:
+    """A canonical proof configuration; the claims of one bundle share it."""
+    return _canonical(json.loads(config_json), cryptosuite)
+
+
 def _config_hash(config_json: bytes, cryptosuite: str) -> bytes:
-    """SHA-256 of a canonical proof configuration; the claims of one bundle share it."""
-    return hashlib.sha256(_canonical(json.loads(config_json), cryptosuite)).digest()
+    return hashlib.sha256(_config_canonical(config_json, cryptosuite)).digest()
 
 
 def hash_data(
@@ -79,10 +93,15 @@ def hash_data(
 
 @dataclass(frozen=True)
 class _PendingProof:
-    """A proof whose hashData is computed, waiting for its signature."""
+    """A proof whose hashData is computed, waiting for its signature.
+
+    For eddsa-rdfc-2022 it keeps the canonical N-Quads it hashed (the document, then
+    the proof configuration), from which the signed document's dataset is made.
+    """
 
     proof: dict[str, Any]
     to_sign: bytes
+    nquads: tuple[str, str] | None = None
 
 
 def _pending_proof(
@@ -95,6 +114,7 @@ def _pending_proof(
     verification_method: str | None = None,
     challenge: str | None = None,
     domain: str | None = None,
+    document_hash: bytes | None = None,
 ) -> _PendingProof:
     if cryptosuite not in CRYPTOSUITES:
         raise BadInputError(f"unsupported cryptosuite {cryptosuite!r}; use one of {CRYPTOSUITES}")
@@ -117,9 +137,14 @@ def _pending_proof(
     unsecured = _without_proof(document)
     config = dict(options)
     if "@context" in unsecured:
-        config["@context"] = copy.deepcopy(unsecured["@context"])
+        config["@context"] = copy_json(unsecured["@context"])
     proof = dict(config) if cryptosuite == JCS else dict(options)
-    return _PendingProof(proof, hash_data(unsecured, config, cryptosuite))
+    if cryptosuite == JCS or document_hash is not None:
+        return _PendingProof(proof, hash_data(unsecured, config, cryptosuite, document_hash))
+    canonical = _canonical(unsecured, cryptosuite)
+    to_sign = hash_data(unsecured, config, cryptosuite, hashlib.sha256(canonical).digest())
+    config_nquads = _config_canonical(canonicalize_jcs(config), cryptosuite).decode("utf-8")
+    return _PendingProof(proof, to_sign, (canonical.decode("utf-8"), config_nquads))
 
 
 def _finish(pending: _PendingProof, signer: Signer) -> dict[str, Any]:
@@ -132,7 +157,9 @@ def create_proof(document: Mapping[str, Any], identity: Signer, **options: Any) 
     """A new proof over ``document`` (any existing ``proof`` is left out).
 
     Options, all keyword: ``cryptosuite`` (eddsa-rdfc-2022), ``created`` (now),
-    ``proof_purpose`` (assertionMethod), ``verification_method``, ``challenge``, ``domain``.
+    ``proof_purpose`` (assertionMethod), ``verification_method``, ``challenge``, ``domain``,
+    and ``document_hash``: SHA-256 of the canonical document when the caller computed
+    it another way (a bundle's CLR from its claims' datasets).
     """
     return _finish(_pending_proof(document, identity, **options), identity)
 
@@ -146,7 +173,7 @@ def proofs_of(document: Mapping[str, Any]) -> list[Any]:
 
 
 def _with_proof(document: Mapping[str, Any], proof: dict[str, Any]) -> dict[str, Any]:
-    signed = copy.deepcopy(dict(document))
+    signed: dict[str, Any] = copy_json(dict(document))
     existing = proofs_of(signed)
     signed["proof"] = [*existing, proof] if existing else proof
     return signed
@@ -168,9 +195,28 @@ def sign_documents(
     still being unsealed in the background (:class:`UnlockingIdentity`) is waited for
     only once everything is hashed.
     """
+    return [signed for signed, _ in sign_with_datasets(documents, signer, **options)]
+
+
+def sign_with_datasets(
+    documents: Sequence[Mapping[str, Any]], signer: Signer, **options: Any
+) -> list[tuple[dict[str, Any], str | None]]:
+    """:func:`sign_documents`, each signed document with its RDF dataset as N-Quads.
+
+    The dataset comes from what signing canonicalized anyway (eddsa-rdfc-2022, a
+    document with an IRI ``id`` and no earlier proof); otherwise it is None.
+    """
     pending = [_pending_proof(document, signer, **options) for document in documents]
-    return [_with_proof(document, _finish(item, signer))
-            for document, item in zip(documents, pending, strict=True)]
+    signed = []
+    for document, item in zip(documents, pending, strict=True):
+        proof = _finish(item, signer)
+        dataset = None
+        if item.nquads is not None and not proofs_of(document) and is_absolute_iri(
+                document.get("id")):
+            dataset = signed_dataset(item.nquads[0], str(document["id"]), item.nquads[1],
+                                     proof["proofValue"])
+        signed.append((_with_proof(document, proof), dataset))
+    return signed
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,74 @@
+"""Claim credentials keep their RDF dataset, so later bundles are signed from it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlmodel import col, update
+
+from lerkit.core.credentials.canon import canonicalize_rdfc
+from lerkit.services import bundles
+from lerkit.services.context import Lerkit
+from lerkit.storage.endorsements import issued_for_claims
+from lerkit.storage.tables import IssuedCredential
+from tests.conftest import need_interop
+from tests.services.sample import PASSPHRASE, make_sample
+
+
+@pytest.fixture
+def ler(db_url: str) -> Iterator[Lerkit]:
+    opened = Lerkit.open(db_url)
+    yield opened
+    opened.close()
+
+
+def _rows(ler: Lerkit, person_id: str, claim_ids: list[str]) -> list[IssuedCredential]:
+    with ler.db.session() as session:
+        return issued_for_claims(session=session, person_id=person_id, claim_ids=claim_ids)
+
+
+def test_exports_keep_datasets_and_fill_in_missing_ones(ler: Lerkit, tmp_path: Path) -> None:
+    sample = make_sample(ler, tmp_path)
+    first = tmp_path / "first.json"
+    bundles.export_bundle(ler, sample.person_id, first, PASSPHRASE)
+    rows = _rows(ler, sample.person_id, sample.claim_ids)
+    assert len(rows) == 3
+    for row in rows:  # the kept dataset is the credential's own RDF
+        assert row.rdf_nquads is not None and f"<{row.credential['id']}> " in row.rdf_nquads
+    # a row stored before datasets were kept, and one whose dataset was damaged
+    with ler.transaction() as session:
+        session.execute(update(IssuedCredential).where(col(IssuedCredential.id) == rows[0].id)
+                        .values(rdf_nquads=None))
+        session.execute(update(IssuedCredential).where(col(IssuedCredential.id) == rows[1].id)
+                        .values(rdf_nquads="<urn:x:a> <urn:p:q> <urn:x:b> .\n"))
+    second = tmp_path / "second.json"
+    bundles.export_bundle(ler, sample.person_id, second, PASSPHRASE)
+    report = bundles.verify_file(second, evidence_dir=tmp_path)
+    assert report.valid, report.all_errors()
+    inner = json.loads(second.read_text("utf-8"))["credentialSubject"]["verifiableCredential"]
+    assert inner == json.loads(first.read_text("utf-8"))["credentialSubject"][
+        "verifiableCredential"]  # reused byte for byte
+    refreshed = {row.id: row for row in _rows(ler, sample.person_id, sample.claim_ids)}
+    assert len(refreshed) == 3  # nothing signed again
+    assert refreshed[rows[0].id].rdf_nquads is not None  # filled in
+    assert refreshed[rows[0].id].rdf_nquads == canonicalize_rdfc(rows[0].credential)
+
+
+def test_bundles_from_kept_datasets_pass_the_reference_verifier(
+        ler: Lerkit, tmp_path: Path) -> None:
+    interop = need_interop()
+    sample = make_sample(ler, tmp_path, n_claims=6)
+    files = []
+    for name in ("first.json", "again.json"):  # new signatures, then kept datasets only
+        path = tmp_path / name
+        bundles.export_bundle(ler, sample.person_id, path, PASSPHRASE)
+        files.append(str(path))
+    proc = subprocess.run([str(interop / "verify-vc"), *files], capture_output=True,
+                          text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 14 and all(line.startswith("OK ") for line in lines)
