@@ -132,7 +132,7 @@ def test_statements_are_read_back_exactly() -> None:
     statements = list(parse_nquads(nquads, "k"))
     assert statements[0].triple["object"]["value"] == 'tab\there "quoted" \\ \x07 \u2028 end'
     assert statements[1].triple["object"]["language"] == "en-GB"
-    assert statements[3].graph == "_:kc14n1" and statements[3].key is None
+    assert statements[3].graph == "_:kc14n1" and statements[3].line is None
     dataset = Dataset()
     dataset.add(statements)
     dataset.add(statements[:3])  # the same plain statements again are kept once
@@ -156,3 +156,15 @@ def test_signed_dataset_needs_one_proof_node() -> None:
     with pytest.raises(DatasetError, match="one proof node"):
         signed_dataset("<urn:x:a> <urn:p:q> <urn:x:b> .\n", "urn:x:a",
                        "_:c14n0 <urn:p:q> _:c14n1 .\n_:c14n1 <urn:p:q> \"x\" .\n", "zabc")
+
+
+def test_only_statements_with_blank_nodes_are_relabelled() -> None:
+    dataset = Dataset()
+    dataset.add_nquads('<urn:x:a> <urn:p:q> "looks like _:c14n0" .\n'
+                       '_:c14n0 <urn:p:q> "x" .\n<urn:x:a> <urn:p:r> _:c14n0 .\n', "e0.")
+    dataset.add_nquads('<urn:x:a> <urn:p:q> "looks like _:c14n0" .\n', "e1.")
+    assert dataset.plain == {'<urn:x:a> <urn:p:q> "looks like _:c14n0" .\n'}
+    assert dataset.canonical() == ('<urn:x:a> <urn:p:q> "looks like _:c14n0" .\n'
+                                   '<urn:x:a> <urn:p:r> _:c14n0 .\n_:c14n0 <urn:p:q> "x" .\n')
+    with pytest.raises(DatasetError, match="line 1"):
+        dataset.add_nquads("<urn:x:a> <urn:p:q> <urn:x:b>\n", "e2.")

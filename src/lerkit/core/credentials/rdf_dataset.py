@@ -60,81 +60,102 @@ def _node(iri: str | None, blank: str | None, prefix: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Statement:
-    """One quad in pyld's form; ``key`` identifies it when it holds no blank node."""
+    """One quad in pyld's form; ``line``: its N-Quads line when it holds no blank node."""
 
     graph: str
     triple: dict[str, Any]
-    key: str | None
+    line: str | None
+
+
+def parse_statement(line: str, prefix: str, number: int = 1) -> Statement:
+    """One N-Quads statement (without its newline); blank node labels get ``prefix``."""
+    match = _STATEMENT.fullmatch(line)
+    if match is None:
+        raise DatasetError(f"not an N-Quads statement (line {number})")
+    s_iri, s_blank, predicate, o_iri, o_blank, text, datatype, language, g_iri, g_blank = (
+        match.groups())
+    obj: dict[str, str]
+    if text is None:
+        obj = _node(o_iri, o_blank, prefix)
+    else:
+        value = _ESCAPE.sub(_unescape, text) if "\\" in text else text
+        obj = {"type": "literal", "value": value,
+               "datatype": RDF_LANG_STRING if language else (datatype or XSD_STRING)}
+        if language:
+            obj["language"] = language
+    graph = DEFAULT_GRAPH if g_iri is None and g_blank is None else (
+        _node(g_iri, g_blank, prefix)["value"])
+    plain = s_blank is None and o_blank is None and g_blank is None
+    triple = {"subject": _node(s_iri, s_blank, prefix),
+              "predicate": {"type": "IRI", "value": predicate}, "object": obj}
+    return Statement(graph, triple, line + "\n" if plain else None)
 
 
 def parse_nquads(nquads: str, prefix: str) -> Iterator[Statement]:
     """The statements of ``nquads``, every blank node label prefixed with ``prefix``."""
     for number, line in enumerate(nquads.split("\n")[:-1], start=1):
-        match = _STATEMENT.fullmatch(line)
-        if match is None:
-            raise DatasetError(f"not an N-Quads statement (line {number})")
-        s_iri, s_blank, predicate, o_iri, o_blank, text, datatype, language, g_iri, g_blank = (
-            match.groups())
-        obj: dict[str, str]
-        if text is None:
-            obj = _node(o_iri, o_blank, prefix)
-        else:
-            value = _ESCAPE.sub(_unescape, text) if "\\" in text else text
-            obj = {"type": "literal", "value": value,
-                   "datatype": RDF_LANG_STRING if language else (datatype or XSD_STRING)}
-            if language:
-                obj["language"] = language
-        graph = DEFAULT_GRAPH if g_iri is None and g_blank is None else (
-            _node(g_iri, g_blank, prefix)["value"])
-        plain = s_blank is None and o_blank is None and g_blank is None
-        triple = {"subject": _node(s_iri, s_blank, prefix),
-                  "predicate": {"type": "IRI", "value": predicate}, "object": obj}
-        yield Statement(graph, triple, line if plain else None)
+        yield parse_statement(line, prefix, number)
 
 
 def statement(graph: str, subject: dict[str, str], predicate: str,
               obj: dict[str, str]) -> Statement:
-    """A statement made in code (its key is its N-Quads line when it has no blank node)."""
+    """A statement made in code."""
     triple = {"subject": subject, "predicate": {"type": "IRI", "value": predicate},
               "object": obj}
     blank = "blank node" in (subject["type"], obj["type"]) or graph.startswith("_:")
-    key = None if blank else pyld.nquads.serialize_nquad(
+    line = None if blank else pyld.nquads.serialize_nquad(
         triple, None if graph == DEFAULT_GRAPH else graph)
-    return Statement(graph, triple, key)
+    return Statement(graph, triple, line)
 
 
 @dataclass
 class Dataset:
-    """A set of statements; the same statement added twice is kept once."""
+    """A set of statements.
 
+    Statements without blank nodes are kept as their N-Quads lines: RDFC-1.0 labels blank
+    nodes from the statements that mention them only, and leaves the others as they are.
+    """
+
+    plain: set[str] = field(default_factory=set)
     graphs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    _seen: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, statements: Iterable[Statement]) -> None:
         """Add statements (blank node labels must already be kept apart by the caller)."""
         for item in statements:
-            if item.key is not None:
-                seen = (item.graph, item.key)
-                if seen in self._seen:
-                    continue
-                self._seen.add(seen)
-            self.graphs.setdefault(item.graph, []).append(item.triple)
+            if item.line is not None:
+                self.plain.add(item.line)
+            else:
+                self.graphs.setdefault(item.graph, []).append(item.triple)
 
-    def nquads(self) -> str:
-        """N-Quads of the dataset (valid, not canonical: labels are as added)."""
-        install_rdfc_escaping()
-        return "".join(
-            pyld.nquads.serialize_nquad(triple, None if graph == DEFAULT_GRAPH else graph)
-            for graph, triples in self.graphs.items() for triple in triples
-        )
+    def add_nquads(self, nquads: str, prefix: str) -> None:
+        """Add the statements of canonical-form N-Quads, blank node labels prefixed."""
+        for number, line in enumerate(nquads.split("\n")[:-1], start=1):
+            if "_:" in line:
+                self.add([parse_statement(line, prefix, number)])
+            elif line.endswith(" ."):
+                self.plain.add(line + "\n")
+            else:
+                raise DatasetError(f"not an N-Quads statement (line {number})")
 
-    def canonical(self) -> str:
-        """RDFC-1.0 canonical N-Quads of the dataset."""
+    def _blank_lines(self, canonical: bool) -> list[str]:
         install_rdfc_escaping()
+        if not canonical:
+            return [pyld.nquads.serialize_nquad(triple, None if graph == DEFAULT_GRAPH else graph)
+                    for graph, triples in self.graphs.items() for triple in triples]
+        if not self.graphs:
+            return []
         result = URDNA2015().main(self.graphs, {"format": "application/n-quads"})
         if not isinstance(result, str):
             raise DatasetError("RDF canonicalization gave no N-Quads")
-        return result
+        return [line + "\n" for line in result.split("\n")[:-1]]
+
+    def nquads(self) -> str:
+        """N-Quads of the dataset (valid, not canonical: labels are as added)."""
+        return "".join([*sorted(self.plain), *self._blank_lines(canonical=False)])
+
+    def canonical(self) -> str:
+        """RDFC-1.0 canonical N-Quads of the dataset."""
+        return "".join(sorted(self.plain.union(self._blank_lines(canonical=True))))
 
 
 def signed_dataset(unsigned: str, credential_id: str, proof_config: str,
@@ -184,7 +205,7 @@ def canonical_with_embedded(shell: str, placeholder: str,
     dataset = Dataset()
     dataset.add(item for item in statements if id(item) not in cut)
     for number, (credential_id, nquads) in enumerate(embedded):
-        dataset.add(parse_nquads(nquads, f"e{number}."))
+        dataset.add_nquads(nquads, f"e{number}.")
         dataset.add(statement(link.graph, dict(link.triple["subject"]),
                               link.triple["predicate"]["value"],
                               {"type": "IRI", "value": credential_id}) for link in links)
