@@ -2,10 +2,11 @@
 
 Everything is measured in one run on the same machine, whole process (start-up included):
 ``ler export`` the first time (every claim signed), ``ler export`` again (unchanged claim
-credentials are reused), ``ler verify``, and the reference ``verify-vc`` on the same file.
+credentials are reused), ``ler verify``, and the reference ``verify-vc`` on the same file. Then, with valgrind, the
+instructions of an export and of the bare start-up, which other load does not change.
 Figures go to the "Signed bundles" section of docs/benchmarks.md.
 
-Run: python bench/bundle_bench.py [--claims 50] [--runs 21] [--pause 8]
+Run: python bench/bundle_bench.py [--claims 50] [--runs 21] [--pause 8] [--no-instructions]
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -58,6 +60,29 @@ def build_person(home: Path, claims: int) -> str:
     return person.id
 
 
+def count_instructions(commands: dict[str, tuple[list[str], dict[str, str]]]
+                       ) -> dict[str, int]:
+    """Instructions each whole process executes (valgrind's callgrind), run side by side.
+
+    Counts do not depend on what else the machine is doing. Empty without valgrind.
+    """
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return {}
+    running = {label: subprocess.Popen(
+        [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd], env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        for label, (cmd, env) in commands.items()}
+    counts = {}
+    for label, process in running.items():
+        _, err = process.communicate()
+        found = re.search(r"Collected : (\d+)", err)
+        if process.returncode != 0 or found is None:
+            raise SystemExit(f"callgrind run of {label} failed: {err[-500:]}")
+        counts[label] = int(found.group(1))
+    return counts
+
+
 @dataclass
 class Step:
     """One command of a round, and its wall times."""
@@ -82,12 +107,31 @@ class Step:
         return f"| {self.label} | {statistics.median(self.times):.2f} s | {min(self.times):.2f} s |"
 
 
+def instruction_counts(pristine: Path, tmp: Path, export: list[str], floor: str,
+                       env: dict[str, str]) -> dict[str, int]:
+    """Callgrind counts of a first export, an export again and the bare start-up."""
+    homes = {label: tmp / f"count-{label}" for label in ("first", "again")}
+    for home in homes.values():
+        shutil.copytree(pristine, home)
+    again_env = {**env, "LER_HOME": str(homes["again"])}
+    subprocess.run([*export, "--out", str(homes["again"] / "b.json")], env=again_env,
+                   capture_output=True, check=True)
+    return count_instructions({
+        "first": ([*export, "--out", str(homes["first"] / "b.json")],
+                  {**env, "LER_HOME": str(homes["first"])}),
+        "again": ([*export, "--out", str(homes["again"] / "b.json")], again_env),
+        "start-up": ([sys.executable, "-c", floor], env),
+    })
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--claims", type=int, default=50)
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--pause", type=float, default=8.0,
                         help="seconds between rounds, so they sample several minutes")
+    parser.add_argument("--no-instructions", action="store_true",
+                        help="skip the instruction counts (valgrind; about two minutes)")
     args = parser.parse_args()
     ler = [sys.executable, "-m", "lerkit"]
     verify_vc = shared_root() / "interop" / "verify-vc"
@@ -134,6 +178,8 @@ def main() -> None:
             for step in steps:
                 step.run(env)
         size = out.stat().st_size
+        counts = {} if args.no_instructions else instruction_counts(
+            pristine, Path(tmp), [*ler, "export", "--person", person], floor, env)
     own = [statistics.median(a - b for a, b in zip(step.times, start_up.times, strict=True))
            for step in (first, again)]
     own_line = (f"Export's own work beyond start-up (each round's export minus its start-up "
@@ -143,6 +189,14 @@ def main() -> None:
         ratio = statistics.median(ours.times) / statistics.median(reference.times)
         ratio_line = (f"`ler verify` takes {ratio:.2f}× the reference verifier's time on the "
                       "same file (below 1 means faster).")
+    count_line = "Instructions were not counted (no valgrind, or --no-instructions)."
+    if counts:
+        share = counts["start-up"] / counts["again"]
+        count_line = (
+            "Instructions per whole process (valgrind's callgrind; unlike times, not disturbed "
+            f"by other load): first export {counts['first'] / 1e9:.2f} G (the Argon2id thread "
+            f"included), export again {counts['again'] / 1e9:.2f} G, start-up alone "
+            f"{counts['start-up'] / 1e9:.2f} G: start-up is {share:.0%} of an export again.")
     body = "\n".join([
         f"A bundle of {args.claims} accepted claims, each with a file as evidence, signed with "
         f"eddsa-rdfc-2022 ({size / 1024:.0f} KiB). Whole processes, start-up included; "
@@ -154,6 +208,7 @@ def main() -> None:
         *(step.row() for step in steps),
         "",
         own_line,
+        count_line,
         ratio_line,
         "Targets: export ≤ 1 s; `ler verify` faster than `verify-vc`.",
     ])
