@@ -3,10 +3,10 @@
 Primary keys are short random text ids (see ``new_id``) so that records moved between
 databases (a portable profile, a backup) never collide. Times are UTC. The schema itself
 is created and changed only by the ordered migrations in ``lerkit.storage.migrations``;
-a test keeps these classes and the migrated schema in step.
+a test keeps these classes and the migrated schema in step. Annotations are evaluated
+at class creation (no ``from __future__ import annotations``), which spares SQLModel
+and SQLAlchemy from parsing each one from a string.
 """
-
-from __future__ import annotations
 
 import secrets
 from datetime import UTC, datetime
