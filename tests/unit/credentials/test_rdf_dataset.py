@@ -166,5 +166,7 @@ def test_only_statements_with_blank_nodes_are_relabelled() -> None:
     assert dataset.plain == {'<urn:x:a> <urn:p:q> "looks like _:c14n0" .\n'}
     assert dataset.canonical() == ('<urn:x:a> <urn:p:q> "looks like _:c14n0" .\n'
                                    '<urn:x:a> <urn:p:r> _:c14n0 .\n_:c14n0 <urn:p:q> "x" .\n')
+    assert dataset.canonical() == dataset.canonical()  # canonicalizing changes nothing
+    assert "_:e0.c14n0" in dataset.nquads()
     with pytest.raises(DatasetError, match="line 1"):
         dataset.add_nquads("<urn:x:a> <urn:p:q> <urn:x:b>\n", "e2.")

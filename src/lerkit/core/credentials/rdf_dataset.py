@@ -144,7 +144,10 @@ class Dataset:
                     for graph, triples in self.graphs.items() for triple in triples]
         if not self.graphs:
             return []
-        result = URDNA2015().main(self.graphs, {"format": "application/n-quads"})
+        # pyld relabels the statements it is given in place: give it copies
+        copies = {graph: [{part: dict(value) for part, value in triple.items()}
+                          for triple in triples] for graph, triples in self.graphs.items()}
+        result = URDNA2015().main(copies, {"format": "application/n-quads"})
         if not isinstance(result, str):
             raise DatasetError("RDF canonicalization gave no N-Quads")
         return [line + "\n" for line in result.split("\n")[:-1]]
