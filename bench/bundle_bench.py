@@ -2,8 +2,9 @@
 
 Everything is measured in one run on the same machine, whole process (start-up included):
 ``ler export`` the first time (every claim signed), ``ler export`` again (unchanged claim
-credentials are reused), ``ler verify``, and the reference ``verify-vc`` on the same file. Then, with valgrind, the
-instructions of an export and of the bare start-up, which other load does not change.
+credentials are reused), ``ler verify``, and the reference ``verify-vc`` on the same file.
+Then, with valgrind, the instructions of an export and of the bare start-up, which other
+load does not change.
 Figures go to the "Signed bundles" section of docs/benchmarks.md.
 
 Run: python bench/bundle_bench.py [--claims 50] [--runs 21] [--pause 8] [--no-instructions]
