@@ -170,8 +170,7 @@ def signed_dataset(unsigned: str, credential_id: str, proof_config: str,
     The proof becomes a named graph, as VC 2.0's ``proof`` (``@container: @graph``) makes
     it: the configuration's statements plus ``proofValue``, linked from the credential.
     """
-    dataset = Dataset()
-    dataset.add(parse_nquads(unsigned, "d"))
+    dataset = Dataset()  # the proof's statements; the credential's are kept as they are
     graph = "_:proof"
     config = [Statement(graph, item.triple, None) for item in parse_nquads(proof_config, "p")
               if item.graph == DEFAULT_GRAPH]
@@ -187,7 +186,8 @@ def signed_dataset(unsigned: str, credential_id: str, proof_config: str,
         statement(DEFAULT_GRAPH, {"type": "IRI", "value": credential_id}, SEC_PROOF,
                   {"type": "blank node", "value": graph}),
     ])
-    return dataset.nquads()
+    # the canonical labels of ``unsigned`` (_:c14n...) cannot meet those given here
+    return unsigned + dataset.nquads()
 
 
 def canonical_with_embedded(shell: str, placeholder: str,
