@@ -31,7 +31,8 @@ def _rows(ler: Lerkit, person_id: str, claim_ids: list[str]) -> list[IssuedCrede
         return issued_for_claims(session=session, person_id=person_id, claim_ids=claim_ids)
 
 
-def test_exports_keep_datasets_and_fill_in_missing_ones(ler: Lerkit, tmp_path: Path) -> None:
+def test_exports_keep_datasets_and_mend_missing_or_damaged_ones(
+        ler: Lerkit, tmp_path: Path) -> None:
     sample = make_sample(ler, tmp_path)
     first = tmp_path / "first.json"
     bundles.export_bundle(ler, sample.person_id, first, PASSPHRASE)
@@ -54,8 +55,9 @@ def test_exports_keep_datasets_and_fill_in_missing_ones(ler: Lerkit, tmp_path: P
         "verifiableCredential"]  # reused byte for byte
     refreshed = {row.id: row for row in _rows(ler, sample.person_id, sample.claim_ids)}
     assert len(refreshed) == 3  # nothing signed again
-    assert refreshed[rows[0].id].rdf_nquads is not None  # filled in
-    assert refreshed[rows[0].id].rdf_nquads == canonicalize_rdfc(rows[0].credential)
+    for row in rows[:2]:  # the missing and the damaged dataset are made again and kept
+        assert refreshed[row.id].rdf_nquads == canonicalize_rdfc(row.credential)
+    assert refreshed[rows[2].id].rdf_nquads == rows[2].rdf_nquads
 
 
 def test_bundles_from_kept_datasets_pass_the_reference_verifier(

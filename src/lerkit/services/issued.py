@@ -98,8 +98,8 @@ def record_new(session: Session, person_id: str, prepared: Prepared,
                datasets: Mapping[str, str] | None = None) -> int:
     """Store every claim credential of ``bundle`` that was signed just now.
 
-    ``datasets`` (claim id -> N-Quads) go with the new rows; a reused row that had none
-    gets its own.
+    ``datasets`` (claim id -> N-Quads) go with the new rows; a reused row whose kept
+    dataset was missing or did not fit gets the one made for this bundle.
     """
     datasets = datasets or {}
     inner = bundle["credentialSubject"]["verifiableCredential"]
@@ -107,7 +107,7 @@ def record_new(session: Session, person_id: str, prepared: Prepared,
     for claim, credential in zip(claims, inner, strict=True):
         reused = prepared.reused_rows.get(claim.id)
         if reused is not None:
-            if reused.rdf_nquads is None and claim.id in datasets:
+            if claim.id in datasets and datasets[claim.id] != reused.rdf_nquads:
                 repo.keep_dataset(session=session, issued_id=reused.id,
                                   rdf_nquads=datasets[claim.id])
             continue
