@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,6 +53,14 @@ def need_interop() -> Path:
         pytest.skip(problem)
     assert folder is not None
     return folder
+
+
+def reference_verdicts(*files: Path | str) -> list[str]:
+    """The reference verifier's verdict lines for ``files``; fails unless it exits 0."""
+    proc = subprocess.run([str(need_interop() / "verify-vc"), *map(str, files)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc.stdout.splitlines()
 
 
 @pytest.fixture(autouse=True)

@@ -29,11 +29,20 @@ class Prepared:
     """What an export reuses and carries, and what it had to leave out."""
 
     fingerprints: dict[str, str] = field(default_factory=dict)
-    reused: dict[str, dict[str, Any]] = field(default_factory=dict)
     reused_rows: dict[str, IssuedCredential] = field(default_factory=dict)
-    datasets: dict[str, str] = field(default_factory=dict)
     endorsements: list[dict[str, Any]] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
+
+    @property
+    def reused(self) -> dict[str, dict[str, Any]]:
+        """Claim id -> the stored credential reused for it."""
+        return {claim_id: row.credential for claim_id, row in self.reused_rows.items()}
+
+    @property
+    def datasets(self) -> dict[str, str]:
+        """Claim id -> the kept RDF dataset of the reused credential, where there is one."""
+        return {claim_id: row.rdf_nquads for claim_id, row in self.reused_rows.items()
+                if row.rdf_nquads}
 
 
 def _suite(credential: Mapping[str, Any]) -> Any:
@@ -77,10 +86,7 @@ def prepare(session: Session, person_id: str, did: str, holder_name: str,
         mine = [e for e in received if e.claim_id == claim.id]
         row, carried = _choose(rows, mine, cryptosuite)
         if row is not None:
-            prepared.reused[claim.id] = row.credential
             prepared.reused_rows[claim.id] = row
-            if row.rdf_nquads:
-                prepared.datasets[claim.id] = row.rdf_nquads
         prepared.endorsements.extend(e.credential for e in carried)
         kept = {e.credential_id for e in carried}
         for e in mine:
