@@ -42,7 +42,8 @@ def add_issued(*, session: Session, person_id: str, claim_id: str, credential_id
 
 
 def keep_dataset(*, session: Session, issued_id: str, rdf_nquads: str) -> None:
-    """Store the RDF dataset of a stored credential that had none (the caller commits)."""
+    """Store the RDF dataset of a stored credential, in place of a missing or unfit one
+    (the caller commits)."""
     session.execute(update(IssuedCredential).where(col(IssuedCredential.id) == issued_id)
                     .values(rdf_nquads=rdf_nquads))
 

@@ -214,7 +214,8 @@ def latest() -> int:
 
 def pending(done: list[int]) -> list[int]:
     """The migrations not yet in ``done`` (what :func:`applied` returned)."""
-    return [number for number, _, _ in MIGRATIONS if number not in set(done)]
+    applied_already = set(done)
+    return [number for number, _, _ in MIGRATIONS if number not in applied_already]
 
 
 def upgrade(engine: Engine, target: int | None = None) -> list[int]:

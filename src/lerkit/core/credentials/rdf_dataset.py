@@ -91,10 +91,21 @@ def parse_statement(line: str, prefix: str, number: int = 1) -> Statement:
     return Statement(graph, triple, line + "\n" if plain else None)
 
 
+def _lines(nquads: str) -> Iterator[tuple[int, str]]:
+    """Numbered statement lines of N-Quads, split on ``"\\n"`` only."""
+    return enumerate(nquads.split("\n")[:-1], start=1)
+
+
 def parse_nquads(nquads: str, prefix: str) -> Iterator[Statement]:
     """The statements of ``nquads``, every blank node label prefixed with ``prefix``."""
-    for number, line in enumerate(nquads.split("\n")[:-1], start=1):
+    for number, line in _lines(nquads):
         yield parse_statement(line, prefix, number)
+
+
+def _serialize(graph: str, triple: dict[str, Any]) -> str:
+    """One statement as an N-Quads line, literals escaped as RDFC-1.0 requires."""
+    install_rdfc_escaping()
+    return str(pyld.nquads.serialize_nquad(triple, None if graph == DEFAULT_GRAPH else graph))
 
 
 def statement(graph: str, subject: dict[str, str], predicate: str,
@@ -103,9 +114,7 @@ def statement(graph: str, subject: dict[str, str], predicate: str,
     triple = {"subject": subject, "predicate": {"type": "IRI", "value": predicate},
               "object": obj}
     blank = "blank node" in (subject["type"], obj["type"]) or graph.startswith("_:")
-    line = None if blank else pyld.nquads.serialize_nquad(
-        triple, None if graph == DEFAULT_GRAPH else graph)
-    return Statement(graph, triple, line)
+    return Statement(graph, triple, None if blank else _serialize(graph, triple))
 
 
 @dataclass
@@ -129,7 +138,7 @@ class Dataset:
 
     def add_nquads(self, nquads: str, prefix: str) -> None:
         """Add the statements of canonical-form N-Quads, blank node labels prefixed."""
-        for number, line in enumerate(nquads.split("\n")[:-1], start=1):
+        for number, line in _lines(nquads):
             if "_:" in line:
                 self.add([parse_statement(line, prefix, number)])
             elif line.endswith(" ."):
@@ -137,28 +146,25 @@ class Dataset:
             else:
                 raise DatasetError(f"not an N-Quads statement (line {number})")
 
-    def _blank_lines(self, canonical: bool) -> list[str]:
-        install_rdfc_escaping()
-        if not canonical:
-            return [pyld.nquads.serialize_nquad(triple, None if graph == DEFAULT_GRAPH else graph)
+    def nquads(self) -> str:
+        """N-Quads of the dataset (valid, not canonical: labels are as added)."""
+        labelled = [_serialize(graph, triple)
                     for graph, triples in self.graphs.items() for triple in triples]
+        return "".join([*sorted(self.plain), *labelled])
+
+    def canonical(self) -> str:
+        """RDFC-1.0 canonical N-Quads of the dataset."""
         if not self.graphs:
-            return []
+            return "".join(sorted(self.plain))
+        install_rdfc_escaping()
         # pyld relabels the statements it is given in place: give it copies
         copies = {graph: [{part: dict(value) for part, value in triple.items()}
                           for triple in triples] for graph, triples in self.graphs.items()}
         result = URDNA2015().main(copies, {"format": "application/n-quads"})
         if not isinstance(result, str):
             raise DatasetError("RDF canonicalization gave no N-Quads")
-        return [line + "\n" for line in result.split("\n")[:-1]]
-
-    def nquads(self) -> str:
-        """N-Quads of the dataset (valid, not canonical: labels are as added)."""
-        return "".join([*sorted(self.plain), *self._blank_lines(canonical=False)])
-
-    def canonical(self) -> str:
-        """RDFC-1.0 canonical N-Quads of the dataset."""
-        return "".join(sorted(self.plain.union(self._blank_lines(canonical=True))))
+        relabelled = [line + "\n" for line in result.split("\n")[:-1]]
+        return "".join(sorted(self.plain.union(relabelled)))
 
 
 def signed_dataset(unsigned: str, credential_id: str, proof_config: str,
