@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the matcher is loaded only when this command runs
 
 def _as_dict(m: Match) -> dict[str, Any]:
     return {
+        "taxonomy": m.taxonomy,
         "id": m.competency_id,
         "label": m.label,
         "score": round(m.score, 2),
@@ -26,6 +27,7 @@ def _as_dict(m: Match) -> dict[str, Any]:
         "matched": m.matched_text,
         "via": m.matched_via.value,
         "words": list(m.matched_words),
+        **({"through": m.through} if m.through else {}),
     }
 
 
@@ -49,13 +51,20 @@ def _batch(path: Path) -> list[tuple[Any, str]]:
 def match(
     ctx: typer.Context,
     text: Annotated[str | None, typer.Argument(help="What the person did, in their words.")] = None,
-    taxonomy: Annotated[str, typer.Option("--taxonomy", "-t", help="Taxonomy name.")] = "lerkit",
+    taxonomy: Annotated[
+        str | None,
+        typer.Option("--taxonomy", "-t",
+                     help="Search only this taxonomy (default: the default search)."),
+    ] = None,
     top: Annotated[int, typer.Option("--top", "-n", min=1, max=200)] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     batch: Annotated[
         Path | None,
         typer.Option("--batch", help='JSONL file of {"id", "text"}; writes JSONL matches.'),
     ] = None,
+    lexical: Annotated[
+        bool, typer.Option("--lexical", help="Match by shared words only, not by meaning.")
+    ] = False,
     military_text: Annotated[
         str | None,
         typer.Option(
@@ -63,17 +72,24 @@ def match(
         ),
     ] = None,
 ) -> None:
-    """Suggest competencies for TEXT, each with its score and why it matched."""
+    """Suggest competencies for TEXT, each with its score and why it matched.
+
+    Without --taxonomy, lerkit's own taxonomy, O*NET's work activities and any taxonomy
+    added with `ler taxonomy default` are searched together.
+    """
     from lerkit.services import matching
 
     if military_text is not None:
         _military(military_text, top, as_json)
         return
     ler = lerkit_from(ctx)
+    search = (matching.default_search(ler, lexical=lexical) if taxonomy is None
+              else matching.matcher_for(ler, taxonomy, lexical=lexical))
+    if search.note:
+        typer.echo(f"Note: {search.note}.", err=True)
     if batch is not None:
-        index = matching.index_for(ler, taxonomy)
         for case_id, case_text in _batch(batch):
-            found = index.match(case_text, top=top)
+            found = search.match(case_text, top=top)
             sys.stdout.write(
                 json.dumps(
                     {"id": case_id, "matches": [_as_dict(m) for m in found]}, ensure_ascii=False
@@ -83,14 +99,14 @@ def match(
         return
     if text is None or not text.strip():
         raise BadInputError("give the TEXT to match (or --batch FILE)")
-    found = matching.match(ler, text, taxonomy, top)
+    found = search.match(text, top=top)
     if as_json:
         print_json([_as_dict(m) for m in found])
         return
     if not found:
         typer.echo("No suggestions. Try describing what you did in more words.")
     for rank, m in enumerate(found, start=1):
-        typer.echo(f"{rank:>2}. {m.label}  [{m.competency_id}]  score {m.score:.0f}")
+        typer.echo(f"{rank:>2}. {m.label}  [{m.taxonomy} {m.competency_id}]  score {m.score:.0f}")
         typer.echo(f"    why: {m.why}")
 
 

@@ -55,7 +55,8 @@ def _offer(live: LiveInterview, matches: list[Match], run: str) -> None:
         return
     _say("Skills this may show:")
     for n, m in enumerate(matches, start=1):
-        _say(f"  {n}. {m.label} (score {m.score:.0f}) - why: {m.why}")
+        origin = "" if m.taxonomy == "lerkit" else f", {m.taxonomy}"
+        _say(f"  {n}. {m.label} (score {m.score:.0f}{origin}) - why: {m.why}")
     picked = _read("Accept which? Type numbers like 1 3, or press Enter for none: ")
     for word in (picked or "").replace(",", " ").split():
         if word.isdigit() and 1 <= int(word) <= len(matches):

@@ -10,7 +10,8 @@ import typer
 from lerkit.cli.output import note, print_json
 from lerkit.cli.state import lerkit_from
 
-app = typer.Typer(help="Competency taxonomies: import, list, show, search.", no_args_is_help=True)
+app = typer.Typer(help="Competency taxonomies: import, list, show, search, default.",
+                  no_args_is_help=True)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
@@ -54,6 +55,11 @@ def import_(
     for r in results:
         change = "unchanged" if r.unchanged_hash else f"{r.added} new, {r.removed} removed"
         typer.echo(f"{r.name}: {r.total} entries ({change})")
+    from lerkit.services import matching
+
+    for r in results:  # the match indexes are built now, not at the first suggestion
+        note(f"Building the match index of {r.name} ...")
+        matching.prepare(ler, r.name)
 
 
 @app.command("list")
@@ -66,7 +72,21 @@ def list_(ctx: typer.Context, as_json: JsonOption = False) -> None:
         print_json([t.to_dict() for t in found])
         return
     for t in found:
-        typer.echo(f"{t.name:<20} {t.size:>7} entries  {t.title} ({t.format})")
+        mark = "  [default search]" if t.in_default_search else ""
+        typer.echo(f"{t.name:<20} {t.size:>7} entries  {t.title} ({t.format}){mark}")
+
+
+@app.command("default")
+def default(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Taxonomy name.")],
+    off: Annotated[bool, typer.Option("--off", help="Take it out of the default search.")] = False,
+) -> None:
+    """Search a taxonomy by default (interview suggestions, `ler match`), e.g. ESCO."""
+    from lerkit.services import taxonomies
+
+    taxonomies.set_default(lerkit_from(ctx), name, on=not off)
+    typer.echo(f"{name}: {'not ' if off else ''}in the default search")
 
 
 @app.command("show")
@@ -122,10 +142,10 @@ def search(
     top: Annotated[int, typer.Option("--top", min=1, max=200)] = 10,
     as_json: JsonOption = False,
 ) -> None:
-    """Search a taxonomy by words (labels, other names, everyday phrasings)."""
+    """Search one taxonomy (by words and by meaning) and say why each entry matched."""
     from lerkit.services import matching
 
-    found = matching.match(lerkit_from(ctx), text, name, top)
+    found = matching.matcher_for(lerkit_from(ctx), name, bridged=False).match(text, top=top)
     if as_json:
         print_json(
             [

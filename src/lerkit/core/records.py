@@ -90,9 +90,22 @@ class ExperienceRecord:
     narrative: str = ""
 
 
+@dataclass(frozen=True)
+class AlignmentTarget:
+    """Another framework's entry that a claim's competency is the same as, or part of (an
+    O*NET work activity, say): an Open Badges ``Alignment``."""
+
+    name: str
+    url: str
+    code: str
+    framework: str
+    description: str = ""
+
+
 @dataclass
 class ClaimRecord:
-    """A competency claimed from an experience, with its evidence."""
+    """A competency claimed from an experience, with its evidence. ``alignments`` are
+    entries of other frameworks it aligns to, besides its own taxonomy entry."""
 
     id: str
     taxonomy: str
@@ -105,3 +118,4 @@ class ClaimRecord:
     evidence: list[EvidenceRecord] = field(default_factory=list)
     target_url: str | None = None
     framework: str | None = None
+    alignments: tuple[AlignmentTarget, ...] = ()

@@ -38,3 +38,9 @@ def data_file(kind: str, relative: str) -> Path:
     if not path.exists():
         raise NotFoundError(f"{kind}/{relative} is not shipped with this lerkit")
     return path
+
+
+def packaged(relative: str) -> Path:
+    """A file or folder of derived data that ships inside the package (``lerkit/data/``):
+    the meaning model and the O*NET pack, each built by a script in ``scripts/``."""
+    return _PACKAGE_DIR / "data" / relative

@@ -8,7 +8,7 @@ point resumes at the same question with nothing lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,15 +40,20 @@ def prompt_bank() -> PromptBank:
     return _bank
 
 
-def lookups(ler: Lerkit, taxonomy: str = TAXONOMY
-            ) -> tuple[Callable[[str], list[Match]], Callable[[str], list[Match]]]:
-    """The skill matcher (over ``taxonomy``) and the military crosswalk, as lookups."""
-    index = matching.index_for(ler, taxonomy)
+Lookup = Callable[[str, Sequence[str]], list[Match]]
 
-    def suggest(text: str) -> list[Match]:
-        return index.match(text, top=SUGGESTIONS)
 
-    def crosswalk(text: str) -> list[Match]:
+def lookups(ler: Lerkit, taxonomy: str | None = None) -> tuple[Lookup, Lookup]:
+    """The skill matcher and the military crosswalk, as lookups. Suggestions come from the
+    default search (lerkit's taxonomy, O*NET's work activities and the coach's defaults)
+    unless ``taxonomy`` names one."""
+    search = (matching.default_search(ler) if taxonomy is None
+              else matching.matcher_for(ler, taxonomy))
+
+    def suggest(text: str, areas: Sequence[str] = ()) -> list[Match]:
+        return search.match(text, top=SUGGESTIONS, areas=areas)
+
+    def crosswalk(text: str, areas: Sequence[str] = ()) -> list[Match]:
         return military.lookup(text, SUGGESTIONS).matches
 
     return suggest, crosswalk
@@ -69,10 +74,10 @@ class LiveInterview:
 
     @classmethod
     def open(cls, ler: Lerkit, person_id: str, modules: list[str] | None = None,
-             new: bool = False, taxonomy: str = TAXONOMY) -> LiveInterview:
+             new: bool = False, taxonomy: str | None = None) -> LiveInterview:
         """Resume the person's open interview, or start one (over ``modules``).
 
-        Suggestions come from ``taxonomy`` (lerkit's own by default).
+        Suggestions come from the default search, or from ``taxonomy`` if given.
         """
         require_person(ler, person_id)
         suggest, crosswalk = lookups(ler, taxonomy)

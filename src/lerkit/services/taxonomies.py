@@ -15,6 +15,7 @@ from lerkit.core.taxonomy.esco import load_esco
 from lerkit.core.taxonomy.lerkit_yaml import load_lerkit_yaml
 from lerkit.core.taxonomy.model import Competency, Taxonomy, fingerprint
 from lerkit.core.taxonomy.onet import load_onet
+from lerkit.core.taxonomy.onet_pack import dwa_taxonomy, read_pack
 from lerkit.core.taxonomy.rsd import load_rsd
 from lerkit.core.taxonomy.table_format import load_table
 from lerkit.services.context import Lerkit
@@ -23,7 +24,31 @@ from lerkit.storage import taxonomies as repo
 from lerkit.storage.taxonomies import SaveResult
 
 FORMATS = ("onet", "esco", "case", "rsd", "yaml", "csv", "jsonl")
-BUILTIN = {"lerkit": "lerkit"}  # name -> folder under taxonomies/
+ONET_DWA = "onet-dwa"
+ONET_PACK = "onet-pack.json.gz"
+
+
+def _own_files() -> list[Path]:
+    return sorted((resources.data_dir("taxonomies") / "lerkit").rglob("*.yaml"))
+
+
+def _own() -> Taxonomy:
+    return load_lerkit_yaml(resources.data_dir("taxonomies") / "lerkit")
+
+
+def onet_pack_path(ler: Lerkit) -> Path:
+    """The O*NET pack in use: one imported into ``LER_HOME`` (``ler occupations import``),
+    or the one shipped with lerkit."""
+    mine = ler.settings.home / ONET_PACK
+    return mine if mine.is_file() else resources.packaged(ONET_PACK)
+
+
+# The shipped taxonomies: name -> (the files they are read from, how to read them).
+BUILTIN: dict[str, tuple[Callable[[Lerkit], list[Path]], Callable[[Lerkit], Taxonomy]]] = {
+    "lerkit": (lambda ler: _own_files(), lambda ler: _own()),
+    ONET_DWA: (lambda ler: [onet_pack_path(ler)],
+               lambda ler: dwa_taxonomy(read_pack(onet_pack_path(ler)), ONET_PACK)),
+}
 Progress = Callable[[str, int, int], None]
 
 
@@ -107,14 +132,14 @@ def ensure_builtin(ler: Lerkit, name: str) -> None:
     key = (ler.settings.db_url, name)
     if key in _checked:
         return
-    folder = resources.data_dir("taxonomies") / BUILTIN[name]
+    list_files, read = BUILTIN[name]
     with ler.db.session() as session:
         row = repo.get_row(session=session, name=name)
         current = row.content_hash if row is not None else None
-    files = _files_signature(folder)
+    files = _files_signature(list_files(ler))
     note = ler.settings.cache_dir / f"shipped-{name}.json"
     if current is None or _read_note(note) != [files, current]:
-        shipped = load_lerkit_yaml(folder)
+        shipped = read(ler)
         current = fingerprint(shipped)
         if row is None or row.content_hash != current:
             store(ler, [shipped], "yaml")
@@ -122,12 +147,12 @@ def ensure_builtin(ler: Lerkit, name: str) -> None:
     _checked.add(key)
 
 
-def _files_signature(folder: Path) -> str:
+def _files_signature(files: list[Path]) -> str:
     """Names, sizes and modification times of a shipped taxonomy's files (cheap to get)."""
     parts = []
-    for path in sorted(folder.rglob("*.yaml")):
+    for path in files:
         stat = path.stat()
-        parts.append(f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}")
+        parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -157,6 +182,7 @@ class TaxonomyInfo:
     size: int
     content_hash: str
     imported_at: str
+    in_default_search: bool = False
 
     def to_dict(self) -> dict[str, object]:
         """Plain data for JSON output."""
@@ -171,9 +197,22 @@ def list_taxonomies(ler: Lerkit) -> list[TaxonomyInfo]:
         rows = repo.list_rows(session=session)
     return [
         TaxonomyInfo(r.name, r.title, r.framework, r.format, r.size, r.content_hash,
-                     r.imported_at.isoformat())
+                     r.imported_at.isoformat(),
+                     r.in_default_search or r.name in BUILTIN)
         for r in rows
     ]
+
+
+def set_default(ler: Lerkit, name: str, on: bool = True) -> None:
+    """Add a stored taxonomy to the default search (or take it out). The shipped ones are
+    always searched."""
+    if name in BUILTIN:
+        raise BadInputError(f"{name!r} ships with lerkit and is always in the default search")
+    with ler.transaction() as session:
+        if not repo.set_default(session=session, name=name, on=on):
+            raise NotFoundError(f"no taxonomy named {name!r} (see: ler taxonomy list)")
+        audit.record(session=session, actor=ler.actor, action="default-search",
+                     entity="taxonomy", entity_id=name, detail={"on": on})
 
 
 def load(ler: Lerkit, name: str) -> Taxonomy:

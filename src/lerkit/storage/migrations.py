@@ -183,11 +183,19 @@ def m0004_credential_datasets(conn: Connection) -> None:
     conn.exec_driver_sql(f"ALTER TABLE issuedcredential ADD COLUMN rdf_nquads {kind}")
 
 
+def m0005_default_search(conn: Connection) -> None:
+    """A taxonomy can be part of the default search (``ler taxonomy default NAME``)."""
+    conn.exec_driver_sql(
+        "ALTER TABLE taxonomy ADD COLUMN in_default_search BOOLEAN NOT NULL DEFAULT FALSE"
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial", m0001_initial),
     (2, "interviews", m0002_interviews),
     (3, "endorsements", m0003_endorsements),
     (4, "credential datasets", m0004_credential_datasets),
+    (5, "default search", m0005_default_search),
 ]
 
 _LEDGER = sa.Table(

@@ -15,6 +15,7 @@ from lerkit.core.records import (
     LifeArea,
     Proficiency,
 )
+from lerkit.core.taxonomy.onet_alignment import claim_alignments
 from lerkit.storage.tables import Claim, Competency, Evidence, Experience
 from lerkit.storage.tables import Taxonomy as TaxonomyRow
 
@@ -90,6 +91,8 @@ def claim_records(
             evidence=evidence,
             target_url=_target_url(entry, tax, c.competency_id, c.taxonomy),
             framework=(tax.framework or tax.title) if tax is not None else c.taxonomy,
+            alignments=claim_alignments(c.taxonomy, c.competency_id,
+                                        dict(entry.crosswalk) if entry is not None else {}),
         ))
     return records
 

@@ -160,6 +160,7 @@ class Taxonomy(Row, table=True):
     content_hash: str = Field(default="", max_length=64)
     size: int = 0
     imported_at: datetime = Field(default_factory=utcnow)
+    in_default_search: bool = False
 
 
 class Competency(Row, table=True):

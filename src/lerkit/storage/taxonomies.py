@@ -157,3 +157,20 @@ def load_taxonomy(*, session: Session, name: str) -> Taxonomy | None:
         name=row.name, title=row.title, competencies=comps, version=row.version,
         framework=row.framework, source=row.source, base_url=row.base_url, categories=cats,
     )
+
+
+def default_names(*, session: Session) -> list[str]:
+    """The taxonomies a coach added to the default search, by name."""
+    query = select(TaxonomyRow.name).where(col(TaxonomyRow.in_default_search)).order_by(
+        TaxonomyRow.name)
+    return list(session.exec(query).all())
+
+
+def set_default(*, session: Session, name: str, on: bool) -> bool:
+    """Add a taxonomy to the default search (or take it out); False if it does not exist."""
+    row = session.get(TaxonomyRow, name)
+    if row is None:
+        return False
+    row.in_default_search = on
+    session.add(row)
+    return True

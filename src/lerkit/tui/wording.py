@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lerkit.core.matching.types import Match, MatchedVia
+from lerkit.core.matching.types import Match
 from lerkit.core.records import ClaimRecord, ClaimStatus, ExperienceRecord, Proficiency
 
 STATUS_WORDS = {
@@ -27,24 +27,23 @@ def how_well(proficiency: Proficiency | None) -> str:
     return f"how well: {proficiency.plain}" if proficiency else "how well: not set (press p)"
 
 
-VIA_WORDS = {
-    MatchedVia.LABEL: "the skill name",
-    MatchedVia.ALT_LABEL: "another name",
-    MatchedVia.PHRASING: "an everyday phrase",
-    MatchedVia.DESCRIPTION: "its description",
-    MatchedVia.CROSSWALK: "the crosswalk",
-}
-
-
 def why(m: Match) -> str:
-    """Why a skill matched: the words typed and the name or phrase they matched."""
-    words = ", ".join(f'"{w}"' for w in m.matched_words) or "the whole answer"
-    return f'{words} matched {VIA_WORDS[m.matched_via]} "{m.matched_text}"'
+    """Why a skill matched, in the person's own words (see :attr:`Match.why`)."""
+    return m.why
+
+
+SOURCES = {"lerkit": "", "onet-dwa": "O*NET work activity"}
+
+
+def source(m: Match) -> str:
+    """Where a suggestion comes from, for the ones not in lerkit's own taxonomy."""
+    return SOURCES.get(m.taxonomy, m.taxonomy)
 
 
 def match_line(m: Match) -> str:
-    """The score and the skill, then why it matched."""
-    return f"score {m.score:3.0f}  {m.label}\n    why: {why(m)}"
+    """The score, the skill and where it comes from, then why it matched."""
+    origin = f"  ({source(m)})" if source(m) else ""
+    return f"score {m.score:3.0f}  {m.label}{origin}\n    why: {why(m)}"
 
 
 def plural(n: int, word: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -21,9 +22,11 @@ class FakeLookup:
         self.prefix = prefix
         self.via = via
         self.calls: list[str] = []
+        self.areas: list[tuple[str, ...]] = []
 
-    def __call__(self, text: str) -> list[Match]:
+    def __call__(self, text: str, areas: Sequence[str] = ()) -> list[Match]:
         self.calls.append(text)
+        self.areas.append(tuple(areas))
         words = [w.strip(".,!?").lower() for w in text.split()]
         out: list[Match] = []
         for n, word in enumerate(w for w in words if len(w) > 3):

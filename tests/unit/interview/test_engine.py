@@ -346,3 +346,16 @@ def test_accept_for_a_named_run(bank: PromptBank) -> None:
     for bad in ("nope/0", "military", "military/x"):
         with pytest.raises(BadInputError):
             iv.accept("x", run=bad)
+
+
+def test_suggestions_weigh_the_skill_areas_of_the_part_of_life(
+    bank: PromptBank, suggester: FakeLookup, military: FakeLookup
+) -> None:
+    iv = Interview(bank, ["caregiving"], suggester=suggester, military=military)
+    go_to(iv, "story")
+    iv.preview("gave my son his breathing treatments")
+    assert suggester.areas[-1] == bank.module("caregiving").skill_areas
+    assert "homecare" in suggester.areas[-1]
+    iv.answer("gave my son his breathing treatments")
+    iv.suggestions("caregiving/0/story")
+    assert suggester.areas[-1] == bank.module("caregiving").skill_areas

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lerkit.core.errors import BadInputError
-from lerkit.core.matching import MatchIndex
+from lerkit.core.matching import MatchIndex, load_index, save_index, search
 from lerkit.core.matching.text import MAX_TEXT_CHARS
 from lerkit.core.taxonomy.lerkit_yaml import load_lerkit_yaml
 from lerkit.core.taxonomy.table_format import load_table
@@ -30,7 +30,7 @@ ODD = st.text(
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=ODD, top=st.integers(min_value=-2, max_value=30), min_score=st.floats(0, 100))
 def test_match_never_fails(small_index: MatchIndex, text: str, top: int, min_score: float) -> None:
-    found = small_index.match(text, top=top, min_score=min_score)
+    found = search(small_index, text, top=top, min_score=min_score)
     assert len(found) <= max(top, 0)
     for match in found:
         assert 0.0 < match.score <= 100.0
@@ -39,7 +39,7 @@ def test_match_never_fails(small_index: MatchIndex, text: str, top: int, min_sco
 
 def test_huge_text_is_refused_clearly(small_index: MatchIndex) -> None:
     with pytest.raises(BadInputError, match="too long"):
-        small_index.match("forklift " * (MAX_TEXT_CHARS // 9 + 1))
+        search(small_index, "forklift " * (MAX_TEXT_CHARS // 9 + 1))
 
 
 @settings(max_examples=150, deadline=None)
@@ -94,14 +94,14 @@ def test_cache_loader_never_fails_on_damaged_files(
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "i.idx"
-        small_index.save(path)
+        save_index(small_index, path)
         raw = bytearray(path.read_bytes())
         for _ in range(data.draw(st.integers(1, 6))):
             position = data.draw(st.integers(0, len(raw) - 1))
             raw[position] = data.draw(st.integers(0, 255))
         path.write_bytes(bytes(raw[: data.draw(st.integers(0, len(raw)))]))
         try:
-            index = MatchIndex.load(path)
+            index = load_index(path)
         except BadInputError:
             return
-        index.match("kept the family budget, drove a forkli")
+        search(index, "kept the family budget, drove a forkli")

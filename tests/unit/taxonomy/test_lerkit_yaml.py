@@ -86,8 +86,9 @@ def test_single_file_loads(tmp_path: Path) -> None:
 
 def test_shipped_taxonomy_loads() -> None:
     taxonomy = load_lerkit_yaml(REPO / "taxonomies" / "lerkit")
-    assert len(taxonomy.competencies) >= 250
-    assert len(taxonomy.categories) == 16
+    assert len(taxonomy.competencies) >= 450
+    assert len(taxonomy.categories) == 29
+    assert {c.category for c in taxonomy.competencies} == {c.id for c in taxonomy.categories}
 
 
 BAD_COMPETENCIES = [

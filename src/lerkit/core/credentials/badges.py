@@ -127,20 +127,33 @@ def _narrative(claim: ClaimRecord, omit: frozenset[str]) -> str:
 
 
 def _alignment(claim: ClaimRecord) -> list[dict[str, Any]]:
-    if not claim.target_url:
-        return []
-    if not is_absolute_iri(claim.target_url):
-        raise BadInputError(f"claim {claim.id}: target URL {claim.target_url!r} is not absolute")
-    alignment: dict[str, Any] = {
-        "type": ["Alignment"],
-        "targetName": claim.label,
-        "targetUrl": claim.target_url,
-    }
-    if claim.competency_id:
-        alignment["targetCode"] = claim.competency_id
-    if claim.framework or claim.taxonomy:
-        alignment["targetFramework"] = claim.framework or claim.taxonomy
-    return [alignment]
+    """The claim's own taxonomy entry, then what it aligns to in other frameworks."""
+    found: list[dict[str, Any]] = []
+    if claim.target_url:
+        if not is_absolute_iri(claim.target_url):
+            raise BadInputError(
+                f"claim {claim.id}: target URL {claim.target_url!r} is not absolute")
+        own: dict[str, Any] = {
+            "type": ["Alignment"],
+            "targetName": claim.label,
+            "targetUrl": claim.target_url,
+        }
+        if claim.competency_id:
+            own["targetCode"] = claim.competency_id
+        if claim.framework or claim.taxonomy:
+            own["targetFramework"] = claim.framework or claim.taxonomy
+        found.append(own)
+    for target in claim.alignments:
+        if not is_absolute_iri(target.url):
+            continue  # an alignment that cannot be linked is left out, not an error
+        item: dict[str, Any] = {
+            "type": ["Alignment"], "targetName": target.name, "targetUrl": target.url,
+            "targetCode": target.code, "targetFramework": target.framework,
+        }
+        if target.description:
+            item["targetDescription"] = target.description
+        found.append(item)
+    return found
 
 
 def _subject(holder: Holder, claim: ClaimRecord, omit: frozenset[str]) -> dict[str, Any]:

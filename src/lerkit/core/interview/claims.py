@@ -22,8 +22,11 @@ from lerkit.core.records import (
     Proficiency,
 )
 
-Lookup = Callable[[str], Sequence[Match]]
+# A lookup takes the text and the taxonomy categories of the part of life being asked
+# about (whose suggestions count a little more); the military crosswalk ignores them.
+Lookup = Callable[[str, Sequence[str]], Sequence[Match]]
 DEFAULT_TAXONOMY = "lerkit"
+MEMO_LIMIT = 512  # texts remembered per interview (live typing asks for many)
 
 
 @dataclass(frozen=True)
@@ -91,21 +94,25 @@ class SuggestionCache:
 
     suggester: Lookup | None = None
     military: Lookup | None = None
-    _memo: dict[tuple[str, str], tuple[Match, ...]] = field(default_factory=dict)
+    _memo: dict[tuple[str, str, tuple[str, ...]], tuple[Match, ...]] = field(
+        default_factory=dict)
 
-    def lookup(self, kind: Suggest, text: str) -> tuple[Match, ...]:
+    def lookup(self, kind: Suggest, text: str, areas: Sequence[str] = ()) -> tuple[Match, ...]:
         fn = self.military if kind is Suggest.MILITARY else self.suggester
         if fn is None or kind is Suggest.NONE or not text.strip():
             return ()
-        memo_key = (kind.value, text)
+        memo_key = (kind.value, text, tuple(areas))
         if memo_key not in self._memo:
-            self._memo[memo_key] = tuple(fn(text))
+            if len(self._memo) >= MEMO_LIMIT:  # oldest first: dicts keep insertion order
+                del self._memo[next(iter(self._memo))]
+            self._memo[memo_key] = tuple(fn(text, tuple(areas)))
         return self._memo[memo_key]
 
-    def for_answer(self, key: str, question: Question, answer: Answer) -> list[Suggestion]:
+    def for_answer(self, key: str, question: Question, answer: Answer,
+                   areas: Sequence[str] = ()) -> list[Suggestion]:
         out: list[Suggestion] = []
         for text in lookup_inputs(question, answer):
-            for match in self.lookup(question.suggest, text):
+            for match in self.lookup(question.suggest, text, areas):
                 out.append(Suggestion(key, question.id, text, match))
         return out
 

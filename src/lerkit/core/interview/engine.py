@@ -242,7 +242,8 @@ class Interview:
         step = self.current()
         if step is None:
             return []
-        return list(self._lookups.lookup(step.question.suggest, text))
+        areas = self.bank.module(step.module_id).skill_areas
+        return list(self._lookups.lookup(step.question.suggest, text, areas))
 
     def suggestions(self, key: str | None = None) -> list[Suggestion]:
         """Suggestions from the stored answer at ``key`` (the current question by default)."""
@@ -250,8 +251,9 @@ class Interview:
         pos = self._walk.position(key)
         if key is None or pos is None or key not in self.state.answers:
             return []
-        question = self._walk.steps[pos].question
-        return self._lookups.for_answer(key, question, self.state.answers[key])
+        ref = self._walk.steps[pos]
+        return self._lookups.for_answer(key, ref.question, self.state.answers[key],
+                                        ref.module.skill_areas)
 
     def accept(
         self,
@@ -307,7 +309,8 @@ class Interview:
         for question in run.module.steps:
             if question.id in run.answers:
                 key = f"{run.key}/{question.id}"
-                out += self._lookups.for_answer(key, question, run.answers[question.id])
+                out += self._lookups.for_answer(key, question, run.answers[question.id],
+                                                run.module.skill_areas)
         return out
 
     # --- results --------------------------------------------------------------------

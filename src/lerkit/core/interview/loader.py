@@ -43,6 +43,7 @@ _MODULE_KEYS = (
     "summary",
     "order",
     "default_title",
+    "skill_areas",
     "checklist",
     "opening",
     "questions",
@@ -120,6 +121,7 @@ class _ModuleReader(Reader):
             summary=self.text(m, "summary", "the module"),
             order=self.integer(m, "order", "the module", 100),
             default_title=self.text(m, "default_title", "the module"),
+            skill_areas=self.texts(m, "skill_areas", "the module"),
             repeat=repeat,
             source=self.source,
         )

@@ -152,6 +152,7 @@ class Module:
     summary: str = ""
     order: int = 0
     default_title: str = ""
+    skill_areas: tuple[str, ...] = ()  # taxonomy categories whose suggestions count more
     repeat: Question | None = None
     source: str = ""
     _index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)

@@ -3,8 +3,10 @@
 Each competency's label, alternative labels, everyday phrasings and description become
 entries; their words become terms (see :mod:`.text`). A term's weight is its inverse
 document frequency over the competencies (``log(1 + (N - df + 0.5) / (df + 0.5))``), so
-"forklift" counts far more than "manage". Terms are numbered in sorted order, which
-lets a query find related terms (``identif`` / ``identifi``) by binary search.
+"forklift" counts far more than "manage"; a weak term (a generic verb, a family, time or
+number word: :func:`.text.is_weak`) weighs a fraction of that. Terms are numbered in
+sorted order, which lets a query find related terms (``identif`` / ``identifi``) by
+binary search.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import math
 
 from lerkit.core.matching.index import KINDS, MatchIndex, content_hash, floats, ints
-from lerkit.core.matching.text import tokenize
+from lerkit.core.matching.text import WEAK_WEIGHT, is_weak, tokenize
 from lerkit.core.matching.types import MatchedVia
 from lerkit.core.taxonomy.model import Taxonomy
 
@@ -87,7 +89,10 @@ def build_index(taxonomy: Taxonomy) -> MatchIndex:
         for t in doc:
             df[t] += 1
     n = max(len(taxonomy.competencies), 1)
-    idf = [math.log(1.0 + (n - d + 0.5) / (d + 0.5)) for d in df]
+    idf = [
+        math.log(1.0 + (n - d + 0.5) / (d + 0.5)) * (WEAK_WEIGHT if is_weak(term) else 1.0)
+        for term, d in zip(vocabulary, df, strict=True)
+    ]
     norms = [sum(idf[t] for t in ids) for ids in entry_terms]
     postings: list[list[int]] = [[] for _ in vocabulary]
     for number, ids in enumerate(entry_terms):
@@ -103,6 +108,7 @@ def build_index(taxonomy: Taxonomy) -> MatchIndex:
         content_hash=content_hash(taxonomy),
         ids=[c.id for c in taxonomy.competencies],
         labels=[c.label for c in taxonomy.competencies],
+        categories=[c.category or "" for c in taxonomy.competencies],
         entry_texts=[text for _comp, _kind, text in entries],
         entry_comp=ints([comp for comp, _kind, _text in entries]),
         entry_kind=bytes(_KIND_CODE[kind] for _comp, kind, _text in entries),

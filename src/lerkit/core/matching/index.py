@@ -2,7 +2,7 @@
 
 Built once per taxonomy (:func:`lerkit.core.matching.build.build_index`), saved to and
 loaded from a compact cache file (:mod:`lerkit.core.matching.store`), and queried with
-:meth:`MatchIndex.match`.
+:func:`lerkit.core.matching.search.search`.
 Every text of a competency that can be matched (label, alternative labels, everyday
 phrasings, description) is an *entry*; entries are stored as flat arrays so that the
 index loads fast and holds no Python object per term.
@@ -14,15 +14,12 @@ import hashlib
 import json
 from array import array
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from lerkit.core.matching.types import Match, MatchedVia
+from lerkit.core.matching.types import MatchedVia
 from lerkit.core.taxonomy.model import Taxonomy
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 KINDS = (MatchedVia.LABEL, MatchedVia.ALT_LABEL, MatchedVia.PHRASING, MatchedVia.DESCRIPTION)
 
 
@@ -54,6 +51,7 @@ class MatchIndex:
     ids: list[str]
     labels: list[str]
     entry_texts: list[str]
+    categories: list[str] = field(default_factory=list)  # per competency ("" for none)
     entry_comp: array[int] = field(default_factory=ints)
     entry_kind: bytes = b""
     entry_offsets: array[int] = field(default_factory=ints)
@@ -90,25 +88,6 @@ class MatchIndex:
     def postings(self, term: int) -> array[int]:
         """The entries in which a term occurs."""
         return self.post_entries[self.post_offsets[term] : self.post_offsets[term + 1]]
-
-    def match(self, text: str, top: int = 10, min_score: float = 0.0) -> list[Match]:
-        """Rank the competencies for free text (a phrase or a paragraph), best first."""
-        from lerkit.core.matching.search import search
-
-        return search(self, text, top=top, min_score=min_score)
-
-    def save(self, path: Path | str) -> None:
-        """Write the index to a cache file (see :mod:`lerkit.core.matching.store`)."""
-        from lerkit.core.matching.store import save_index
-
-        save_index(self, path)
-
-    @classmethod
-    def load(cls, path: Path | str, expected_hash: str | None = None) -> MatchIndex:
-        """Read an index written by :meth:`save`; check its content hash if given."""
-        from lerkit.core.matching.store import load_index
-
-        return load_index(path, expected_hash)
 
 
 __all__ = ["KINDS", "MatchIndex", "content_hash"]

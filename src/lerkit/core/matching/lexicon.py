@@ -36,6 +36,43 @@ FILLER_WORDS = frozenset(
     """.split()
 )
 
+# Words that carry no skill of their own: a suggestion never rests on them alone, and
+# they count for little beside words that do. Generic verbs ("kept", "did", "gave",
+# "ran" say nothing without their object), family words ("my son"), and time, number
+# and frequency words ("twice a day", "ten years", "every shift").
+GENERIC_VERBS = frozenset(
+    """
+    keep keeps keeping kept do does did doing done give gives giving gave given run runs
+    running ran make makes making made take takes taking took taken get gets getting got
+    gotten go goes going went gone put puts putting set sets setting have has had having
+    help helps helped helping work works worked working use uses used using try tried
+    trying start started starting need needed want wanted come came see saw seen look
+    looked find found let say said tell told show showed bring brought hold held stay
+    stayed become became leave left think thought know knew known mean meant deal dealt
+    handle handled handling stuff thing things sure able
+    """.split()
+)
+FAMILY_WORDS = frozenset(
+    """
+    son sons daughter daughters kid kids child children baby babies toddler boy boys girl
+    girls mom moms mum mother mothers dad dads father fathers parent parents wife husband
+    spouse partner brother brothers sister sisters grandma grandpa grandmother grandfather
+    grandparent grandparents grandson granddaughter grandkids grandchildren aunt uncle
+    nephew niece cousin cousins family families folks mama papa hubby stepson stepdaughter
+    """.split()
+)
+TIME_WORDS = frozenset(
+    """
+    day days daily week weeks weekly weekend weekends month months monthly year years
+    yearly hour hours hourly minute minutes night nights nightly morning mornings evening
+    evenings afternoon afternoons time times twice once thrice ago long shift shifts
+    season seasons summer summers winter winters spring fall autumn decade decades today
+    tomorrow yesterday every each whole half couple few several dozen dozens hundred
+    hundreds thousand thousands zero one two three four five six seven eight nine ten
+    eleven twelve fifteen twenty thirty forty fifty first second third
+    """.split()
+)
+
 IRREGULAR = {
     "taught": "teach", "led": "lead", "ran": "run", "kept": "keep", "built": "build",
     "bought": "buy", "sold": "sell", "drove": "drive", "driven": "drive", "wrote": "write",

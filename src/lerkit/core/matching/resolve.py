@@ -11,14 +11,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from lerkit.core.matching.index import MatchIndex
 from lerkit.core.matching.text import Token, ends_mid_word, normalize_word, term_of
-
-if TYPE_CHECKING:
-    from lerkit.core.matching.index import MatchIndex
 
 PREFIX_FACTOR = 0.8
 PREFIX_MIN = 3

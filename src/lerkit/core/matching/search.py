@@ -23,7 +23,7 @@ from rapidfuzz.utils import default_process
 from lerkit.core.matching.index import MatchIndex
 from lerkit.core.matching.rank import DESCRIPTION, KIND_WEIGHT, Scored, beta2_for, f_measure, rank
 from lerkit.core.matching.resolve import QueryTerm, resolve
-from lerkit.core.matching.text import Token, spell_out_acronyms, tokenize
+from lerkit.core.matching.text import Token, is_weak, spell_out_acronyms, tokenize
 from lerkit.core.matching.types import Match
 
 FUZZ_WEIGHT = 0.2  # share of rapidfuzz's token_set_ratio (input vs matched text) in a score
@@ -79,10 +79,13 @@ def _explain(
     total: float,
     beta2: float,
     folded: str = "",
-) -> Match:
+) -> Match | None:
     entry_terms = list(index.entry_term_ids(scored.entry))
     wanted = set(entry_terms)
     hits = [(q.position, q.term) for q in query if q.term in wanted]
+    strong = [(p, t) for p, t in hits if not is_weak(index.terms[t])]
+    if not strong:
+        return None  # only words without meaning of their own: not evidence of a skill
     kind = index.entry_kind[scored.entry]
     score = scored.score
     if kind != DESCRIPTION:  # exact score: the candidate search may have skipped common words
@@ -99,7 +102,7 @@ def _explain(
         score = (1.0 - FUZZ_WEIGHT) * score + FUZZ_WEIGHT * similar / 100.0
     words: list[str] = []
     used_terms: set[int] = set()
-    for position, term in sorted(hits):
+    for position, term in sorted(strong):
         if term not in used_terms:
             used_terms.add(term)
             text = tokens[position].text
@@ -144,9 +147,10 @@ def search(index: MatchIndex, text: str, top: int = 10, min_score: float = 0.0) 
         if token.term and token.clause not in seen_clauses:
             seen_clauses.add(token.clause)
             first_of_clause.add(position)
-    matches = [
-        _explain(index, s, tokens, query, weights, first_of_clause, total, beta2, folded)
+    explained = [
+        (_explain(index, s, tokens, query, weights, first_of_clause, total, beta2, folded), s)
         for s in ranked
     ]
-    order = sorted(range(len(matches)), key=lambda i: (-matches[i].score, ranked[i].comp))
-    return [matches[i] for i in order if matches[i].score >= min_score][:top]
+    matches = [(m, s.comp) for m, s in explained if m is not None and m.score >= min_score]
+    matches.sort(key=lambda pair: (-pair[0].score, pair[1]))
+    return [m for m, _comp in matches[:top]]

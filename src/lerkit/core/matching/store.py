@@ -4,7 +4,7 @@ Layout (little-endian)::
 
     b"LERKIDX1"                 magic and format version
     u32 length + JSON header    taxonomy name, content hash, array lengths
-    u32 length + JSON strings   ids, labels, entry texts, terms, words
+    u32 length + JSON strings   ids, labels, categories, entry texts, terms, words
     raw arrays                  int32 / float64 / bytes, in the order the header lists
 
 Nothing is unpickled or evaluated: a damaged or foreign file gives a
@@ -33,7 +33,7 @@ _INT_ARRAYS = (
     "entry_comp", "entry_offsets", "entry_terms", "post_offsets", "post_entries", "word_terms",
 )  # fmt: skip
 _FLOAT_ARRAYS = ("entry_norm", "idf")
-_STRINGS = ("ids", "labels", "entry_texts", "terms", "words")
+_STRINGS = ("ids", "labels", "categories", "entry_texts", "terms", "words")
 _U32 = struct.Struct("<I")
 
 
@@ -125,7 +125,7 @@ def _check(index: MatchIndex, source: str) -> None:
     entries = len(index.entry_texts)
     terms = len(index.terms)
     ok = (
-        len(index.labels) == len(index.ids)
+        len(index.labels) == len(index.ids) == len(index.categories)
         and len(index.entry_comp) == len(index.entry_kind) == len(index.entry_norm) == entries
         and len(index.entry_offsets) == entries + 1
         and len(index.post_offsets) == terms + 1

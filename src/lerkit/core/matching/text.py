@@ -18,16 +18,20 @@ from functools import lru_cache
 from lerkit.core.errors import BadInputError
 from lerkit.core.matching.lexicon import (
     ACRONYMS,
+    FAMILY_WORDS,
     FILLER_WORDS,
+    GENERIC_VERBS,
     ISE_KEEP,
     SPELLING,
     STOP_WORDS,
     SYNONYMS,
+    TIME_WORDS,
 )
 from lerkit.core.matching.stem import stem
 
 MAX_TEXT_CHARS = 100_000
 FILLER_WEIGHT = 0.3
+WEAK_WEIGHT = 0.25  # share of its rarity a weak term weighs (both in the index and a query)
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[+#]+(?![^\W_])|['’][^\W_]+)?")
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n\r•·,()\[\]{}|]")
 _ISE = re.compile(r"^([a-z]{3,}?)(is|ys)(e|ed|es|ing|er|ers|ation|ations)$")
@@ -77,6 +81,19 @@ def term_of(word: str, acronym: bool = False) -> str:
     if len(word) == 1 and not word.isdigit():
         return ""
     return stem(SYNONYMS.get(word, word))
+
+
+@lru_cache(maxsize=1)
+def weak_terms() -> frozenset[str]:
+    """Terms that carry no skill of their own (generic verbs, family, time and number
+    words): they weigh ``WEAK_WEIGHT`` of their rarity and never make a match alone."""
+    words = GENERIC_VERBS | FAMILY_WORDS | TIME_WORDS
+    return frozenset({term_of(normalize_word(w)) for w in words} - {""})
+
+
+def is_weak(term: str) -> bool:
+    """Whether a term carries no skill of its own (digits count as weak too)."""
+    return term in weak_terms() or term.isdigit()
 
 
 def _is_acronym(raw: str, has_lower: bool) -> bool:
@@ -140,3 +157,4 @@ def terms(text: str) -> list[str]:
 def ends_mid_word(text: str) -> bool:
     """Whether the person may still be typing the last word (no space or stop after it)."""
     return bool(text) and (text[-1].isalnum())
+

@@ -7,22 +7,37 @@ from enum import StrEnum
 
 
 class MatchedVia(StrEnum):
-    """Which text of the competency the input matched."""
+    """Which text of the competency the input matched, or what else carried it."""
 
     LABEL = "label"
     ALT_LABEL = "alt_label"
     PHRASING = "phrasing"
     DESCRIPTION = "description"
-    CROSSWALK = "crosswalk"
+    CROSSWALK = "crosswalk"  # a military occupation's crosswalk
+    MEANING = "meaning"  # close in meaning (sentence embeddings), no shared word needed
+    BRIDGE = "bridge"  # through a lerkit competency whose crosswalk names this entry
+
+
+_KIND_WORDS = {
+    MatchedVia.LABEL: "the skill name",
+    MatchedVia.ALT_LABEL: "another name for it",
+    MatchedVia.PHRASING: "an everyday way to say it",
+    MatchedVia.DESCRIPTION: "its description",
+    MatchedVia.CROSSWALK: "a crosswalk",
+}
 
 
 @dataclass(frozen=True)
 class Match:
     """One suggested competency.
 
-    ``score`` is 0-100. ``matched_text`` is the label, alternative label or everyday
-    phrasing that matched (``matched_via`` says which); ``matched_words`` are the words
-    of the person's input that matched it, as they were typed.
+    ``score`` is 0-100. ``matched_text`` is the text of the competency that the input
+    matched (a label, alternative label, everyday phrasing or description); ``matched_via``
+    says which, or that the match was carried by meaning (``MEANING``: ``matched_text`` is
+    the closest text of the competency) or came through a lerkit competency's crosswalk
+    (``BRIDGE``: ``through`` names that competency, ``matched_text`` what the input matched
+    of it). ``matched_words`` are the words of the person's input that carry the match, as
+    typed; never words without meaning of their own.
     """
 
     taxonomy: str
@@ -32,16 +47,17 @@ class Match:
     matched_via: MatchedVia
     matched_text: str
     matched_words: tuple[str, ...]
+    through: str = ""
 
     @property
     def why(self) -> str:
         """A one-line explanation a person can read."""
-        words = ", ".join(f'"{w}"' for w in self.matched_words) or "the whole text"
-        kind = {
-            MatchedVia.LABEL: "the skill name",
-            MatchedVia.ALT_LABEL: "another name for it",
-            MatchedVia.PHRASING: "an everyday way to say it",
-            MatchedVia.DESCRIPTION: "its description",
-            MatchedVia.CROSSWALK: "a crosswalk",
-        }[self.matched_via]
-        return f'{words} matched {kind}: "{self.matched_text}"'
+        words = ", ".join(f'"{w}"' for w in self.matched_words)
+        if self.matched_via is MatchedVia.BRIDGE:
+            said = f" ({words})" if words else ""
+            return f'through lerkit\'s "{self.through}"{said}: "{self.matched_text}"'
+        if self.matched_via is MatchedVia.MEANING:
+            also = f"; shares {words}" if words else ""
+            return f'close in meaning to "{self.matched_text}"{also}'
+        kind = _KIND_WORDS[self.matched_via]
+        return f'{words or "the whole text"} matched {kind}: "{self.matched_text}"'

@@ -109,6 +109,7 @@ def _skill(claim: ClaimRecord, entry: ClaimEntry, did: str, data: PageInput) -> 
         taxonomy_code=claim.competency_id,
         framework=claim.framework or claim.taxonomy,
         target_url=claim.target_url,
+        alignments=claim.alignments,
         experience=_experience(claim, omit),
         evidence=evidence,
         endorsements=tuple(_endorsement(e) for e in entry.endorsements),

@@ -95,7 +95,10 @@ def _check(page: RecordPage) -> str:
         f"<p>{verdict}</p>"
         '<p class="about">Made offline with lerkit. A self-attested skill is the person\'s own '
         "statement, signed with their own key; an endorsement is a signature by someone else "
-        "who vouches for that skill.</p></section>"
+        "who vouches for that skill.</p>"
+        + "".join(f'<p class="about small">{esc(note)}</p>'
+                  for note in wording.sources_notes(page))
+        + "</section>"
     )
 
 

@@ -100,6 +100,10 @@ def skill_article(skill: SkillView) -> str:
     if skill.framework or skill.taxonomy_code:
         ref = " · ".join(esc(p) for p in (skill.framework, skill.taxonomy_code) if p)
         rows.append(_row("Framework", f'<span class="small">{ref}</span>'))
+    aligned = wording.alignment_words(skill)
+    if aligned:
+        items = "".join(f"<li>{esc(line)}</li>" for line in aligned)
+        rows.append(_row("Also aligned to", f'<ul class="small">{items}</ul>'))
     warn = "" if skill.valid else (
         '<p class="warn">This skill\'s signature did not verify; do not rely on it.</p>')
     desc = f'<p class="desc">{esc(skill.description)}</p>' if skill.description else ""

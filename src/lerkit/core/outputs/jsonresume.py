@@ -66,7 +66,8 @@ def _entry(exp: ExperienceView, skills: list[SkillView]) -> tuple[str, dict[str,
 def _skill(skill: SkillView) -> dict[str, Any]:
     entry: dict[str, Any] = {"name": skill.name}
     _put(entry, "level", wording.level_words(skill.proficiency))
-    entry["keywords"] = [skill.area, wording.tier_label(skill.tier)]
+    entry["keywords"] = [skill.area, wording.tier_label(skill.tier),
+                         *wording.alignment_words(skill)]
     return entry
 
 
@@ -107,4 +108,5 @@ def render_json_resume(page: RecordPage) -> dict[str, Any]:
                    "digest": page.digest_uri, "holder": page.holder_did,
                    "verify": page.verify_command},
     }
+    _put(resume["meta"]["lerkit"], "attribution", wording.sources_notes(page))
     return resume

@@ -91,6 +91,7 @@ def _skill(skill: SkillView) -> dict[str, Any]:
     level = wording.level_words(skill.proficiency)
     if level:
         comments.insert(0, f"Level: {level}")
+    comments += [f"Aligned to {line}" for line in wording.alignment_words(skill)]
     entry["comments"] = comments
     endorsers = []
     for e in skill.endorsements:

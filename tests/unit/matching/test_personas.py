@@ -1,0 +1,32 @@
+"""The persona answers as regression tests: each gives at least two right suggestions in
+the top 5 of the default search (as the interview asks it, with the skill areas of the
+part of life it was given in) and none of the absurd ones found before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from lerkit.core.interview import load_bank
+from tests.unit.matching.test_default_search import default_search
+
+REPO = Path(__file__).resolve().parents[3]
+PERSONAS = yaml.safe_load((REPO / "tests" / "data" / "persona_sentences.yaml").read_text(
+    encoding="utf-8"))["personas"]
+BANK = load_bank(REPO / "prompts")
+
+
+@pytest.mark.parametrize("case", PERSONAS, ids=[p["text"][:40] for p in PERSONAS])
+def test_persona_answer(case: dict[str, Any]) -> None:
+    areas = BANK.module(case["area"]).skill_areas
+    found = default_search().match(case["text"], top=5, areas=areas)
+    shown = [f"{m.competency_id} {m.label}" for m in found]
+    right = [m for m in found if m.competency_id in case["right"]]
+    absurd = [m.label for m in found if m.competency_id in case["absurd"]]
+    assert len(right) >= 2, shown
+    assert absurd == [], shown
+    assert all(m.why and "matched" in m.why or "close in meaning" in m.why
+               or m.why.startswith("through") for m in found)
