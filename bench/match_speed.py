@@ -114,7 +114,7 @@ def whole_processes() -> list[str]:
     for name, modules in loaded.items():
         heavy = sorted(m for m in modules if m.split(".")[0] in ("numpy", "tokenizers")
                        or m == "lerkit.core.matching.meaning")
-        lines.append(f"- `{name}` loads {'none of the meaning model' if not heavy else heavy}")
+        lines.append(f"- `{name}` loads {heavy if heavy else 'none of the meaning model'}")
     return lines
 
 

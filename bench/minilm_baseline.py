@@ -57,7 +57,8 @@ def main() -> None:
                                normalize_embeddings=True)
         scores = queries @ docs.T
         top = np.argsort(-scores, axis=1)[:, :100]
-        ranked = {str(c["id"]): [str(rows[j]["id"]) for j in row] for c, row in zip(cases, top)}
+        ranked = {str(c["id"]): [str(rows[j]["id"]) for j in row]
+                  for c, row in zip(cases, top, strict=True)}
         result[name] = {"ranked": ranked, "seconds": time.perf_counter() - started}
         print(f"{name}: {len(cases)} cases", file=sys.stderr, flush=True)
     json.dump(result, sys.stdout)

@@ -5,13 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lerkit.core.matching.fusion import Blend, calibrate, fuse
+from lerkit.core.matching.fusion import Blend, Fused, calibrate, fuse, shown
 from lerkit.core.matching.types import Match, MatchedVia
 from lerkit.core.matching.vectors import MeaningIndex, Near
 
-IDS = ["a", "b", "c"]
-LABELS = ["Airway clearance", "Bookkeeping", "Convoy operations"]
-NUMBER = {cid: n for n, cid in enumerate(IDS)}
 BLEND = Blend(lexical_weight=0.4, floor=0.0, ceiling=1.0, min_meaning=0.5, area_boost=0.2)
 
 
@@ -25,50 +22,53 @@ def _meaning() -> MeaningIndex:
     )
 
 
-def _word(cid: str, score: float, words: tuple[str, ...] = ("vest",)) -> Match:
-    return Match("t", cid, LABELS[NUMBER[cid]], score, MatchedVia.PHRASING,
-                 "did the vest every morning", words)
-
-
-def _fuse(lexical: list[Match], near: list[Near], boosted: tuple[int, ...] = ()) -> list[Match]:
-    return fuse(taxonomy="t", ids=IDS, labels=LABELS, number=NUMBER, lexical=lexical,
-                near=near, meaning=_meaning(), blend=BLEND, boosted=boosted)
+def _words(score: float) -> Match:
+    return Match("t", "a", "Airway clearance", score, MatchedVia.PHRASING,
+                 "did the vest every morning", ("vest",))
 
 
 def test_blend_of_both_scores() -> None:
-    found = _fuse([_word("a", 50.0)], [Near(0, 0.8, 1)])
-    assert found[0].score == pytest.approx(100 * (0.4 * 0.5 + 0.6 * 0.8), abs=0.05)
+    found = fuse(lexical={0: 0.5}, near=[Near(0, 0.8, 1)], blend=BLEND)
+    assert found == [Fused(0, pytest.approx(100 * (0.4 * 0.5 + 0.6 * 0.8), abs=0.05),
+                           False, Near(0, 0.8, 1))]
 
 
 def test_meaning_alone_needs_the_minimum_cosine() -> None:
-    found = _fuse([], [Near(1, 0.62, 2), Near(2, 0.45, 3)])
-    assert [m.competency_id for m in found] == ["b"]
-    assert found[0].matched_via is MatchedVia.MEANING
-    assert found[0].why == 'close in meaning to "Bookkeeping"'
+    found = fuse(lexical={}, near=[Near(1, 0.62, 2), Near(2, 0.45, 3)], blend=BLEND)
+    assert [f.comp for f in found] == [1]
+    match = shown(found[0], taxonomy="t", label="Bookkeeping", competency_id="b",
+                  meaning=_meaning(), words=None)
+    assert match is not None and match.matched_via is MatchedVia.MEANING
+    assert match.why == 'close in meaning to "Bookkeeping"'
 
 
 def test_words_alone_still_count() -> None:
-    found = _fuse([_word("c", 80.0, ("convoys",))], [])
-    assert found[0].competency_id == "c"
+    found = fuse(lexical={2: 0.8}, near=[], blend=BLEND)
+    assert found[0].comp == 2 and found[0].by_words
     assert found[0].score == pytest.approx(32.0)
-    assert found[0].matched_words == ("convoys",)
 
 
 def test_the_larger_share_explains() -> None:
-    words_carry = _fuse([_word("a", 90.0)], [Near(0, 0.3, 1)])[0]
-    assert words_carry.matched_via is MatchedVia.PHRASING
-    assert words_carry.why.startswith('"vest" matched an everyday way to say it')
-    meaning_carries = _fuse([_word("a", 20.0)], [Near(0, 0.9, 1)])[0]
-    assert meaning_carries.matched_via is MatchedVia.MEANING
-    assert meaning_carries.matched_text == "did the vest every morning"
-    assert meaning_carries.why == 'close in meaning to "did the vest every morning"; shares "vest"'
+    words_carry = fuse(lexical={0: 0.9}, near=[Near(0, 0.3, 1)], blend=BLEND)[0]
+    assert words_carry.by_words
+    match = shown(words_carry, taxonomy="t", label="Airway clearance", competency_id="a",
+                  meaning=_meaning(), words=_words(90.0))
+    assert match is not None and match.matched_via is MatchedVia.PHRASING
+    assert match.score == words_carry.score
+    assert match.why.startswith('"vest" matched an everyday way to say it')
+    meaning_carries = fuse(lexical={0: 0.2}, near=[Near(0, 0.9, 1)], blend=BLEND)[0]
+    assert not meaning_carries.by_words
+    match = shown(meaning_carries, taxonomy="t", label="Airway clearance", competency_id="a",
+                  meaning=_meaning(), words=_words(20.0))
+    assert match is not None and match.matched_via is MatchedVia.MEANING
+    assert match.why == 'close in meaning to "did the vest every morning"; shares "vest"'
 
 
 def test_the_area_asked_about_counts_more() -> None:
-    plain = _fuse([], [Near(0, 0.7, 0), Near(1, 0.72, 2)])
-    assert [m.competency_id for m in plain] == ["b", "a"]
-    boosted = _fuse([], [Near(0, 0.7, 0), Near(1, 0.72, 2)], boosted=(0,))
-    assert [m.competency_id for m in boosted] == ["a", "b"]
+    near = [Near(0, 0.7, 0), Near(1, 0.72, 2)]
+    assert [f.comp for f in fuse(lexical={}, near=near, blend=BLEND)] == [1, 0]
+    boosted = fuse(lexical={}, near=near, blend=BLEND, boosted=(0,))
+    assert [f.comp for f in boosted] == [0, 1]
     assert boosted[0].score == pytest.approx(100 * 0.6 * 0.7 * 1.2, abs=0.05)
 
 

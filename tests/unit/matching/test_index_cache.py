@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from lerkit.core.errors import BadInputError, FileFormatError
-from lerkit.core.matching import MatchIndex, build_index, content_hash, load_index, save_index, search
+from lerkit.core.matching import (
+    MatchIndex,
+    build_index,
+    content_hash,
+    load_index,
+    save_index,
+    search,
+)
 from lerkit.core.matching.store import MAGIC
 from tests.unit.matching.conftest import small_taxonomy
 

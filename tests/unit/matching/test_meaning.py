@@ -84,7 +84,7 @@ def _taxonomy() -> Taxonomy:
 def test_meaning_index_finds_the_closest_text(model: StaticModel) -> None:
     index = build_meaning_index(_taxonomy(), model, "hash")
     near = index.nearest(model.encode_one("breathing treatments twice a day"), top=2)
-    assert [n.comp for n in near][0] == 0
+    assert near[0].comp == 0
     assert index.texts[near[0].entry] == "did the vest and the breathing treatments"
     assert index.kind(near[0].entry) is MatchedVia.PHRASING
     forced = index.nearest(model.encode_one("breathing treatments"), top=1, extra=(2,))

@@ -1,6 +1,7 @@
 """The persona answers as regression tests: each gives at least two right suggestions in
 the top 5 of the default search (as the interview asks it, with the skill areas of the
-part of life it was given in) and none of the absurd ones found before."""
+part of life it was given in) and none of the absurd ones found before; the trades
+sentences (``top: 3``) an accepted one and no absurd one in the top 3."""
 
 from __future__ import annotations
 
@@ -22,11 +23,12 @@ BANK = load_bank(REPO / "prompts")
 @pytest.mark.parametrize("case", PERSONAS, ids=[p["text"][:40] for p in PERSONAS])
 def test_persona_answer(case: dict[str, Any]) -> None:
     areas = BANK.module(case["area"]).skill_areas
-    found = default_search().match(case["text"], top=5, areas=areas)
+    top = case.get("top", 5)
+    found = default_search().match(case["text"], top=top, areas=areas)
     shown = [f"{m.competency_id} {m.label}" for m in found]
     right = [m for m in found if m.competency_id in case["right"]]
     absurd = [m.label for m in found if m.competency_id in case["absurd"]]
-    assert len(right) >= 2, shown
+    assert len(right) >= (1 if top == 3 else 2), shown
     assert absurd == [], shown
-    assert all(m.why and "matched" in m.why or "close in meaning" in m.why
+    assert all((m.why and "matched" in m.why) or "close in meaning" in m.why
                or m.why.startswith("through") for m in found)

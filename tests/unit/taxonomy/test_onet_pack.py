@@ -100,5 +100,5 @@ def test_damaged_or_missing_files(tmp_path: Path) -> None:
     bad.write_bytes(gzip.compress(b'{"format": "other"}'))
     with pytest.raises(FileFormatError, match="not a lerkit-onet-pack/1 file"):
         read_pack(bad)
-    with pytest.raises(BadInputError, match="DWA Reference.txt"):
+    with pytest.raises(BadInputError, match=r"DWA Reference\.txt"):
         build_pack(tmp_path)

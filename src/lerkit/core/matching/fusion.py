@@ -33,7 +33,7 @@ class Blend:
     lexical_weight: float = 0.2
     floor: float = 0.0
     ceiling: float = 1.0
-    min_meaning: float = 0.5
+    min_meaning: float = 0.3
     area_boost: float = 0.15
     whole: float = 0.9  # share of the competency's centroid in its meaning score
 
@@ -47,49 +47,57 @@ def calibrate(cosine: float, blend: Blend = DEFAULT_BLEND) -> float:
     return min(1.0, max(0.0, (cosine - blend.floor) / span))
 
 
+@dataclass(frozen=True, slots=True)
+class Fused:
+    """A competency's fused score (0-100) and what carried it: ``by_words`` when the
+    lexical share is the larger one; ``close`` its semantic neighbour, if any."""
+
+    comp: int
+    score: float
+    by_words: bool
+    close: Near | None
+
+
 def fuse(
     *,
-    taxonomy: str,
-    ids: Sequence[str],
-    labels: Sequence[str],
-    number: Mapping[str, int],
-    lexical: Sequence[Match],
+    lexical: Mapping[int, float],
     near: Sequence[Near],
-    meaning: MeaningIndex,
     blend: Blend = DEFAULT_BLEND,
     boosted: Collection[int] = (),
     top: int = 10,
-) -> list[Match]:
-    """One ranked list from the lexical matches and the semantic neighbours.
-
-    ``ids``/``labels`` are the taxonomy's competencies in index order (``Near.comp``
-    numbers them, ``number`` maps an id to its number); ``boosted`` are the competency
-    numbers of the areas being asked about.
-    """
-    by_lexical = {number[m.competency_id]: m for m in lexical if m.competency_id in number}
+) -> list[Fused]:
+    """The best ``top`` competencies from their lexical scores (competency number ->
+    0-1) and their semantic neighbours; ``boosted`` are the competency numbers of the
+    areas being asked about."""
     by_meaning = {n.comp: n for n in near}
     weight = blend.lexical_weight
-    fused: list[tuple[float, int, Match]] = []
-    for comp in by_lexical.keys() | by_meaning.keys():
-        word_match = by_lexical.get(comp)
+    fused: list[Fused] = []
+    for comp in lexical.keys() | by_meaning.keys():
         close = by_meaning.get(comp)
-        lex = word_match.score / 100.0 if word_match is not None else 0.0
+        lex = lexical.get(comp, 0.0)
         sem = calibrate(close.score, blend) if close is not None else 0.0
-        if word_match is None and (close is None or close.score < blend.min_meaning):
+        if comp not in lexical and (close is None or close.score < blend.min_meaning):
             continue
         score = weight * lex + (1.0 - weight) * sem
         if comp in boosted:
             score *= 1.0 + blend.area_boost
-        score = round(min(score, 1.0) * 100.0, 1)
-        if word_match is not None and (close is None or weight * lex >= (1.0 - weight) * sem):
-            shown = replace(word_match, score=score)
-        else:
-            assert close is not None
-            shown = Match(
-                taxonomy=taxonomy, competency_id=ids[comp], label=labels[comp], score=score,
-                matched_via=MatchedVia.MEANING, matched_text=meaning.texts[close.entry],
-                matched_words=word_match.matched_words if word_match is not None else (),
-            )
-        fused.append((score, comp, shown))
-    fused.sort(key=lambda item: (-item[0], item[1]))
-    return [m for _s, _c, m in fused[:top]]
+        by_words = comp in lexical and weight * lex >= (1.0 - weight) * sem
+        fused.append(Fused(comp, round(min(score, 1.0) * 100.0, 1), by_words, close))
+    fused.sort(key=lambda f: (-f.score, f.comp))
+    return fused[:top]
+
+
+def shown(fused: Fused, *, taxonomy: str, label: str, competency_id: str,
+          meaning: MeaningIndex, words: Match | None) -> Match | None:
+    """The suggestion a person sees: explained by their own matched words (``words``,
+    the lexical match) when those carried it, else as close in meaning to the
+    competency's closest text (naming any words that also matched)."""
+    if fused.by_words and words is not None:
+        return replace(words, score=fused.score)
+    if fused.close is None:
+        return None
+    return Match(
+        taxonomy=taxonomy, competency_id=competency_id, label=label, score=fused.score,
+        matched_via=MatchedVia.MEANING, matched_text=meaning.texts[fused.close.entry],
+        matched_words=words.matched_words if words is not None else (),
+    )

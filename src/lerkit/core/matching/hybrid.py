@@ -11,18 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Any
 
 from lerkit.core.matching.bridge import Bridge, merge
-from lerkit.core.matching.fusion import DEFAULT_BLEND, Blend, fuse
+from lerkit.core.matching.fusion import DEFAULT_BLEND, Blend, fuse, shown
 from lerkit.core.matching.index import MatchIndex
 from lerkit.core.matching.meaning import StaticModel
-from lerkit.core.matching.search import search
+from lerkit.core.matching.rank import Scored
+from lerkit.core.matching.search import candidates, explain, prepare
 from lerkit.core.matching.types import Match
 from lerkit.core.matching.vectors import MeaningIndex
 
 POOL = 100  # candidates close in meaning taken before fusing...
-WORD_POOL = 30  # ...and candidates from the word matcher
+WORD_POOL = 60  # ...and candidates from the word matcher (their quick scores)...
+EXPLAINED = 30  # ...of which the best are scored exactly
+BRIDGE_FROM = 10  # lerkit competencies whose crosswalks the bridge follows
 
 
 @dataclass
@@ -69,25 +73,43 @@ class Matcher:
             return []
         pool = max(top, self.pool)
         boosted = self._boosted(areas)
-        found = self._direct(text, pool, boosted)
+        found = self._direct(text, pool, boosted, top + BRIDGE_FROM)
         if self.bridge is not None and self.own is not None:
-            own = self.own.match(text, top=pool, areas=areas)
+            own = self.own.match(text, top=BRIDGE_FROM, areas=areas)
             found = merge(found, self.bridge.reached(own, self.taxonomy, self._labels()), pool)
         return [m for m in found if m.score >= min_score][:top]
 
-    def _direct(self, text: str, pool: int, boosted: frozenset[int]) -> list[Match]:
-        """This taxonomy's own matches for ``text`` (not through the bridge)."""
-        words = search(self.lexical, text, top=min(pool, WORD_POOL))
-        if self.meaning is not None and self.model is not None:
-            number = self._numbers()
-            extra = tuple(number[m.competency_id] for m in words if m.competency_id in number)
-            near = self.meaning.nearest(self.model.encode_one(text), top=pool, extra=extra,
-                                        whole=self.blend.whole)
-            found = fuse(taxonomy=self.taxonomy, ids=self.lexical.ids,
-                         labels=self.lexical.labels, number=number, lexical=words, near=near,
-                         meaning=self.meaning, blend=self.blend, boosted=boosted, top=pool)
-            return found
-        return self._weighted(words, boosted)
+    def _direct(self, text: str, pool: int, boosted: frozenset[int],
+                shown_top: int) -> list[Match]:
+        """This taxonomy's own matches for ``text`` (not through the bridge). Candidates
+        come from both matchers by their quick scores; only the ones kept are explained."""
+        query = prepare(self.lexical, text)
+        scored = candidates(query, WORD_POOL) if query is not None else []
+        if self.meaning is None or self.model is None:
+            if query is None:
+                return []
+            found = [m for m in (explain(query, s) for s in scored[:pool]) if m is not None]
+            return self._weighted(sorted(found, key=lambda m: -m.score), boosted)
+        best: dict[int, Scored] = {}
+        for candidate in scored:  # the best entry of each competency, best one first
+            best.setdefault(candidate.comp, candidate)
+        exact = ({c: explain(query, s) for c, s in islice(best.items(), EXPLAINED)}
+                 if query is not None else {})
+        quick = {c: min(s.score, 1.0) for c, s in best.items()}
+        quick.update({c: m.score / 100.0 for c, m in exact.items() if m is not None})
+        near = self.meaning.nearest(self.model.encode_one(text), top=pool,
+                                    extra=tuple(best), whole=self.blend.whole)
+        fused = fuse(lexical=quick, near=near, blend=self.blend, boosted=boosted, top=shown_top)
+        found = []
+        for item in fused:
+            words = exact[item.comp] if item.comp in exact else (
+                explain(query, best[item.comp]) if query and item.comp in best else None)
+            match = shown(item, taxonomy=self.taxonomy, label=self.lexical.labels[item.comp],
+                          competency_id=self.lexical.ids[item.comp], meaning=self.meaning,
+                          words=words)
+            if match is not None:
+                found.append(match)
+        return found
 
     def _weighted(self, words: list[Match], boosted: frozenset[int]) -> list[Match]:
         """Lexical matches alone, with the areas' boost."""

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import pairwise
 
 from rapidfuzz import fuzz
@@ -69,43 +70,88 @@ def _order(
     return close / (len(matched) - 1), head
 
 
-def _explain(
-    index: MatchIndex,
-    scored: Scored,
-    tokens: list[Token],
-    query: list[QueryTerm],
-    weights: dict[int, float],
-    first_of_clause: set[int],
-    total: float,
-    beta2: float,
-    folded: str = "",
-) -> Match | None:
+@dataclass(frozen=True)
+class LexicalQuery:
+    """A text made ready for one index: its tokens, their index terms and weights."""
+
+    index: MatchIndex
+    tokens: list[Token]
+    query: list[QueryTerm]
+    weights: dict[int, float]
+    total: float
+    beta2: float
+    first_of_clause: set[int]
+    folded: str
+    strong: frozenset[int]  # the query's terms that carry meaning (not weak words)
+
+
+def prepare(index: MatchIndex, text: str) -> LexicalQuery | None:
+    """The query for ``text`` (None when no word of it is in the index)."""
+    if not text.strip():
+        return None
+    tokens = spell_out_acronyms(tokenize(text), index.term_ids.__contains__)
+    query = resolve(index, tokens, text)
+    if not query:
+        return None
+    weights: dict[int, float] = {}
+    said: dict[int, tuple[float, int]] = {}  # position -> its heaviest term
+    for q in query:
+        w = index.idf[q.term] * q.factor * tokens[q.position].weight
+        weights[q.term] = max(w, weights.get(q.term, 0.0))
+        if w > said.get(q.position, (0.0, -1))[0]:
+            said[q.position] = (w, q.term)
+    distinct = {t: w for w, t in said.values()}
+    total = sum(distinct.values())
+    strong = frozenset(t for t in weights if not is_weak(index.terms[t]))
+    if total <= 0.0 or not strong:
+        return None
+    first_of_clause: set[int] = set()
+    seen_clauses: set[int] = set()
+    for position, token in enumerate(tokens):
+        if token.term and token.clause not in seen_clauses:
+            seen_clauses.add(token.clause)
+            first_of_clause.add(position)
+    return LexicalQuery(index, tokens, query, weights, total, beta2_for(len(distinct)),
+                        first_of_clause, default_process(text), strong)
+
+
+def candidates(q: LexicalQuery, keep: int) -> list[Scored]:
+    """Stage one: the ``keep`` best competencies by their quick score, leaving out those
+    that only words without meaning of their own matched."""
+    ranked = rank(q.index, q.weights, q.total, q.beta2, keep)
+    return [s for s in ranked if not q.strong.isdisjoint(q.index.entry_term_ids(s.entry))]
+
+
+def explain(q: LexicalQuery, scored: Scored) -> Match | None:
+    """Stage two: a candidate's exact score and which of the person's words matched what
+    (None if only words without meaning of their own did)."""
+    index = q.index
     entry_terms = list(index.entry_term_ids(scored.entry))
     wanted = set(entry_terms)
-    hits = [(q.position, q.term) for q in query if q.term in wanted]
-    strong = [(p, t) for p, t in hits if not is_weak(index.terms[t])]
+    hits = [(x.position, x.term) for x in q.query if x.term in wanted]
+    strong = [(p, t) for p, t in hits if t in q.strong]
     if not strong:
         return None  # only words without meaning of their own: not evidence of a skill
     kind = index.entry_kind[scored.entry]
     score = scored.score
     if kind != DESCRIPTION:  # exact score: the candidate search may have skipped common words
-        matched = sum(weights[t] for t in {t for _p, t in hits})
+        matched = sum(q.weights[t] for t in {t for _p, t in hits})
         covered = min(matched / index.entry_norm[scored.entry], 1.0)
-        explained = matched / total
-        base = f_measure(covered, explained, beta2)
-        order, head = _order(entry_terms, hits, first_of_clause)
+        base = f_measure(covered, matched / q.total, q.beta2)
+        order, head = _order(entry_terms, hits, q.first_of_clause)
         score = base * KIND_WEIGHT[kind] + scored.bonus
         score *= (1.0 + ORDER_BONUS * order) * (1.0 + HEAD_BONUS * head)
-    score *= _placement(tokens, hits, weights)
+    score *= _placement(q.tokens, hits, q.weights)
     if FUZZ_WEIGHT > 0.0 and kind != DESCRIPTION:
-        similar = fuzz.token_set_ratio(folded, default_process(index.entry_texts[scored.entry]))
+        similar = fuzz.token_set_ratio(q.folded,
+                                       default_process(index.entry_texts[scored.entry]))
         score = (1.0 - FUZZ_WEIGHT) * score + FUZZ_WEIGHT * similar / 100.0
     words: list[str] = []
     used_terms: set[int] = set()
     for position, term in sorted(strong):
         if term not in used_terms:
             used_terms.add(term)
-            text = tokens[position].text
+            text = q.tokens[position].text
             if text not in words:
                 words.append(text)
     return Match(
@@ -121,36 +167,10 @@ def _explain(
 
 def search(index: MatchIndex, text: str, top: int = 10, min_score: float = 0.0) -> list[Match]:
     """Rank the competencies of ``index`` for ``text``; see the module docstring."""
-    if top <= 0 or not text.strip():
+    q = prepare(index, text) if top > 0 else None
+    if q is None:
         return []
-    tokens = spell_out_acronyms(tokenize(text), index.term_ids.__contains__)
-    query = resolve(index, tokens, text)
-    if not query:
-        return []
-    weights: dict[int, float] = {}
-    said: dict[int, tuple[float, int]] = {}  # position -> its heaviest term
-    for q in query:
-        w = index.idf[q.term] * q.factor * tokens[q.position].weight
-        weights[q.term] = max(w, weights.get(q.term, 0.0))
-        if w > said.get(q.position, (0.0, -1))[0]:
-            said[q.position] = (w, q.term)
-    distinct = {t: w for w, t in said.values()}
-    beta2 = beta2_for(len(distinct))
-    total = sum(distinct.values())
-    if total <= 0.0:
-        return []
-    ranked = rank(index, weights, total, beta2, max(top * 3, RERANK_MIN))
-    folded = default_process(text)
-    first_of_clause: set[int] = set()
-    seen_clauses: set[int] = set()
-    for position, token in enumerate(tokens):
-        if token.term and token.clause not in seen_clauses:
-            seen_clauses.add(token.clause)
-            first_of_clause.add(position)
-    explained = [
-        (_explain(index, s, tokens, query, weights, first_of_clause, total, beta2, folded), s)
-        for s in ranked
-    ]
-    matches = [(m, s.comp) for m, s in explained if m is not None and m.score >= min_score]
+    explained = [(explain(q, s), s.comp) for s in candidates(q, max(top * 3, RERANK_MIN))]
+    matches = [(m, comp) for m, comp in explained if m is not None and m.score >= min_score]
     matches.sort(key=lambda pair: (-pair[0].score, pair[1]))
     return [m for m, _comp in matches[:top]]

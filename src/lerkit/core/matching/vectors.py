@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 VECTORS_VERSION = 1
 KINDS = (MatchedVia.LABEL, MatchedVia.ALT_LABEL, MatchedVia.PHRASING, MatchedVia.DESCRIPTION)
 MAX_TEXTS = 40  # per competency: a few ESCO skills list dozens of alternative labels
-CANDIDATES = 120  # competencies scored exactly after the centroid pass
+CANDIDATES = 60  # competencies scored by their closest text after the centroid pass...
+EXACT_EXTRA = 30  # ...and as many of the lexical candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,19 +64,20 @@ class MeaningIndex:
     def nearest(self, query: NDArray[np.float32], top: int = 50,
                 extra: tuple[int, ...] = (), whole: float = 0.0) -> list[Near]:
         """The ``top`` competencies closest to ``query`` (a normalised vector); ``extra``
-        competencies are always scored. A competency's score is the cosine of its closest
-        text, blended with its centroid's cosine by ``whole`` (0-1): a single phrasing that
-        shares one noun with the query counts less than the competency as a whole."""
+        competencies are always scored. A competency's score is its centroid's cosine,
+        blended by ``1 - whole`` with the cosine of its closest text: a single phrasing
+        that shares one noun with the query counts less than the competency as a whole.
+        Closest texts are looked for among the ``CANDIDATES`` best centroids and the first
+        ``EXACT_EXTRA`` of ``extra``; the rest of ``extra`` is scored by its centroid."""
         import numpy as np
 
         if not query.any() or not len(self.centroids):
             return []
         rough = self.centroids @ query
         keep = min(max(CANDIDATES, top), len(rough))
-        chosen = np.argpartition(-rough, keep - 1)[:keep]
-        if extra:
-            chosen = np.union1d(chosen, np.asarray([c for c in extra if 0 <= c < len(rough)],
-                                                   dtype=np.int64))
+        valid = [c for c in extra if 0 <= c < len(rough)]
+        chosen = np.union1d(np.argpartition(-rough, keep - 1)[:keep],
+                            np.asarray(valid[:EXACT_EXTRA], dtype=np.int64))
         chosen = chosen[self.offsets[chosen + 1] > self.offsets[chosen]]
         starts = self.offsets[chosen]
         widths = self.offsets[chosen + 1] - starts
@@ -86,10 +88,14 @@ class MeaningIndex:
         peaks = np.flatnonzero(scores == np.repeat(best, widths))
         at = rows[peaks[np.searchsorted(peaks, firsts)]]  # each candidate's closest text
         final = (1.0 - whole) * best + whole * rough[chosen]
-        order = np.lexsort((chosen, -final))
-        found = [Near(int(chosen[i]), float(final[i]), int(at[i])) for i in order]
-        wanted = set(extra)
-        return found[:top] + [n for n in found[top:] if n.comp in wanted]
+        found = {int(c): Near(int(c), float(f), int(a))
+                 for c, f, a in zip(chosen, final, at, strict=True)}
+        for comp in valid[EXACT_EXTRA:]:
+            if comp not in found and self.offsets[comp + 1] > self.offsets[comp]:
+                found[comp] = Near(comp, float(rough[comp]), int(self.offsets[comp]))
+        ranked = sorted(found.values(), key=lambda n: (-n.score, n.comp))
+        wanted = set(valid)
+        return ranked[:top] + [n for n in ranked[top:] if n.comp in wanted]
 
 
 def _texts(taxonomy: Taxonomy) -> tuple[list[str], list[int], list[int]]:
