@@ -88,7 +88,7 @@ def prepare(home: Path) -> tuple[str, float, float]:
     taxonomies.import_taxonomy(ler, "jsonl", dev_dir() / SOURCE, name=TAXONOMY)
     imported = time.perf_counter() - start
     start = time.perf_counter()
-    matching.index_for(ler, TAXONOMY)
+    matching.prepare(ler, TAXONOMY)
     indexed = time.perf_counter() - start
     person = people.add_person(ler, "Benchmark Person").id
     ler.close()

@@ -42,9 +42,17 @@ def test_wheel_carries_taxonomies_and_prompts(tmp_path: Path) -> None:
     assert shipped, "no YAML data in the checkout"
     for rel in shipped:
         assert f"lerkit/_data/{rel}" in names
+    derived = {f"lerkit/data/{name}" for name in (
+        "onet-pack.json.gz", "meaning-model/vectors.npy", "meaning-model/scales.npy",
+        "meaning-model/tokenizer.json", "meaning-model/model.json", "meaning-model/MODEL.md",
+        "meaning-model/LICENSE")}
+    assert derived <= names  # derived data, with its licence and provenance
+    assert wheel.stat().st_size < 20 * 1024 * 1024
     code = (
         "from lerkit.core import resources\n"
+        "from lerkit.core.matching.meaning import load_model, unavailable_reason\n"
         "print(resources.data_dir('taxonomies'))\nprint(resources.data_dir('prompts'))\n"
+        "assert load_model() is not None, unavailable_reason()\n"
     )
     found = subprocess.run(
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(tmp_path / 'site')!r})\n"

@@ -17,7 +17,7 @@ from lerkit.core.interview import AcceptedClaim, Step
 from lerkit.core.interview.claims import best_per_competency
 from lerkit.core.matching.types import Match
 from lerkit.services.context import Lerkit
-from lerkit.services.interview import TAXONOMY, LiveInterview
+from lerkit.services.interview import LiveInterview
 
 
 @dataclass(frozen=True)
@@ -50,17 +50,16 @@ def merge(found: Sequence[Sequence[Match]], top: int = 10) -> list[Match]:
 class InterviewDriver:
     """Serialises every call to a :class:`LiveInterview`."""
 
-    def __init__(self, live: LiveInterview, taxonomy: str = TAXONOMY) -> None:
+    def __init__(self, live: LiveInterview) -> None:
         self.live = live
-        self.taxonomy = taxonomy
         self.lock = threading.Lock()
 
     @classmethod
     def open(cls, ler: Lerkit, person_id: str, modules: list[str] | None = None,
-             new: bool = False, taxonomy: str = TAXONOMY) -> InterviewDriver:
-        """Resume (or start) the person's interview; builds the match index if needed."""
-        return cls(LiveInterview.open(ler, person_id, modules, new=new, taxonomy=taxonomy),
-                   taxonomy)
+             new: bool = False, taxonomy: str | None = None) -> InterviewDriver:
+        """Resume (or start) the person's interview; builds the match indexes if needed.
+        Suggestions come from the default search, or from ``taxonomy`` if given."""
+        return cls(LiveInterview.open(ler, person_id, modules, new=new, taxonomy=taxonomy))
 
     @property
     def person_id(self) -> str:

@@ -67,7 +67,7 @@ def test_a_bridged_match_is_explained_through_the_lerkit_competency() -> None:
     assert [m.competency_id for m in found] == [MEDS_DWA, "x.D02"]
     first = found[0]
     assert first.matched_via is MatchedVia.BRIDGE
-    assert first.score == pytest.approx(56.0)
+    assert first.score == pytest.approx(70.0 * 0.6)
     assert first.through == "Medication management"
     assert first.why == ('through lerkit\'s "Medication management" ("medications"): '
                          '"kept track of my son\'s medications and appointments"')
@@ -78,10 +78,13 @@ def test_merge_keeps_the_better_explanation() -> None:
     direct = Match("t", "d", "D", 40.0, MatchedVia.LABEL, "D", ("d",))
     bridged = Match("t", "d", "D", 60.0, MatchedVia.BRIDGE, "x", ("x",), through="X")
     other = Match("t", "e", "E", 50.0, MatchedVia.LABEL, "E", ("e",))
-    found = merge([direct, other], [bridged], top=5)
-    assert [m.competency_id for m in found] == ["d", "e"]
+    only = Match("t", "f", "F", 45.0, MatchedVia.BRIDGE, "y", ("y",), through="Y")
+    weaker = Match("t", "e", "E", 30.0, MatchedVia.BRIDGE, "z", ("z",), through="Z")
+    found = merge([direct, other], [bridged, only, weaker], top=5)
+    assert [(m.competency_id, m.score) for m in found] == [("d", 60.0), ("e", 50.0),
+                                                           ("f", 45.0)]
     assert found[0].matched_via is MatchedVia.BRIDGE
-    assert found[0].score == pytest.approx(64.0)
+    assert found[1].matched_via is MatchedVia.LABEL  # the direct match was the better one
 
 
 def test_everyday_words_find_esco_through_the_bridge() -> None:

@@ -106,3 +106,8 @@ def test_evaluation_text_is_never_matching_text() -> None:
         assert texts & tasks <= dwa_titles
         if matcher.taxonomy == "onet-dwa":
             assert texts & reported == set()
+
+
+@pytest.mark.parametrize("text", ["my son", "for ten years, twice a day", "kept it going"])
+def test_words_without_meaning_suggest_nothing_by_meaning_either(text: str) -> None:
+    assert default_search().match(text, top=5) == []

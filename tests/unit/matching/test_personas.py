@@ -20,7 +20,14 @@ PERSONAS = yaml.safe_load((REPO / "tests" / "data" / "persona_sentences.yaml").r
 BANK = load_bank(REPO / "prompts")
 
 
-@pytest.mark.parametrize("case", PERSONAS, ids=[p["text"][:40] for p in PERSONAS])
+def _case(case: dict[str, Any]) -> Any:
+    if "known_miss" not in case:
+        return case
+    return pytest.param(case, marks=pytest.mark.xfail(reason=case["known_miss"], strict=True))
+
+
+@pytest.mark.parametrize("case", [_case(p) for p in PERSONAS],
+                         ids=[p["text"][:40] for p in PERSONAS])
 def test_persona_answer(case: dict[str, Any]) -> None:
     areas = BANK.module(case["area"]).skill_areas
     top = case.get("top", 5)

@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from lerkit.core.matching.types import Match, MatchedVia
 from lerkit.core.taxonomy.model import Taxonomy
 
-FACTOR = 0.8  # a bridged target's score: the lerkit competency's score times this...
+FACTOR = 0.6  # a bridged target's score: the lerkit competency's score times this...
 DECAY = 0.9  # ...times this for each target listed before it in the crosswalk
 _SHAPES = (
     ("esco", re.compile(r"^https?://data\.europa\.eu/esco/skill/")),
@@ -90,23 +90,11 @@ class Bridge:
 
 
 def merge(direct: Sequence[Match], bridged: Sequence[Match], top: int) -> list[Match]:
-    """Direct and bridged matches of one taxonomy in one list: each entry keeps the
-    explanation of its higher score, plus a tenth of the other's score."""
-    best: dict[str, Match] = {}
-    other: dict[str, float] = {}
-    for m in [*direct, *bridged]:
-        current = best.get(m.competency_id)
-        if current is None:
-            best[m.competency_id] = m
-        elif m.score > current.score:
-            other[m.competency_id] = current.score
-            best[m.competency_id] = m
-        else:
-            other[m.competency_id] = max(other.get(m.competency_id, 0.0), m.score)
-    ranked = []
-    for cid, m in best.items():
-        score = min(100.0, round(m.score + 0.1 * other.get(cid, 0.0), 1))
-        ranked.append(m if score == m.score else replace(m, score=score))
-    ranked.sort(key=lambda m: (-m.score, m.competency_id))
-    return ranked[:top]
-
+    """Direct and bridged matches of one taxonomy in one list; an entry reached both ways
+    keeps the higher score, with its explanation."""
+    ranked = {m.competency_id: m for m in direct}
+    for m in bridged:
+        found = ranked.get(m.competency_id)
+        if found is None or m.score > found.score:
+            ranked[m.competency_id] = m
+    return sorted(ranked.values(), key=lambda m: (-m.score, m.competency_id))[:top]

@@ -96,8 +96,10 @@ def shown(fused: Fused, *, taxonomy: str, label: str, competency_id: str,
         return replace(words, score=fused.score)
     if fused.close is None:
         return None
-    return Match(
+    entry = fused.close.entry
+    closest = label if meaning.kind(entry) is MatchedVia.DESCRIPTION else meaning.texts[entry]
+    return Match(  # a description is long: the name stands for it
         taxonomy=taxonomy, competency_id=competency_id, label=label, score=fused.score,
-        matched_via=MatchedVia.MEANING, matched_text=meaning.texts[fused.close.entry],
+        matched_via=MatchedVia.MEANING, matched_text=closest,
         matched_words=words.matched_words if words is not None else (),
     )

@@ -20,11 +20,12 @@ from lerkit.core.matching.index import MatchIndex
 from lerkit.core.matching.meaning import StaticModel
 from lerkit.core.matching.rank import Scored
 from lerkit.core.matching.search import candidates, explain, prepare
+from lerkit.core.matching.text import says_something
 from lerkit.core.matching.types import Match
 from lerkit.core.matching.vectors import MeaningIndex
 
 POOL = 100  # candidates close in meaning taken before fusing...
-WORD_POOL = 60  # ...and candidates from the word matcher (their quick scores)...
+WORD_POOL = 100  # ...and candidates from the word matcher (their quick scores)...
 EXPLAINED = 30  # ...of which the best are scored exactly
 BRIDGE_FROM = 10  # lerkit competencies whose crosswalks the bridge follows
 
@@ -69,7 +70,7 @@ class Matcher:
               min_score: float = 0.0) -> list[Match]:
         """The best ``top`` competencies for ``text``; ``areas`` are taxonomy categories
         of the part of life being asked about, whose competencies count a little more."""
-        if top <= 0 or not text.strip():
+        if top <= 0 or not says_something(text):
             return []
         pool = max(top, self.pool)
         boosted = self._boosted(areas)

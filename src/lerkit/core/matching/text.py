@@ -158,3 +158,9 @@ def ends_mid_word(text: str) -> bool:
     """Whether the person may still be typing the last word (no space or stop after it)."""
     return bool(text) and (text[-1].isalnum())
 
+
+
+def says_something(text: str) -> bool:
+    """Whether ``text`` has a word that carries meaning of its own ("my son", "for ten
+    years" and "kept it going" do not): without one, nothing is suggested."""
+    return any(t.term and not is_weak(t.term) for t in tokenize(text[:MAX_TEXT_CHARS]))

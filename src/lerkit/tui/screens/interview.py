@@ -132,8 +132,9 @@ class InterviewScreen(InterviewSteps):
                     and interview.returning(self.ler, self.person_id)):
                 self.post_message(PartsWanted(name, interview.parts()))
                 return
+            suggest_from = self.asked_taxonomy or getattr(self.app, "taxonomy", None)
             driver = InterviewDriver.open(self.ler, self.person_id, self.modules,
-                                          new=self.new, taxonomy=self.taxonomy)
+                                          new=self.new, taxonomy=suggest_from)
             snapshot = driver.snapshot()
         except LerError as exc:
             self.post_message(ServiceFailed(exc.message))
