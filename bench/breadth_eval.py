@@ -16,15 +16,19 @@ from __future__ import annotations
 import argparse
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import yaml
 
 from _setup import REPO
 from docs_section import write_block
+from lerkit.core.interview import load_bank
 from lerkit.core.matching.types import Match
 from matchers import default_search, hybrid, model, own_taxonomy
 
 SENTENCES = REPO / "tests" / "data" / "breadth_sentences.yaml"
+OWN_PAIRS = REPO / "tests" / "data" / "register_pairs.yaml"
+JUDGMENTS = REPO / "tests" / "data" / "breadth_judgments.yaml"
 TARGET = 0.8
 TOP = 3
 
@@ -35,11 +39,38 @@ def accepted(found: Sequence[Match], accept: set[str], crosswalks: dict[str, set
                for m in found)
 
 
-def run(search: Callable[[str], list[Match]], cases: list[dict[str, object]],
-        crosswalks: dict[str, set[str]], misses: bool) -> tuple[float, dict[str, list[bool]]]:
+@lru_cache(maxsize=4)
+def areas(group: str) -> tuple[str, ...]:
+    """The skill areas of the part of the interview the sentence is an answer to: military
+    service for the military group, jobs for the rest."""
+    return load_bank(REPO / "prompts").module("military" if group == "55" else
+                                              "paid-work").skill_areas
+
+
+def judged(cases: list[dict[str, object]], shown: list[list[Match]]) -> tuple[int, int, int]:
+    """(sentences whose top 3 holds a suggestion a coach judged absurd, sentences with one
+    judged right, suggestions not judged yet)."""
+    verdicts = {}
+    for item in yaml.safe_load(JUDGMENTS.read_text(encoding="utf-8"))["judgments"]:
+        for kind in ("right", "related", "absurd"):
+            verdicts.update({(item["n"], cid): kind for cid in item.get(kind, [])})
+    absurd = right = unjudged = 0
+    for number, found in enumerate(shown, start=1):
+        kinds = [verdicts.get((number, m.competency_id)) for m in found]
+        absurd += "absurd" in kinds
+        right += "right" in kinds
+        unjudged += kinds.count(None)
+    return absurd, right, unjudged
+
+
+def run(search: Callable[[str, tuple[str, ...]], list[Match]], cases: list[dict[str, object]],
+        crosswalks: dict[str, set[str]], misses: bool,
+        shown: list[list[Match]] | None = None) -> tuple[float, dict[str, list[bool]]]:
     groups: dict[str, list[bool]] = defaultdict(list)
     for case in cases:
-        found = search(str(case["text"]))[:TOP]
+        found = search(str(case["text"]), areas(str(case["group"])))[:TOP]
+        if shown is not None:
+            shown.append(found)
         ok = accepted(found, set(case["accept"]), crosswalks)  # type: ignore[arg-type]
         groups[str(case["group"])].append(ok)
         if misses and not ok:
@@ -48,6 +79,20 @@ def run(search: Callable[[str], list[Match]], cases: list[dict[str, object]],
                 print(f"     {m.score:5.1f} {m.taxonomy}:{m.label}  ({m.why[:70]})")
     hits = [ok for oks in groups.values() for ok in oks]
     return sum(hits) / len(hits), groups
+
+
+def _own_areas(both: object, own_only: object) -> tuple[int, float, float]:
+    """hit@5 of the informal register pairs: lerkit alone, and the default search."""
+    pairs = yaml.safe_load(OWN_PAIRS.read_text(encoding="utf-8"))["pairs"]
+    crosswalks = {c.id: set(c.crosswalk.get("onet_dwa", [])) for c in own_taxonomy().competencies}
+    hits = {"own": 0, "both": 0}
+    for pair in pairs:
+        wanted = set(pair["expected"])
+        reach = wanted | {d for c in wanted for d in crosswalks.get(c, set())}
+        for name, search in (("own", own_only), ("both", both)):
+            found = search.match(pair["informal"], top=5)  # type: ignore[attr-defined]
+            hits[name] += any(m.competency_id in reach for m in found)
+    return len(pairs), hits["own"] / len(pairs), hits["both"] / len(pairs)
 
 
 def main() -> None:
@@ -61,9 +106,14 @@ def main() -> None:
     meaning = model(args.lexical)
     both = default_search(meaning)
     own_only = hybrid(own_taxonomy(), meaning)
-    share, groups = run(lambda t: both.match(t, top=TOP), cases, crosswalks, args.misses)
-    own_share, _ = run(lambda t: own_only.match(t, top=TOP), cases, crosswalks, False)
+    shown: list[list[Match]] = []
+    share, groups = run(lambda t, a: both.match(t, top=TOP, areas=a), cases, crosswalks,
+                        args.misses, shown)
+    absurd, right, unjudged = judged(cases, shown)
+    own_share, _ = run(lambda t, a: own_only.match(t, top=TOP, areas=a), cases, crosswalks,
+                       False)
     verdict = "meets" if share >= TARGET else "BELOW"
+    own_areas = _own_areas(both, own_only)
     rows = ["| SOC major group | sentences | accepted in top 3 |", "|---|---:|---:|"]
     rows += [f"| {g} | {len(v)} | {sum(v)} |" for g, v in sorted(groups.items())]
     body = "\n".join([
@@ -72,13 +122,24 @@ def main() -> None:
         f"{len(cases)} everyday sentences about work in all 23 SOC major groups "
         "(`tests/data/breadth_sentences.yaml`), written before the matcher was run on them, "
         "each with the O*NET DWAs a career coach would accept. Default search (lerkit's "
-        "taxonomy and the shipped DWAs, nothing imported); a lerkit competency counts when "
-        "its crosswalk names an accepted DWA.",
+        "taxonomy and the shipped DWAs, nothing imported), as the interview asks it: with "
+        "the skill areas of the jobs part (military service for group 55); a lerkit "
+        "competency counts when its crosswalk names an accepted DWA.",
         "",
         f"- default search: {share:.0%} have an accepted suggestion in the top {TOP} "
         f"(target ≥ {TARGET:.0%}: {verdict})",
         f"- lerkit's own taxonomy alone (a fresh install before the DWAs shipped): "
         f"{own_share:.0%}",
+        f"- a career coach's verdicts on the suggestions (`tests/data/breadth_judgments.yaml`,"
+        f" given independently of the matcher): {right} of {len(cases)} sentences have one "
+        f"judged right in the top {TOP}; {absurd} have one judged absurd (target: none; "
+        f"{'meets' if absurd == 0 else 'MISSES'}); {unjudged} suggestions shown now were not "
+        "judged",
+        "",
+        f"- lerkit's own areas (the {own_areas[0]} informal sentences of "
+        "`tests/data/register_pairs.yaml`), hit@5: lerkit's taxonomy alone "
+        f"{own_areas[1]:.3f}, default search {own_areas[2]:.3f} (a DWA counts when an "
+        "expected competency crosswalks to it; target: no worse)",
         "",
         *rows,
     ])

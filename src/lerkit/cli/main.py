@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "person": ("person_cmd", "app", True),
     "db": ("db_cmd", "app", True),
     "taxonomy": ("taxonomy_cmd", "app", True),
+    "occupations": ("occupations_cmd", "app", True),
     "keys": ("keys_cmd", "app", True),
     "endorser": ("endorser_cmd", "app", True),
     "endorsements": ("endorsements_cmd", "app", True),

@@ -147,6 +147,12 @@ def ensure_builtin(ler: Lerkit, name: str) -> None:
     _checked.add(key)
 
 
+def refresh_builtin(ler: Lerkit, name: str) -> None:
+    """Check a shipped taxonomy again now (its files changed while lerkit runs)."""
+    _checked.discard((ler.settings.db_url, name))
+    ensure_builtin(ler, name)
+
+
 def _files_signature(files: list[Path]) -> str:
     """Names, sizes and modification times of a shipped taxonomy's files (cheap to get)."""
     parts = []

@@ -67,7 +67,7 @@ def test_the_larger_share_explains() -> None:
 def test_the_area_asked_about_counts_more() -> None:
     near = [Near(0, 0.7, 0), Near(1, 0.72, 2)]
     assert [f.comp for f in fuse(lexical={}, near=near, blend=BLEND)] == [1, 0]
-    boosted = fuse(lexical={}, near=near, blend=BLEND, boosted=(0,))
+    boosted = fuse(lexical={}, near=near, blend=BLEND, boosted={0: 1.2})
     assert [f.comp for f in boosted] == [0, 1]
     assert boosted[0].score == pytest.approx(100 * 0.6 * 0.7 * 1.2, abs=0.05)
 

@@ -10,7 +10,7 @@ input and the competency's closest text, mapped linearly from ``[FLOOR, CEILING]
 ``docs/benchmarks.md``). A competency that no meaningful word matched is suggested only if
 its cosine reaches ``MIN_MEANING``, so meaning alone never fills the list with loose
 guesses. The part of life being asked about raises the competencies of its areas by
-``AREA_BOOST``.
+``area_boost`` (15%), and lowers those of areas unlikely in it by as much.
 
 The explanation follows what carried the score: the person's own matched words when the
 lexical part is the larger share, otherwise "close in meaning to <the closest text>",
@@ -19,7 +19,7 @@ never an invented word match.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from lerkit.core.matching.types import Match, MatchedVia
@@ -63,12 +63,12 @@ def fuse(
     lexical: Mapping[int, float],
     near: Sequence[Near],
     blend: Blend = DEFAULT_BLEND,
-    boosted: Collection[int] = (),
+    boosted: Mapping[int, float] | None = None,
     top: int = 10,
 ) -> list[Fused]:
     """The best ``top`` competencies from their lexical scores (competency number ->
-    0-1) and their semantic neighbours; ``boosted`` are the competency numbers of the
-    areas being asked about."""
+    0-1) and their semantic neighbours; ``boosted`` maps competency numbers to the factor
+    of the part of life being asked about (more for its areas, less for unlikely ones)."""
     by_meaning = {n.comp: n for n in near}
     weight = blend.lexical_weight
     fused: list[Fused] = []
@@ -78,9 +78,7 @@ def fuse(
         sem = calibrate(close.score, blend) if close is not None else 0.0
         if comp not in lexical and (close is None or close.score < blend.min_meaning):
             continue
-        score = weight * lex + (1.0 - weight) * sem
-        if comp in boosted:
-            score *= 1.0 + blend.area_boost
+        score = (weight * lex + (1.0 - weight) * sem) * (boosted or {}).get(comp, 1.0)
         by_words = comp in lexical and weight * lex >= (1.0 - weight) * sem
         fused.append(Fused(comp, round(min(score, 1.0) * 100.0, 1), by_words, close))
     fused.sort(key=lambda f: (-f.score, f.comp))

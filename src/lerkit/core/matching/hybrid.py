@@ -54,16 +54,25 @@ class Matcher:
         """Whether closeness in meaning is part of the match."""
         return self.meaning is not None and self.model is not None
 
-    def _boosted(self, areas: Collection[str]) -> frozenset[int]:
+    def _weights(self, areas: Collection[str]) -> dict[int, float]:
+        """Competency number -> score factor for the part of life being asked about:
+        its areas (taxonomy categories) count more; an area written with a leading minus
+        ("-household") counts less."""
         if not areas or not self.lexical.categories:
-            return frozenset()
+            return {}
         key = "areas:" + "|".join(sorted(areas))
         found = self._cache.get(key)
         if found is None:
-            chosen = set(areas)
-            found = frozenset(n for n, c in enumerate(self.lexical.categories) if c in chosen)
+            more = {a for a in areas if not a.startswith("-")}
+            less = {a[1:] for a in areas if a.startswith("-")}
+            found = {}
+            for n, category in enumerate(self.lexical.categories):
+                if category in more:
+                    found[n] = 1.0 + self.blend.area_boost
+                elif category in less:
+                    found[n] = 1.0 - self.blend.area_boost
             self._cache[key] = found
-        result: frozenset[int] = found
+        result: dict[int, float] = found
         return result
 
     def match(self, text: str, top: int = 10, areas: Collection[str] = (),
@@ -73,14 +82,14 @@ class Matcher:
         if top <= 0 or not says_something(text):
             return []
         pool = max(top, self.pool)
-        boosted = self._boosted(areas)
+        boosted = self._weights(areas)
         found = self._direct(text, pool, boosted, top + BRIDGE_FROM)
         if self.bridge is not None and self.own is not None:
             own = self.own.match(text, top=BRIDGE_FROM, areas=areas)
             found = merge(found, self.bridge.reached(own, self.taxonomy, self._labels()), pool)
         return [m for m in found if m.score >= min_score][:top]
 
-    def _direct(self, text: str, pool: int, boosted: frozenset[int],
+    def _direct(self, text: str, pool: int, boosted: dict[int, float],
                 shown_top: int) -> list[Match]:
         """This taxonomy's own matches for ``text`` (not through the bridge). Candidates
         come from both matchers by their quick scores; only the ones kept are explained."""
@@ -112,15 +121,14 @@ class Matcher:
                 found.append(match)
         return found
 
-    def _weighted(self, words: list[Match], boosted: frozenset[int]) -> list[Match]:
-        """Lexical matches alone, with the areas' boost."""
+    def _weighted(self, words: list[Match], boosted: dict[int, float]) -> list[Match]:
+        """Lexical matches alone, weighted for the areas asked about."""
         if not boosted:
             return words
         number = self._numbers()
-        factor = 1.0 + self.blend.area_boost
         out = [
-            replace(m, score=round(min(100.0, m.score * factor), 1))
-            if number.get(m.competency_id) in boosted else m
+            replace(m, score=round(min(100.0, m.score * boosted[n]), 1))
+            if (n := number.get(m.competency_id, -1)) in boosted else m
             for m in words
         ]
         return sorted(out, key=lambda m: (-m.score, number.get(m.competency_id, 0)))
