@@ -46,12 +46,8 @@ def build_person(home: Path, claims: int) -> str:
     exp = claim_service.add_experience(ler, person.id, ExperienceRecord(
         id="", life_area=LifeArea.PAID_WORK, title="Warehouse lead", organization="Depot",
         started="2015", ended="2022"))
-    ids = []
-    with ler.transaction() as session:
-        for entry in entries:
-            row = claim_service.suggest_claim(session, ler, person.id, exp, "lerkit", entry.id,
-                                              entry.label, status=ClaimStatus.ACCEPTED)
-            ids.append(row.id)
+    ids = [claim_service.add_claim(ler, person.id, exp, "lerkit", entry.id, entry.label,
+                                   status=ClaimStatus.ACCEPTED) for entry in entries]
     for n, claim_id in enumerate(ids):
         evidence = home / f"evidence-{n}.txt"
         evidence.write_text(f"evidence {n}\n", encoding="utf-8")

@@ -38,14 +38,11 @@ def make_sample(ler: Lerkit, folder: Path, n_claims: int = 3) -> Sample:
         (care, "caregiving.medication-management", "Medication management"),
         (army, "leadership.shift-supervision", "Shift supervision"),
     ]
-    with ler.transaction() as session:
-        for i in range(n_claims):
-            exp, comp, label = picks[i % len(picks)]
-            row = claims.suggest_claim(session, ler, person.id, exp, "lerkit",
-                                       f"{comp}" if i < len(picks) else f"{comp}-{i}",
-                                       label if i < len(picks) else f"{label} {i}",
-                                       status=ClaimStatus.ACCEPTED)
-            sample.claim_ids.append(row.id)
+    for i in range(n_claims):
+        exp, comp, label = picks[i % len(picks)]
+        sample.claim_ids.append(claims.add_claim(
+            ler, person.id, exp, "lerkit", f"{comp}" if i < len(picks) else f"{comp}-{i}",
+            label if i < len(picks) else f"{label} {i}", status=ClaimStatus.ACCEPTED))
     claims.set_claim(ler, sample.claim_ids[0], proficiency=Proficiency.TAUGHT_OR_LED)
     evidence = folder / "convoy-plan.txt"
     evidence.write_text("Convoy plan, 12 trucks, 3 days.\n", encoding="utf-8")

@@ -110,10 +110,9 @@ def test_resume_from_a_profile(session: kiosk_session.KioskSession, tmp_path: Pa
     from lerkit.core.records import ClaimStatus
     from lerkit.services import claims
 
-    with session.ler.transaction() as db:
-        claims.suggest_claim(db, session.ler, session.person_id, None, "lerkit",
-                             "fundraising.fundraising-events", "Fundraising events",
-                             status=ClaimStatus.ACCEPTED)
+    claims.add_claim(session.ler, session.person_id, None, "lerkit",
+                     "fundraising.fundraising-events", "Fundraising events",
+                     status=ClaimStatus.ACCEPTED)
     usb = tmp_path / "usb"
     usb.mkdir()
     saved = session.save(usb)

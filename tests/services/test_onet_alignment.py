@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft7Validator
 
-from lerkit.core.records import ClaimStatus, ExperienceRecord, LifeArea
+from lerkit.core.records import ExperienceRecord, LifeArea
 from lerkit.services import claims, keys, outputs, people, taxonomies
 from lerkit.services.context import Lerkit
 from tests.conftest import reference_verdicts
@@ -33,13 +33,10 @@ def test_onet_alignments_everywhere(db_url: str, tmp_path: Path,
         home = claims.add_experience(ler, person.id, ExperienceRecord(
             id="", life_area=LifeArea.CAREGIVING, title="Caring for my father",
             started="2021", ongoing=True))
-        with ler.transaction() as session:
-            claims.suggest_claim(session, ler, person.id, salon, "onet-dwa", NAILS,
-                                 "Treat nails by shaping, decorating, or augmenting.",
-                                 status=ClaimStatus.ACCEPTED)
-            claims.suggest_claim(session, ler, person.id, home, "lerkit",
-                                 "caregiving.medication-management", "Medication management",
-                                 status=ClaimStatus.ACCEPTED)
+        claims.add_claim(ler, person.id, salon, "onet-dwa", NAILS,
+                         "Treat nails by shaping, decorating, or augmenting.")
+        claims.add_claim(ler, person.id, home, "lerkit", "caregiving.medication-management",
+                         "Medication management")
         keys.init_key(ler, person.id, PASSPHRASE)
         out = tmp_path / "out"
         out.mkdir()

@@ -1,9 +1,9 @@
 """A live interview: every answer saved at once, and the person's record kept in step.
 
 Each step (an answer, a skip, going back, accepting a skill, adding evidence) is one
-transaction that stores the engine's whole state, the raw answer, and the experiences,
-claims and evidence the interview has produced so far. An interview interrupted at any
-point resumes at the same question with nothing lost.
+transaction that stores the engine's state, logs the raw answer, and writes what the
+step changed in the person's record (:mod:`lerkit.services.interview_record`). An
+interview interrupted at any point resumes at the same question with nothing lost.
 """
 
 from __future__ import annotations
@@ -13,22 +13,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from lerkit.core.errors import BadInputError, NotFoundError
 from lerkit.core.interview import Interview, PromptBank, Step, load_answers, load_bank, replay_file
+from lerkit.core.interview.claims import read_proficiency
 from lerkit.core.interview.values import AnswerInput
+from lerkit.core.matching.best import best_matches
 from lerkit.core.matching.types import Match
-from lerkit.core.records import EvidenceKind, Proficiency
+from lerkit.core.records import ClaimStatus, EvidenceKind, Proficiency
 from lerkit.core.resources import data_file
+from lerkit.services import interview_record as record
 from lerkit.services import matching, military, people, taxonomies
 from lerkit.services.context import Lerkit
-from lerkit.services.interview_sync import sync_record
-from lerkit.services.people import require_person
-from lerkit.storage.tables import InterviewAnswer, InterviewSession, utcnow
+from lerkit.services.people import person_in, require_person
+from lerkit.storage import interviews as stored
 
 TAXONOMY = "lerkit"
 SUGGESTIONS = 8
+JOB_SKILLS = 5  # at most, from military jobs named in an answer: the person's words count too
 _bank: PromptBank | None = None
 
 
@@ -46,12 +49,15 @@ Lookup = Callable[[str, Sequence[str]], list[Match]]
 def lookups(ler: Lerkit, taxonomy: str | None = None) -> tuple[Lookup, Lookup]:
     """The skill matcher and the military crosswalk, as lookups. Suggestions come from the
     default search (lerkit's taxonomy, O*NET's work activities and the coach's defaults)
-    unless ``taxonomy`` names one."""
+    unless ``taxonomy`` names one, plus the crosswalk's skills of any military job an
+    answer names by code or title."""
     search = (matching.default_search(ler) if taxonomy is None
               else matching.matcher_for(ler, taxonomy))
 
     def suggest(text: str, areas: Sequence[str] = ()) -> list[Match]:
-        return search.match(text, top=SUGGESTIONS, areas=areas)
+        jobs = military.in_text(text)[:JOB_SKILLS]  # a military job named anywhere
+        found = search.match(text, top=SUGGESTIONS, areas=areas)  # brings its skills
+        return best_matches([*jobs, *found], SUGGESTIONS) if jobs else found
 
     def crosswalk(text: str, areas: Sequence[str] = ()) -> list[Match]:
         return military.lookup(text, SUGGESTIONS).matches
@@ -60,15 +66,21 @@ def lookups(ler: Lerkit, taxonomy: str | None = None) -> tuple[Lookup, Lookup]:
 
 
 class LiveInterview:
-    """One person's interview, bound to its stored session."""
+    """One person's interview, bound to its stored session.
 
-    def __init__(self, ler: Lerkit, person_id: str, session_id: str, interview: Interview,
-                 owned: dict[str, list[str]]) -> None:
+    Every step is one unit of work: the step is applied to a copy of the interview, what
+    it changed is written in one transaction, and the copy replaces the interview only
+    once that transaction has committed; a failed save changes nothing, in memory or
+    stored.
+    """
+
+    def __init__(self, ler: Lerkit, person_id: str, session_id: str,
+                 interview: Interview) -> None:
         self.ler = ler
         self.person_id = person_id
         self.session_id = session_id
         self.interview = interview
-        self.owned = owned
+        self.rows_written = 0  # by the last step, for benchmarks and tests
 
     # --- opening ----------------------------------------------------------------------
 
@@ -77,24 +89,34 @@ class LiveInterview:
              new: bool = False, taxonomy: str | None = None) -> LiveInterview:
         """Resume the person's open interview, or start one (over ``modules``).
 
-        Suggestions come from the default search, or from ``taxonomy`` if given.
+        Suggestions come from the default search, or from ``taxonomy`` if given. A
+        resumed interview reads its decisions from the stored claims and brings the
+        stored suggestions up to date with the matcher.
         """
-        require_person(ler, person_id)
         suggest, crosswalk = lookups(ler, taxonomy)
         bank = prompt_bank()
         with ler.transaction() as session:
-            row = None if new else _open_row(session, person_id)
-            if row is not None:
-                state = row.state
-                interview = Interview.from_dict(bank, state["engine"], suggester=suggest,
-                                                military=crosswalk)
-                return cls(ler, person_id, row.id, interview, dict(state.get("owned", {})))
-            interview = Interview(bank, modules, suggester=suggest, military=crosswalk)
-            row = InterviewSession(person_id=person_id,
-                                   state={"engine": interview.to_dict(), "owned": {}})
-            session.add(row)
-            session.flush()
-            return cls(ler, person_id, row.id, interview, {})
+            person_in(session, person_id)
+            found = None if new else stored.open_session(session=session, person_id=person_id)
+            if found is None:
+                interview = Interview(bank, modules, suggester=suggest, military=crosswalk)
+                session_id = stored.add_session(session=session, person_id=person_id,
+                                                state=_state(interview))
+                return cls(ler, person_id, session_id, interview)
+            session_id, state = found
+            interview = Interview.from_dict(bank, state["engine"], suggester=suggest,
+                                            military=crosswalk)
+            record.read_decisions(session, interview)
+            for draft in interview.drafts():
+                record.write_run(session, ler, person_id, draft)
+            return cls(ler, person_id, session_id, interview)
+
+    def reload_decisions(self) -> None:
+        """Read the decisions again (after the review screen changed some)."""
+        with self.ler.db.session() as session:
+            twin = self.interview.copy()
+            record.read_decisions(session, twin)
+        self.interview = twin
 
     # --- what the UI reads ------------------------------------------------------------
 
@@ -110,28 +132,21 @@ class LiveInterview:
 
     def answer(self, value: AnswerInput) -> None:
         """Answer the current question and move on."""
-        step = self._step()
-        self.interview.answer(value)
-        self._save(step, value, skipped=False)
+        self._step(lambda iv: iv.answer(value), logged=(value, False))
 
     def skip(self) -> None:
         """Leave the current question unanswered."""
-        step = self._step()
-        self.interview.skip()
-        self._save(step, "", skipped=True)
+        self._step(lambda iv: iv.skip(), logged=("", True))
 
     def skip_part(self) -> None:
         """Skip the rest of the current part of the interview."""
-        step = self._step()
-        self.interview.skip_module()
-        self._save(step, "", skipped=True)
+        self._step(lambda iv: iv.skip_module(), logged=("", True))
 
     def back(self) -> bool:
         """Go back one question."""
-        moved = self.interview.back()
-        if moved:
-            self._save(None)
-        return moved
+        moved: list[bool] = []
+        self._step(lambda iv: moved.append(iv.back()))
+        return moved[0]
 
     def accept(self, competency_id: str, *, taxonomy: str = TAXONOMY, label: str = "",
                proficiency: Proficiency | None = None, run: str | None = None) -> None:
@@ -141,46 +156,67 @@ class LiveInterview:
         """
         if not label:
             label = taxonomies.competency(self.ler, taxonomy, competency_id)[1].label
-        self.interview.accept(competency_id, taxonomy=taxonomy, label=label,
-                              proficiency=proficiency, run=run)
-        self._save(None)
+
+        def decide(session: Session, iv: Interview, target: str) -> None:
+            record.write_decision(session, self.ler, self.person_id, iv, target,
+                                  competency_id, taxonomy=taxonomy, label=label,
+                                  status=ClaimStatus.ACCEPTED,
+                                  proficiency=read_proficiency(proficiency))
+
+        self._step(lambda iv: iv.accept(competency_id, taxonomy=taxonomy, label=label,
+                                        proficiency=proficiency, run=run),
+                   decided=(run, decide))
 
     def reject(self, competency_id: str, run: str | None = None) -> None:
         """Turn down a suggested skill for a part (the current one by default)."""
-        self.interview.reject(competency_id, run=run)
-        self._save(None)
+        def decide(session: Session, iv: Interview, target: str) -> None:
+            record.write_decision(session, self.ler, self.person_id, self.interview, target,
+                                  competency_id, taxonomy=None, label="",
+                                  status=ClaimStatus.REJECTED, proficiency=None)
+
+        self._step(lambda iv: iv.reject(competency_id, run=run), decided=(run, decide))
 
     def add_evidence(self, kind: EvidenceKind, value: str, name: str = "",
                      run: str | None = None) -> None:
         """Add a note, a link or a file (hashed when stored) to a part."""
-        self.interview.add_evidence(kind, value, name=name, run=run)
-        self._save(None)
+        self._step(lambda iv: iv.add_evidence(kind, value, name=name, run=run))
 
     # --- internals ----------------------------------------------------------------------
 
-    def _step(self) -> Step:
-        step = self.interview.current()
-        if step is None:
+    def _step(self, change: Callable[[Interview], object],
+              logged: tuple[AnswerInput, bool] | None = None,
+              decided: tuple[str | None, Decide] | None = None) -> None:
+        asked = self.interview.current()
+        if logged is not None and asked is None:
             raise BadInputError("the interview is finished")
-        return step
-
-    def _save(self, step: Step | None, value: Any = None, skipped: bool = False) -> None:
+        after = self.interview.copy()
+        change(after)
+        before_drafts = self.interview.drafts()
         with self.ler.transaction() as session:
-            row = session.get(InterviewSession, self.session_id)
-            if row is None:
+            written = record.write_changes(session, self.ler, self.person_id, before_drafts,
+                                           after.drafts())
+            if decided is not None:
+                run, decide = decided
+                decide(session, after, after.run_key(run))
+                written += 1
+            if not stored.save_state(session=session, session_id=self.session_id,
+                                     state=_state(after), finished=after.is_finished):
                 raise BadInputError("this interview was deleted")
-            self.owned = sync_record(session, self.ler, self.person_id, self.interview,
-                                     self.owned)
-            row.state = {"engine": self.interview.to_dict(), "owned": self.owned}
-            row.status = "finished" if self.interview.is_finished else "open"
-            row.updated_at = utcnow()
-            session.add(row)
-            if step is not None:
-                seq = len(session.exec(select(InterviewAnswer.id).where(
-                    InterviewAnswer.session_id == self.session_id)).all())
-                session.add(InterviewAnswer(
-                    session_id=self.session_id, seq=seq + 1, module=step.module_id,
-                    question=step.question.id, answer=_as_text(value), skipped=skipped))
+            if logged is not None and asked is not None:
+                value, skipped = logged
+                stored.log_answer(session=session, session_id=self.session_id,
+                                  module=asked.module_id, question=asked.question.id,
+                                  answer=_as_text(value), skipped=skipped)
+        self.interview = after
+        self.rows_written = written
+
+
+Decide = Callable[[Session, Interview, str], None]
+
+
+def _state(iv: Interview) -> dict[str, Any]:
+    """The stored form of the engine's state: decisions live in the claim rows."""
+    return {"engine": iv.state.to_dict(decisions=False)}
 
 
 def _as_text(value: Any) -> str:
@@ -208,22 +244,11 @@ def returning(ler: Lerkit, person_id: str) -> bool:
 
     Then a new interview should ask which parts to add, rather than go over all again.
     """
-    require_person(ler, person_id)
     with ler.db.session() as session:
-        if _open_row(session, person_id) is not None:
+        person_in(session, person_id)
+        if stored.open_session(session=session, person_id=person_id) is not None:
             return False
-        return session.exec(
-            select(InterviewSession.id).where(InterviewSession.person_id == person_id,
-                                              InterviewSession.status == "finished")
-        ).first() is not None
-
-
-def _open_row(session: Session, person_id: str) -> InterviewSession | None:
-    return session.exec(
-        select(InterviewSession).where(InterviewSession.person_id == person_id,
-                                       InterviewSession.status == "open")
-        .order_by(col(InterviewSession.updated_at).desc())
-    ).first()
+        return stored.has_finished(session=session, person_id=person_id)
 
 
 def replay_answers(ler: Lerkit, person_id: str, path: Path,
@@ -234,22 +259,29 @@ def replay_answers(ler: Lerkit, person_id: str, path: Path,
     suggest, crosswalk = lookups(ler)
     result = replay_file(bank, path, suggester=suggest, military=crosswalk,
                          accept_top=accept_top)
+    labels: dict[tuple[str, str], str] = {}
     for claim in result.accepted():
         try:
-            taxonomies.competency(ler, claim.taxonomy, claim.competency_id)
+            entry = taxonomies.competency(ler, claim.taxonomy, claim.competency_id)[1]
+            labels[(claim.taxonomy, claim.competency_id)] = entry.label
         except NotFoundError as exc:
             raise BadInputError(f"{path}: cannot accept {claim.competency_id!r}: "
                                 f"{exc.message}") from None
-    live = LiveInterview(ler, person_id, "", result.interview, {})
+    iv = result.interview
     with ler.transaction() as session:
-        row = InterviewSession(person_id=person_id, status="finished", state={})
-        session.add(row)
-        session.flush()
-        live.session_id = row.id
-        live.owned = sync_record(session, ler, person_id, result.interview, {})
-        row.state = {"engine": result.interview.to_dict(), "owned": live.owned}
-        session.add(row)
-    return ReplayResult(live.session_id, len(result.drafts), len(result.accepted()),
+        session_id = stored.add_session(session=session, person_id=person_id,
+                                        state=_state(iv), finished=True)
+        for draft in iv.drafts():
+            record.write_run(session, ler, person_id, draft)
+            for accepted in draft.accepted:
+                record.write_decision(session, ler, person_id, iv, draft.key,
+                                      accepted.competency_id, taxonomy=accepted.taxonomy,
+                                      label=labels.get((accepted.taxonomy,
+                                                        accepted.competency_id),
+                                                       accepted.label),
+                                      status=ClaimStatus.ACCEPTED,
+                                      proficiency=accepted.proficiency)
+    return ReplayResult(session_id, len(result.drafts), len(result.accepted()),
                         result.warnings, dict(result.person))
 
 

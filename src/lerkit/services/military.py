@@ -6,9 +6,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lerkit.core import resources
+from lerkit.core.matching.best import best_matches
 from lerkit.core.matching.types import Match, MatchedVia
 from lerkit.core.taxonomy.lerkit_yaml import load_lerkit_yaml
-from lerkit.core.taxonomy.military import MilitaryCrosswalk, MilitaryHit, load_military
+from lerkit.core.taxonomy.military import (
+    MilitaryCrosswalk,
+    MilitaryHit,
+    MilitaryOccupation,
+    load_military,
+)
+from lerkit.core.taxonomy.military_scan import MilitaryScanner
 
 CROSSWALK_FILE = "crosswalks/military.yaml"
 BRANCH_NAMES = {
@@ -21,6 +28,12 @@ BRANCH_NAMES = {
 def crosswalk() -> MilitaryCrosswalk:
     """The shipped crosswalk, loaded once per process."""
     return load_military(resources.data_file("taxonomies", CROSSWALK_FILE))
+
+
+@lru_cache(maxsize=1)
+def scanner() -> MilitaryScanner:
+    """Finds the crosswalk's codes and titles inside any answer (built once)."""
+    return MilitaryScanner(crosswalk())
 
 
 @lru_cache(maxsize=1)
@@ -37,21 +50,39 @@ class MilitaryResult:
     matches: list[Match]
 
 
+def job_words(occ: MilitaryOccupation) -> str:
+    """How a military job is named to the person: "92A (Automated Logistical Specialist,
+    Army)"."""
+    return f"{occ.code} ({occ.title}, {BRANCH_NAMES.get(occ.branch, occ.branch)})"
+
+
+def _suggestions(hits: list[tuple[MilitaryHit, str]], per_job: int | None) -> list[Match]:
+    labels = _labels()
+    matches: list[Match] = []
+    for hit, said in hits:
+        occ = hit.occupation
+        known = [c for c in occ.competencies if c in labels][:per_job]
+        for rank, comp_id in enumerate(known):
+            matches.append(Match(
+                taxonomy="lerkit", competency_id=comp_id, label=labels[comp_id],
+                score=max(0.0, hit.score - rank), matched_via=MatchedVia.CROSSWALK,
+                matched_text=job_words(occ), matched_words=(said,),
+            ))
+    return best_matches(matches)
+
+
 def lookup(text: str, top: int = 10) -> MilitaryResult:
     """Find the occupation(s) a code or title names and suggest their competencies."""
     hits = crosswalk().lookup(text)
-    labels = _labels()
-    matches: dict[str, Match] = {}
-    for hit in hits:
-        occ = hit.occupation
-        described = f"{BRANCH_NAMES.get(occ.branch, occ.branch)} {occ.code} {occ.title}"
-        for rank, comp_id in enumerate(occ.competencies):
-            if comp_id in matches or comp_id not in labels:
-                continue
-            matches[comp_id] = Match(
-                taxonomy="lerkit", competency_id=comp_id, label=labels[comp_id],
-                score=max(0.0, hit.score - rank), matched_via=MatchedVia.CROSSWALK,
-                matched_text=described, matched_words=(text.strip(),),
-            )
-    ranked = sorted(matches.values(), key=lambda m: -m.score)[:top]
+    ranked = _suggestions([(h, text.strip()) for h in hits], None)[:top]
     return MilitaryResult(hits=hits, matches=ranked)
+
+
+PER_JOB_IN_TEXT = 5  # a job named in passing: its most telling skills
+
+
+def in_text(text: str) -> list[Match]:
+    """Suggestions from the military jobs an answer names by code or title, anywhere in
+    it (see :mod:`lerkit.core.taxonomy.military_scan`)."""
+    found = scanner().find(text)
+    return _suggestions([(f.hit, f.said) for f in found], PER_JOB_IN_TEXT)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from sqlmodel import col, select
+from sqlmodel import Session
 
 from lerkit.core.errors import BadInputError, NotFoundError
 from lerkit.services.context import Lerkit
 from lerkit.storage import audit
 from lerkit.storage import people as repo
-from lerkit.storage.people import PersonCounts
-from lerkit.storage.tables import Claim, Experience, Person
+from lerkit.storage.people import Person, PersonCounts
 
 MAX_NAME = 200
 
@@ -72,7 +71,12 @@ def list_people(ler: Lerkit, search: str | None = None) -> list[PersonSummary]:
 def require_person(ler: Lerkit, person_id: str) -> Person:
     """The person with this id, or a NotFoundError naming it."""
     with ler.db.session() as session:
-        person = repo.get_person(session=session, person_id=person_id)
+        return person_in(session, person_id)
+
+
+def person_in(session: Session, person_id: str) -> Person:
+    """The person with this id, read in the caller's session; NotFoundError if none."""
+    person = repo.get_person(session=session, person_id=person_id)
     if person is None:
         raise NotFoundError(f"no person with id {person_id!r}")
     return person
@@ -97,32 +101,26 @@ class PersonDetail:
 
 
 def show_person(ler: Lerkit, person_id: str) -> PersonDetail:
-    """Everything lerkit holds about one person, as plain data."""
-    person = require_person(ler, person_id)
+    """Everything lerkit holds about one person, as plain data (one session)."""
     with ler.db.session() as session:
-        exps = session.exec(
-            select(Experience).where(Experience.person_id == person_id)
-            .order_by(col(Experience.created_at), col(Experience.id))
-        ).all()
-        claims = session.exec(
-            select(Claim).where(Claim.person_id == person_id)
-            .order_by(col(Claim.created_at), col(Claim.id))
-        ).all()
-        counts = repo.counts(session=session).get(person_id, PersonCounts())
-    return PersonDetail(
-        summary=PersonSummary(person.id, person.name, counts),
-        created_at=person.created_at.isoformat() + "Z",
-        experiences=[
-            e.model_dump(include={"id", "life_area", "title", "organization", "place",
-                                  "started", "ended", "ongoing"})
-            for e in exps
-        ],
-        claims=[
-            c.model_dump(include={"id", "experience_id", "taxonomy", "competency_id", "label",
-                                  "proficiency", "status"})
-            for c in claims
-        ],
-    )
+        person = person_in(session, person_id)
+        exps = repo.experiences_of(session=session, person_id=person_id)
+        claims = repo.claims_of(session=session, person_id=person_id)
+        counts = repo.counts_of(session=session, person_id=person_id)
+        return PersonDetail(
+            summary=PersonSummary(person.id, person.name, counts),
+            created_at=person.created_at.isoformat() + "Z",
+            experiences=[
+                e.model_dump(include={"id", "life_area", "title", "organization", "place",
+                                      "started", "ended", "ongoing"})
+                for e in exps
+            ],
+            claims=[
+                c.model_dump(include={"id", "experience_id", "taxonomy", "competency_id",
+                                      "label", "proficiency", "status"})
+                for c in claims
+            ],
+        )
 
 
 def delete_person(ler: Lerkit, person_id: str) -> PersonSummary:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlmodel import col, select
-
 from lerkit.core.records import ClaimRecord, ClaimStatus, EvidenceRecord, ExperienceRecord
 from lerkit.services.context import Lerkit
-from lerkit.services.people import require_person
+from lerkit.services.people import person_in
 from lerkit.storage import endorsements as endorsement_repo
-from lerkit.storage.records import claim_records, evidence_record, experience_record
-from lerkit.storage.tables import Evidence, Experience
+from lerkit.storage import people as people_repo
+from lerkit.storage.records import claim_records, experience_notes, experience_record
 
 
 @dataclass
@@ -48,14 +46,12 @@ class RecordView:
 
 def record_view(ler: Lerkit, person_id: str) -> RecordView:
     """Read a person's experiences, claims (all statuses) and evidence."""
-    person = require_person(ler, person_id)
     with ler.db.session() as session:
-        experiences = [experience_record(e) for e in session.exec(
-            select(Experience).where(Experience.person_id == person_id)
-            .order_by(col(Experience.created_at), col(Experience.id)))]
+        person = person_in(session, person_id)
+        experiences = [experience_record(e) for e in people_repo.experiences_of(
+            session=session, person_id=person_id)]
         claims = claim_records(session=session, person_id=person_id, status=None)
-        notes = session.exec(select(Evidence).where(
-            Evidence.person_id == person_id, col(Evidence.claim_id).is_(None))).all()
+        notes = experience_notes(session=session, person_id=person_id)
         received = endorsement_repo.endorsements_of(session=session, person_id=person_id)
     endorsed_by: dict[str, list[str]] = {}
     for row in received:
@@ -63,9 +59,9 @@ def record_view(ler: Lerkit, person_id: str) -> RecordView:
                                           row.relationship) if part)
         endorsed_by.setdefault(str(row.claim_id), []).append(who)
     views = {e.id: ExperienceView(e) for e in experiences}
-    for note in notes:
-        if note.experience_id in views:
-            views[note.experience_id].notes.append(evidence_record(note))
+    for experience_id, note in notes:
+        if experience_id in views:
+            views[experience_id].notes.append(note)
     loose = []
     for claim in claims:
         exp = claim.experience

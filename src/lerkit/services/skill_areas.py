@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlmodel import Session, select
-
 from lerkit.core.records import ClaimRecord
 from lerkit.services.context import Lerkit
-from lerkit.storage.tables import Competency
-
-
-def _label(session: Session, taxonomy: str, code: str) -> str | None:
-    row = session.exec(select(Competency).where(
-        Competency.taxonomy == taxonomy, Competency.code == code)).first()
-    return row.label if row is not None else None
+from lerkit.storage.taxonomies import category_label, load_competency
 
 
 def skill_areas(ler: Lerkit, claims: Sequence[ClaimRecord]) -> dict[str, str]:
@@ -23,14 +15,13 @@ def skill_areas(ler: Lerkit, claims: Sequence[ClaimRecord]) -> dict[str, str]:
     categories: dict[tuple[str, str], str | None] = {}
     with ler.db.session() as session:
         for claim in claims:
-            entry = session.exec(select(Competency).where(
-                Competency.taxonomy == claim.taxonomy,
-                Competency.code == claim.competency_id)).first()
+            entry = load_competency(session=session, name=claim.taxonomy,
+                                    code=claim.competency_id)
             if entry is None or not entry.category:
                 continue
             key = (claim.taxonomy, entry.category)
             if key not in categories:
-                categories[key] = _label(session, *key)
+                categories[key] = category_label(session=session, name=key[0], code=key[1])
             label = categories[key]
             if label:
                 found[claim.id] = label

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from lerkit.storage.tables import Claim, Endorsement, Evidence, Experience, Person
+from lerkit.storage.tables import Claim, Endorsement, Evidence, Experience
+from lerkit.storage.tables import Person as Person  # the row type services read
 
 
 @dataclass(frozen=True)
@@ -53,12 +54,37 @@ def _count_by_person(session: Session, column: object, *where: object) -> dict[s
     return dict(session.exec(query).all())
 
 
-def counts(*, session: Session) -> dict[str, PersonCounts]:
-    """Counts of experiences, accepted skills, evidence and endorsements per person."""
-    exp = _count_by_person(session, col(Experience.person_id))
-    acc = _count_by_person(session, col(Claim.person_id), col(Claim.status) == "accepted")
-    evi = _count_by_person(session, col(Evidence.person_id))
-    end = _count_by_person(session, col(Endorsement.person_id))
+def counts_of(*, session: Session, person_id: str) -> PersonCounts:
+    """One person's counts (reads only that person's rows)."""
+    found = counts(session=session, person_id=person_id)
+    return found.get(person_id, PersonCounts())
+
+
+def experiences_of(*, session: Session, person_id: str) -> list[Experience]:
+    """A person's experiences, oldest first."""
+    return list(session.exec(select(Experience).where(Experience.person_id == person_id)
+                             .order_by(col(Experience.created_at), col(Experience.id))))
+
+
+def claims_of(*, session: Session, person_id: str) -> list[Claim]:
+    """A person's claims (every status), oldest first."""
+    return list(session.exec(select(Claim).where(Claim.person_id == person_id)
+                             .order_by(col(Claim.created_at), col(Claim.id))))
+
+
+def counts(*, session: Session, person_id: str | None = None) -> dict[str, PersonCounts]:
+    """Counts of experiences, accepted skills, evidence and endorsements per person (of
+    one person only, if ``person_id`` is given)."""
+    def only(column: object) -> tuple[object, ...]:
+        return () if person_id is None else (column == person_id,)
+
+    exp = _count_by_person(session, col(Experience.person_id),
+                           *only(col(Experience.person_id)))
+    acc = _count_by_person(session, col(Claim.person_id), col(Claim.status) == "accepted",
+                           *only(col(Claim.person_id)))
+    evi = _count_by_person(session, col(Evidence.person_id), *only(col(Evidence.person_id)))
+    end = _count_by_person(session, col(Endorsement.person_id),
+                           *only(col(Endorsement.person_id)))
     ids = set(exp) | set(acc) | set(evi) | set(end)
     return {
         pid: PersonCounts(exp.get(pid, 0), acc.get(pid, 0), evi.get(pid, 0), end.get(pid, 0))

@@ -42,6 +42,15 @@ def evidence_record(row: Evidence) -> EvidenceRecord:
     )
 
 
+def experience_notes(*, session: Session, person_id: str
+                     ) -> list[tuple[str | None, EvidenceRecord]]:
+    """A person's evidence that belongs to an experience rather than a claim, with the
+    experience's id."""
+    rows = session.exec(select(Evidence).where(
+        Evidence.person_id == person_id, col(Evidence.claim_id).is_(None)))
+    return [(row.experience_id, evidence_record(row)) for row in rows]
+
+
 def claim_records(
     *, session: Session, person_id: str, claim_ids: Sequence[str] | None = None,
     status: ClaimStatus | None = ClaimStatus.ACCEPTED,

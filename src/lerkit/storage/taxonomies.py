@@ -137,6 +137,13 @@ def load_competency(*, session: Session, name: str, code: str) -> Competency | N
     return _competency(row)
 
 
+def category_label(*, session: Session, name: str, code: str) -> str | None:
+    """The name of a category (or of any entry) of a stored taxonomy, or None."""
+    row = session.exec(select(CompetencyRow).where(
+        CompetencyRow.taxonomy == name, CompetencyRow.code == code)).first()
+    return row.label if row is not None else None
+
+
 def load_taxonomy(*, session: Session, name: str) -> Taxonomy | None:
     """Rebuild the core model of a stored taxonomy, or None."""
     row = session.get(TaxonomyRow, name)

@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from lerkit.core.interview import AcceptedClaim, Step
-from lerkit.core.interview.claims import best_per_competency
+from lerkit.core.interview.claims import best_suggestions
+from lerkit.core.matching.best import best_matches
 from lerkit.core.matching.types import Match
 from lerkit.services.context import Lerkit
 from lerkit.services.interview import LiveInterview
@@ -38,13 +39,7 @@ class Snapshot:
 
 def merge(found: Sequence[Sequence[Match]], top: int = 10) -> list[Match]:
     """One match per competency (the best score), best first."""
-    best: dict[tuple[str, str], Match] = {}
-    for matches in found:
-        for m in matches:
-            k = (m.taxonomy, m.competency_id)
-            if k not in best or m.score > best[k].score:
-                best[k] = m
-    return sorted(best.values(), key=lambda m: (-m.score, m.label))[:top]
+    return best_matches((m for matches in found for m in matches), top)
 
 
 class InterviewDriver:
@@ -66,8 +61,10 @@ class InterviewDriver:
         return self.live.person_id
 
     def snapshot(self) -> Snapshot:
-        """The current question and the current part's decisions."""
+        """The current question and the current part's decisions, read again from the
+        record (the review screen may have changed them)."""
         with self.lock:
+            self.live.reload_decisions()
             return self._snapshot()
 
     def preview(self, texts: Sequence[str]) -> list[Match]:
@@ -94,7 +91,7 @@ class InterviewDriver:
         rejected = list(state.rejected.get(run, []))
         taken = {(a.taxonomy, a.competency_id) for a in accepted}
         earlier = [
-            s.match for s in best_per_competency(iv.run_suggestions(run) if run else [])
+            s.match for s in best_suggestions(iv.run_suggestions(run) if run else [])
             if (s.match.taxonomy, s.match.competency_id) not in taken
         ]
         return Snapshot(step, run, accepted, rejected, earlier,

@@ -27,7 +27,7 @@ from lerkit.core.interview.answers import (
 )
 from lerkit.core.interview.claims import AcceptedClaim, Lookup, Suggestion, read_proficiency
 from lerkit.core.interview.dates import WhenAnswer, parse_when
-from lerkit.core.interview.engine import ExperienceDraft, Interview, Step
+from lerkit.core.interview.engine import Interview
 from lerkit.core.interview.forbidden import ForbiddenTopic, find_forbidden
 from lerkit.core.interview.loader import FORMAT, load_bank, load_module, parse_module
 from lerkit.core.interview.model import (
@@ -43,6 +43,7 @@ from lerkit.core.interview.model import (
     Suggest,
 )
 from lerkit.core.interview.state import STATE_FORMAT, InterviewState
+from lerkit.core.interview.step import ExperienceDraft, Step
 
 __all__ = [
     "AGAIN_ID",

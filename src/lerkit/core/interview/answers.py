@@ -14,10 +14,11 @@ from typing import Any
 
 from lerkit.core.errors import BadInputError
 from lerkit.core.interview.claims import Lookup, read_proficiency
-from lerkit.core.interview.engine import ExperienceDraft, Interview
+from lerkit.core.interview.engine import Interview
 from lerkit.core.interview.model import AGAIN_ID, PromptBank
 from lerkit.core.interview.schema import Reader
 from lerkit.core.interview.state import Answer
+from lerkit.core.interview.step import ExperienceDraft
 from lerkit.core.interview.values import normalise
 from lerkit.core.interview.yamlnodes import YList, YMap, parse_located, read_located
 from lerkit.core.matching.types import Match

@@ -8,11 +8,12 @@ person decided (accepted with a proficiency, or rejected) is stored in the state
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from lerkit.core.interview.model import Kind, Question, Suggest
 from lerkit.core.interview.state import Answer
+from lerkit.core.matching.best import best_per_competency
 from lerkit.core.matching.types import Match
 from lerkit.core.records import (
     ClaimRecord,
@@ -117,14 +118,9 @@ class SuggestionCache:
         return out
 
 
-def best_per_competency(suggestions: Sequence[Suggestion]) -> list[Suggestion]:
+def best_suggestions(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
     """One suggestion per competency (the highest score), best first."""
-    best: dict[tuple[str, str], Suggestion] = {}
-    for s in suggestions:
-        k = (s.match.taxonomy, s.match.competency_id)
-        if k not in best or s.match.score > best[k].match.score:
-            best[k] = s
-    return sorted(best.values(), key=lambda s: (-s.match.score, s.match.competency_id))
+    return best_per_competency(suggestions, lambda s: s.match)
 
 
 def claim_records(
@@ -153,7 +149,7 @@ def claim_records(
             )
         )
     taken = {(a.taxonomy, a.competency_id) for a in accepted}
-    for s in best_per_competency(suggestions):
+    for s in best_suggestions(suggestions):
         k = (s.match.taxonomy, s.match.competency_id)
         if k in taken or s.match.competency_id in rejected:
             continue

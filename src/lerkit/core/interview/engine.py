@@ -9,7 +9,6 @@ transaction per answer). :meth:`Interview.from_dict` restores it at the same que
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from lerkit.core.errors import BadInputError
@@ -18,12 +17,12 @@ from lerkit.core.interview.claims import (
     Lookup,
     Suggestion,
     SuggestionCache,
-    claim_records,
     read_proficiency,
 )
-from lerkit.core.interview.model import Choice, Kind, Module, PromptBank, Question
-from lerkit.core.interview.output import added_evidence, build_experience, stable_id
-from lerkit.core.interview.state import Answer, InterviewState, run_key
+from lerkit.core.interview.model import PromptBank
+from lerkit.core.interview.output import added_evidence, build_experience
+from lerkit.core.interview.state import InterviewState, run_key
+from lerkit.core.interview.step import ExperienceDraft, Step
 from lerkit.core.interview.values import AnswerInput, normalise
 from lerkit.core.interview.walk import RunRef, Walk, walk
 from lerkit.core.matching.types import Match
@@ -34,75 +33,6 @@ from lerkit.core.records import (
     ExperienceRecord,
     Proficiency,
 )
-
-
-@dataclass(frozen=True)
-class Step:
-    """What a UI shows for the current question."""
-
-    key: str
-    module_id: str
-    module_title: str
-    run: int
-    question: Question
-    number: int
-    total: int
-    module_number: int
-    module_count: int
-    answer: Answer | None = None
-    skipped: bool = False
-
-    @property
-    def text(self) -> str:
-        return self.question.text
-
-    @property
-    def help(self) -> str:
-        return self.question.help
-
-    @property
-    def examples(self) -> tuple[str, ...]:
-        return self.question.examples
-
-    @property
-    def kind(self) -> Kind:
-        return self.question.kind
-
-    @property
-    def choices(self) -> tuple[Choice, ...]:
-        return self.question.choices
-
-    @property
-    def progress(self) -> str:
-        """E.g. "Part 2 of 5: Military service, question 3 of 12"."""
-        again = " (another one)" if self.run else ""
-        return (
-            f"Part {self.module_number} of {self.module_count}: {self.module_title}{again}, "
-            f"question {self.number} of {self.total}"
-        )
-
-
-@dataclass
-class ExperienceDraft:
-    """One module run's result: the experience, its evidence, suggestions and choices."""
-
-    key: str
-    module: Module
-    run: int
-    record: ExperienceRecord
-    evidence: list[EvidenceRecord]
-    suggestions: list[Suggestion]
-    accepted: list[AcceptedClaim]
-    rejected: list[str]
-    answers: dict[str, Answer] = field(default_factory=dict)
-
-    def claims(self, interview_id: str) -> list[ClaimRecord]:
-        def cid(taxonomy: str, competency: str) -> str:
-            return stable_id(interview_id, "claim", self.key, taxonomy, competency)
-
-        return claim_records(
-            cid, self.record, self.evidence, self.suggestions, self.accepted, self.rejected
-        )
 
 
 class Interview:
@@ -159,6 +89,28 @@ class Interview:
             todo = [s.key for s in self._walk.steps if s.key not in done]
             self.state.cursor = todo[0] if todo else None
         return self
+
+    def copy(self) -> Interview:
+        """An independent copy of the state, sharing the lookups and their memo: change
+        the copy, save it, and keep it only if the save succeeds."""
+        twin = Interview.__new__(Interview)
+        twin.bank = self.bank
+        twin.state = InterviewState.from_dict(self.state.to_dict())
+        twin._lookups = self._lookups
+        twin._refresh()
+        return twin
+
+    def set_decisions(self, run: str, accepted: Sequence[AcceptedClaim],
+                      rejected: Sequence[str]) -> None:
+        """Replace a module run's decisions with ones kept elsewhere (the stored claims)."""
+        if accepted:
+            self.state.accepted[run] = [c.to_dict() for c in accepted]
+        else:
+            self.state.accepted.pop(run, None)
+        if rejected:
+            self.state.rejected[run] = list(dict.fromkeys(rejected))
+        else:
+            self.state.rejected.pop(run, None)
 
     # --- walking --------------------------------------------------------------------
 
@@ -265,7 +217,7 @@ class Interview:
         run: str | None = None,
     ) -> None:
         """Accept a competency for a module run (the current one by default)."""
-        target = self._run_key(run)
+        target = self.run_key(run)
         claim = AcceptedClaim(
             competency_id, taxonomy or "lerkit", label, read_proficiency(proficiency)
         )
@@ -281,7 +233,7 @@ class Interview:
 
     def reject(self, competency_id: str, *, run: str | None = None) -> None:
         """Turn down a suggestion (or withdraw an acceptance) for a module run."""
-        target = self._run_key(run)
+        target = self.run_key(run)
         accepted = self.state.accepted.get(target, [])
         self.state.accepted[target] = [c for c in accepted if c["id"] != competency_id]
         rejected = self.state.rejected.setdefault(target, [])
@@ -296,11 +248,11 @@ class Interview:
         if not value.strip():
             raise BadInputError("evidence needs some text, a link or a file path")
         item = {"kind": kind.value, "value": value.strip(), "name": name.strip()}
-        self.state.evidence.setdefault(self._run_key(run), []).append(item)
+        self.state.evidence.setdefault(self.run_key(run), []).append(item)
 
     def run_suggestions(self, run: str | None = None) -> list[Suggestion]:
         """Every suggestion from the answers of a module run (the current one by default)."""
-        target = self._run_key(run)
+        target = self.run_key(run)
         found = next((r for r in self._walk.runs if r.key == target), None)
         return self._run_suggestions(found) if found is not None else []
 
@@ -372,7 +324,9 @@ class Interview:
         self._refresh()
         self.state.cursor = self._walk.after(key)
 
-    def _run_key(self, run: str | None) -> str:
+    def run_key(self, run: str | None) -> str:
+        """The key of a module run: ``run`` ("module/number") checked, or the current
+        question's run (the last one when the interview is finished)."""
         if run is not None:
             module_id, _, number = run.partition("/")
             if module_id not in self.bank or not number.isdigit():

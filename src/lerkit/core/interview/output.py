@@ -33,6 +33,11 @@ def stable_id(*parts: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, "\x1f".join(parts)))
 
 
+def experience_uuid(interview_id: str, run_key: str) -> str:
+    """The id of the experience a module run (``"<module>/<run>"``) produces."""
+    return stable_id(interview_id, "experience", run_key)
+
+
 def written(question: Question, answer: Answer) -> str:
     """An answer as words: choice labels (or values) for choices, the text otherwise."""
     if question.kind in (Kind.CHOICE, Kind.MULTI):
@@ -68,7 +73,7 @@ def build_experience(
     """The experience and the evidence drafts found in one run's answers."""
     key = f"{module.id}/{run}"
     record = ExperienceRecord(
-        id=stable_id(interview_id, "experience", key),
+        id=experience_uuid(interview_id, key),
         life_area=module.life_area,
         title="",
     )

@@ -58,9 +58,11 @@ class InterviewState:
     ) -> InterviewState:
         return cls(id=interview_id or str(uuid.uuid4()), modules=list(modules), steer=steer)
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready copy (no shared lists or dicts with the live state)."""
-        return {
+    def to_dict(self, decisions: bool = True) -> dict[str, Any]:
+        """A JSON-ready copy (no shared lists or dicts with the live state); without the
+        accepted and rejected skills when ``decisions`` is False (a store that keeps
+        decisions elsewhere saves it so)."""
+        data = {
             "format": STATE_FORMAT,
             "id": self.id,
             "modules": list(self.modules),
@@ -73,6 +75,9 @@ class InterviewState:
             "rejected": {k: list(v) for k, v in self.rejected.items()},
             "evidence": {k: [dict(e) for e in v] for k, v in self.evidence.items()},
         }
+        if not decisions:
+            del data["accepted"], data["rejected"]
+        return data
 
     @classmethod
     def from_dict(cls, data: Any) -> InterviewState:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from lerkit.core.matching.best import best_matches
 from lerkit.core.matching.types import Match, MatchedVia
 from lerkit.core.taxonomy.model import Taxonomy
 
@@ -91,10 +92,5 @@ class Bridge:
 
 def merge(direct: Sequence[Match], bridged: Sequence[Match], top: int) -> list[Match]:
     """Direct and bridged matches of one taxonomy in one list; an entry reached both ways
-    keeps the higher score, with its explanation."""
-    ranked = {m.competency_id: m for m in direct}
-    for m in bridged:
-        found = ranked.get(m.competency_id)
-        if found is None or m.score > found.score:
-            ranked[m.competency_id] = m
-    return sorted(ranked.values(), key=lambda m: (-m.score, m.competency_id))[:top]
+    keeps the higher score, with its explanation (a tie keeps the direct one)."""
+    return best_matches([*direct, *bridged], top)

@@ -56,6 +56,8 @@ class Match:
         if self.matched_via is MatchedVia.BRIDGE:
             said = f" ({words})" if words else ""
             return f'through lerkit\'s "{self.through}"{said}: "{self.matched_text}"'
+        if self.matched_via is MatchedVia.CROSSWALK:
+            return f"from your military job {self.matched_text}"
         if self.matched_via is MatchedVia.MEANING:
             also = f"; shares {words}" if words else ""
             return f'close in meaning to "{self.matched_text}"{also}'

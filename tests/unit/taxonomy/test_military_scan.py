@@ -1,0 +1,42 @@
+"""Military jobs named inside any answer, by code or by title."""
+
+from __future__ import annotations
+
+import pytest
+
+from lerkit.core.matching.types import MatchedVia
+from lerkit.services import military
+
+
+def _jobs(text: str) -> set[str]:
+    return {f.hit.occupation.code for f in military.scanner().find(text)}
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("Transportation Management Coordinator, later Automated Logistical Specialist (92A)",
+     {"88N", "92A"}),
+    ("I was a 92A30 for six years", {"92A"}),
+    ("Started as 2T071 at Ramstein, then cross-trained into 2T2X1", {"2T0X1", "2T2X1"}),
+    ("I was an LS2 on a destroyer", {"LS"}),
+    ("Navy, rating LS, and I ran the supply office", {"LS"}),
+    ("Marines, 0311, two deployments", {"0311"}),
+])
+def test_codes_and_titles_are_found_anywhere(text: str, codes: set[str]) -> None:
+    assert codes <= _jobs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I did IT support for a small company from 2011 to 2019",
+    "grunt work at the warehouse, lifting boxes all day",
+    "I was the MA of the family, keeping everyone fed",
+    "I worked at 3531 Main Street for a moving company",
+])
+def test_everyday_words_are_not_taken_for_military_jobs(text: str) -> None:
+    assert _jobs(text) == set()
+
+
+def test_found_jobs_bring_their_skills_explained_by_the_job() -> None:
+    found = military.in_text("Automated Logistical Specialist (92A)")
+    assert found and all(m.matched_via is MatchedVia.CROSSWALK for m in found)
+    assert found[0].why == "from your military job 92A (Automated Logistical Specialist, Army)"
+    assert len(found) <= military.PER_JOB_IN_TEXT
