@@ -55,12 +55,32 @@ def need_interop() -> Path:
     return folder
 
 
+def need_tmux() -> str:
+    """The tmux binary; skip without it, or fail under LER_REQUIRE_TMUX=1 (CI installs it)."""
+    found = shutil.which("tmux")
+    if found is None:
+        message = "tmux is not installed"
+        if _flag("LER_REQUIRE_TMUX"):
+            pytest.fail(f"{message} (LER_REQUIRE_TMUX=1)")
+        pytest.skip(message)
+    return found
+
+
 def reference_verdicts(*files: Path | str) -> list[str]:
-    """The reference verifier's verdict lines for ``files``; fails unless it exits 0."""
+    """The reference verifier's verdict lines for ``files``; fails unless it exits 0.
+
+    The second verifier (didkit, see tests/verifiers.py) must give every credential the
+    same verdict, but where tests/verifiers.py names the reason it cannot.
+    """
+    from tests import verifiers
+
     proc = subprocess.run([str(need_interop() / "verify-vc"), *map(str, files)],
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    return proc.stdout.splitlines()
+    lines = proc.stdout.splitlines()
+    second = verifiers.didkit_lines(files)
+    assert verifiers.compare(lines, second, files) == [], "\n".join(second)
+    return lines
 
 
 @pytest.fixture(autouse=True)

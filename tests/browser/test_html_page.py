@@ -33,7 +33,7 @@ AREAS = ("Logistics, transportation and supply", "Caregiving and health support"
          "Leadership and supervision")
 
 
-def _pdf_text(path: Path) -> tuple[str, list[tuple[float, float]]]:
+def _pdf_text(path: Path) -> tuple[str, list[tuple[int, int]]]:
     reader = pypdf.PdfReader(str(path))
     text = " ".join(page.extract_text() or "" for page in reader.pages)
     sizes = [(round(float(p.mediabox.width)), round(float(p.mediabox.height)))

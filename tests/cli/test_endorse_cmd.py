@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from lerkit.core.credentials import credential_id
+from lerkit.core.credentials.badges import credential_id
 from lerkit.core.records import Proficiency
 from lerkit.services import claims
 from lerkit.services.context import Lerkit

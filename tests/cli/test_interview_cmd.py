@@ -58,7 +58,8 @@ def test_plain_dialogue_saves_answers_and_stops_on_quit() -> None:
                 input="1\nI kept the family budget and paid every bill on time\n1\nquit\n")
     assert first.code == 0, first.stderr
     assert "Skills this may show" in first.stdout
-    assert "Saved." in first.stdout
+    assert ("Stopped. Every answer you gave is saved. To go on where you stopped, run: "
+            f"ler interview --person {person_id} --plain") in first.stdout
     again = ler("interview", "--person", person_id, "--plain", input="")
     assert again.code == 0
     shown = json.loads(ler("person", "show", person_id, "--json").stdout)
@@ -116,3 +117,33 @@ def test_a_returning_person_who_quits_at_the_parts_question_starts_nothing(
     assert "Nothing started." in done.stderr
     again = ler("interview", "--person", person_id, "--plain", input="")
     assert "You finished an interview before" in again.stdout  # still nothing open
+
+
+def test_a_first_plain_interview_asks_which_parts_of_life_apply() -> None:
+    from lerkit.core.interview import find_forbidden
+    from lerkit.services.interview import parts
+
+    person_id = ler("person", "add", "First Plain").stdout.strip()
+    ids = [p.id for p in parts()]
+    picked = f"{ids.index('caregiving') + 1} {ids.index('military') + 1}"
+    done = ler("interview", "--person", person_id, "--plain", input=f"{picked}\nquit\n")
+    assert done.code == 0, done.stderr
+    out = done.stdout
+    question = out[: out.index("Type the numbers")]
+    assert "Which of these have been part of your life?" in question
+    for n, part in enumerate(parts(), start=1):  # every part, numbered, with an example
+        assert f"  {n}. {part.title}\n     for example: {part.summary}\n" in question
+    assert find_forbidden(question) is None  # nothing about who the person is
+    # only the ticked parts, in the order of the prompt bank: military before caregiving
+    assert "Part 1 of 2: Military service, question 1 of" in out
+    again = ler("interview", "--person", person_id, "--plain", input="")
+    assert "Which of these" not in again.stdout  # the open interview resumes
+
+
+def test_a_first_plain_interview_that_quits_at_the_parts_question_starts_nothing() -> None:
+    person_id = ler("person", "add", "Not Yet").stdout.strip()
+    done = ler("interview", "--person", person_id, "--plain", input="quit\n")
+    assert done.code == 0
+    assert "Nothing started." in done.stderr
+    again = ler("interview", "--person", person_id, "--plain", input="")
+    assert "Which of these have been part of your life?" in again.stdout

@@ -22,8 +22,25 @@ def test_add_prints_only_the_id_and_list_shows_her(db_url: str) -> None:
         {"id": person_id, "name": "Sofia Ramirez", "experiences": 0, "accepted_skills": 0,
          "evidence": 0, "endorsements": 0}
     ]
-    shown = json.loads(ler("--db", db_url, "person", "show", person_id, "--json").stdout)
+    shown = json.loads(ler("--db", db_url, "person", "show", "--person", person_id,
+                           "--json").stdout)
     assert shown["name"] == "Sofia Ramirez"
+
+
+def test_show_and_delete_take_person_like_every_command() -> None:
+    person_id = ler("person", "add", "Id Option").stdout.strip()
+    for command in ("show", "delete"):
+        helped = ler("person", command, "--help").stdout
+        assert "--person" in helped and "ID" not in helped.split("\n\n")[0]
+    by_option = ler("person", "show", "-p", person_id)
+    assert by_option.code == 0 and by_option.stdout.startswith("Id Option")
+    assert ler("person", "show", person_id).stdout == by_option.stdout  # the older form
+    assert ler("person", "show", "--person", person_id, person_id).code == 0
+    two = ler("person", "show", "--person", person_id, "other")
+    assert two.code == 2 and "give one person's id" in two.stderr
+    none = ler("person", "show")
+    assert none.code == 2 and "--person ID" in none.stderr
+    assert ler("person", "delete", "--person", person_id, "--yes").code == 0
 
 
 def test_ler_db_environment_variable_is_honoured(
@@ -46,7 +63,7 @@ def test_default_database_lives_in_ler_home(ler_home: object) -> None:
 
 def test_delete_asks_and_yes_skips(db_url: str) -> None:
     person_id = ler("--db", db_url, "person", "add", "To Delete").stdout.strip()
-    kept = ler("--db", db_url, "person", "delete", person_id, input="n\n")
+    kept = ler("--db", db_url, "person", "delete", "--person", person_id, input="n\n")
     assert kept.code == 2  # not a terminal: refuses without --yes
     assert "--yes" in kept.stderr
     done = ler("--db", db_url, "person", "delete", person_id, "--yes")
@@ -60,8 +77,8 @@ def test_delete_asks_and_yes_skips(db_url: str) -> None:
         (["--db", "sqlite:////nonexistent/dir/x.db", "person", "list"], "does not exist"),
         (["--db", "nosuchdb://x", "person", "list"], "database URL"),
         (["--db", "::::", "person", "list"], "database URL"),
-        (["person", "show", "nobody"], "no person with id"),
-        (["person", "delete", "nobody", "--yes"], "no person with id"),
+        (["person", "show", "--person", "nobody"], "no person with id"),
+        (["person", "delete", "--person", "nobody", "--yes"], "no person with id"),
         (["person", "add", ""], "empty"),
     ],
 )
@@ -96,3 +113,12 @@ def test_real_console_script_nonexistent_folder() -> None:
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0
     assert "does not exist" in proc.stderr
+
+
+def test_show_gives_the_time_in_utc_once(db_url: str) -> None:
+    import re
+
+    person_id = ler("--db", db_url, "person", "add", "Time Zone").stdout.strip()
+    shown = json.loads(ler("--db", db_url, "person", "show", "--person", person_id,
+                           "--json").stdout)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", shown["created_at"])

@@ -8,7 +8,9 @@ import sys
 import pytest
 import typer.main
 
+from lerkit.cli.errors import EXIT_INTERNAL
 from lerkit.cli.main import COMMANDS, command_named, make_cli
+from tests.cli.runner import ler
 
 
 @pytest.mark.parametrize(
@@ -62,3 +64,23 @@ def test_a_process_running_one_command_does_not_load_the_others() -> None:
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            check=True)
     assert shown.stdout.strip().splitlines()[-1] == "['lerkit.cli.verify_cmd']"
+
+
+def test_usage_errors_are_typers_own_and_exit_2() -> None:
+    wrong = ler("match", "x", "--top", "0")
+    assert wrong.code == 2
+    assert "--top" in wrong.stderr and "bug" not in wrong.stderr
+
+
+def test_an_unexpected_error_is_one_line_with_exit_3(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Abort(Exception):  # named like Typer's, but not Typer's: still a bug to report
+        pass
+
+    def broken(*_args: object) -> None:
+        raise Abort("something odd")
+
+    monkeypatch.setattr("lerkit.services.people.list_people", broken)
+    result = ler("person", "list")
+    assert result.code == EXIT_INTERNAL
+    assert result.stderr == ("ler: error: unexpected Abort: something odd (this is a bug in "
+                             "lerkit; set LER_DEBUG=1 to see details)\n")

@@ -11,6 +11,7 @@ them (it is plain JSON by design).
 from __future__ import annotations
 
 import base64
+import io
 import json
 import os
 import secrets
@@ -270,8 +271,9 @@ class PlainKiosk:
         self._reader.start()
 
     def _read(self) -> None:
-        assert self.proc.stdout is not None
-        while chunk := self.proc.stdout.read1(4096):
+        stream = self.proc.stdout
+        assert isinstance(stream, io.BufferedReader)  # a pipe, buffered (Popen's default)
+        while chunk := stream.read1(4096):
             self.output += chunk
 
     def wait_for(self, text: str, timeout: float = 30.0) -> None:

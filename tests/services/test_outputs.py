@@ -14,6 +14,7 @@ from lerkit.core.credentials.verify import verify_bundle
 from lerkit.core.errors import BadInputError, PassphraseError
 from lerkit.services import bundles, outputs, taxonomies
 from lerkit.services.context import Lerkit
+from tests import published_schemas
 from tests.jsonresume_schema import jsonresume_schema
 from tests.services.endorsed import COMMENT, PROFILE, endorse_first_claim
 from tests.services.sample import PASSPHRASE, Sample, make_sample
@@ -58,8 +59,11 @@ def test_export_to_folder_writes_every_format(
     validator = Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
     assert [e.message for e in validator.iter_errors(resume)] == []
     lerrs = json.loads(result.files["ler-rs"].read_text(encoding="utf-8"))
+    assert published_schemas.errors("LER-RS", lerrs) == []
+    assert published_schemas.errors("ClrCredential", json.loads(data)) == []
     signed = json.loads(data)["credentialSubject"]["verifiableCredential"]
-    embedded = [v for h in lerrs["employmentHistories"] for v in h["verifications"]]
+    embedded = [v["otherW3CVerifiableCredential"] for h in lerrs["employmentHistories"]
+                for v in h["verifications"]]
     assert sorted(v["id"] for v in embedded) == sorted(c["id"] for c in signed)
     for credential in embedded:
         assert credential in signed
@@ -82,9 +86,11 @@ def test_endorsements_appear_in_every_format(tmp_path: Path) -> None:
         "name": f"{PROFILE.name} (supervisor, {PROFILE.organization})",
         "reference": f"Endorses “Shipping and receiving”: {COMMENT}"}]
     lerrs = json.loads(result.files["ler-rs"].read_text(encoding="utf-8"))
+    assert published_schemas.errors("LER-RS", lerrs) == []
     endorsed = next(s for s in lerrs["skills"] if s["name"] == "Shipping and receiving")
     assert endorsed["endorsers"][0]["person"]["name"]["formattedName"] == PROFILE.name
-    embedded = [v for h in lerrs["employmentHistories"] for v in h["verifications"]]
+    embedded = [v["otherW3CVerifiableCredential"] for h in lerrs["employmentHistories"]
+                for v in h["verifications"]]
     endorsing = [v for v in embedded if "EndorsementCredential" in v["type"]]
     assert [v["issuer"]["id"] for v in endorsing] == [PROFILE.did]
     assert all(r.ok for v in endorsing for r in verify_proofs(v))

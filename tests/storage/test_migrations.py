@@ -57,7 +57,7 @@ def test_upgrade_from_the_first_schema_keeps_data(db_url: str) -> None:
                 {"t": tables.utcnow()},
             )
         assert not sa.inspect(engine).has_table("interviewsession")
-        assert migrations.upgrade(engine) == [2, 3, 4, 5]
+        assert migrations.upgrade(engine) == [n for n, _, _ in migrations.MIGRATIONS][1:]
         assert sa.inspect(engine).has_table("interviewsession")
         with engine.connect() as conn:
             names = conn.execute(sa.text("SELECT name FROM person")).scalars().all()
@@ -73,7 +73,12 @@ def test_pending_lists_what_an_upgrade_would_apply(db_url: str) -> None:
         assert migrations.pending(migrations.applied(engine)) == every
         migrations.upgrade(engine, target=2)
         assert migrations.pending(migrations.applied(engine)) == every[2:]
-        open_database(db_url).close()  # opening applies the rest
+        if engine.dialect.name == "postgresql":  # a shared server upgrades only when asked
+            with pytest.raises(StorageError, match="ler center init"):
+                open_database(db_url)
+            migrations.upgrade(engine)
+        else:
+            open_database(db_url).close()  # opening applies the rest
         assert migrations.pending(migrations.applied(engine)) == []
     finally:
         engine.dispose()

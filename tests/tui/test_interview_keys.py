@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from lerkit.core.records import ClaimStatus, EvidenceKind, Proficiency
 from lerkit.services import people
 from lerkit.services.context import Lerkit
+from lerkit.services.evidence import list_evidence
 from lerkit.services.review import record_view
 from lerkit.tui.app import LerkitApp, make_app
 from lerkit.tui.screens.interview import InterviewScreen
@@ -67,26 +68,30 @@ async def _accept_top(app: LerkitApp, pilot: Pilot[None], text: str) -> str:
     skills = screen.query_one("#skills", SkillList)
     assert screen.live_matches, f"no suggestions for {text!r}"
     top = screen.live_matches[0]
-    keys = [i.key for i in skills.items]
-    row = keys.index(f"{top.taxonomy}|{top.competency_id}")
-    assert f"score {top.score:3.0f}" in skills.rows[row].text and "why:" in skills.rows[row].text
+    key = f"{top.taxonomy}|{top.competency_id}"
+    row = [r.id for r in skills.rows].index(key)
+    text = skills.row_text(key) or ""
+    assert f"score {top.score:3.0f}" in text and "why:" in text
     await pilot.press("ctrl+l")
     assert skills.has_focus
     await pilot.press(*["down"] * row, "enter")
     await settle(app, pilot)
-    item = next(i for i in skills.items if i.label == top.label)
-    assert item.state == "accepted"
-    assert "ACCEPTED" in skills.rows[skills.items.index(item)].text
+    item = skills.current_item()  # the cursor stays on the skill just accepted
+    assert item is not None and item.label == top.label and item.state == "accepted"
+    assert (skills.row_text(key) or "").startswith("ACCEPTED")
     await pilot.press("ctrl+l")
     return top.label
 
 
-async def _add_evidence(app: LerkitApp, pilot: Pilot[None], value: str, name: str) -> None:
+async def _add_evidence(app: LerkitApp, pilot: Pilot[None], value: str, name: str,
+                        dated: str = "") -> None:
     await pilot.press("f3")
     await settle(app, pilot)
     await type_text(pilot, value)
     await pilot.press("enter")
     await type_text(pilot, name)
+    await pilot.press("enter")  # the date (optional)
+    await type_text(pilot, dated)
     await pilot.press("enter")
     await settle(app, pilot)
 
@@ -124,7 +129,7 @@ async def test_whole_interview_by_keys(ler: Lerkit, tmp_path: Path) -> None:
             elif where == ("military", "papers"):
                 await _add_evidence(app, pilot, "DD-214 and course certificates",
                                     "Service papers")
-                await _add_evidence(app, pilot, str(award), "Award citation")
+                await _add_evidence(app, pilot, str(award), "Award citation", "May 2012")
                 await pilot.press("ctrl+n")
             elif where == ("caregiving", "evidence"):
                 await _add_evidence(app, pilot, "Weekly medicine chart", "Care log")
@@ -156,4 +161,6 @@ async def test_whole_interview_by_keys(ler: Lerkit, tmp_path: Path) -> None:
     assert notes["Service papers"].narrative == "DD-214 and course certificates"
     assert notes["Award citation"].kind == EvidenceKind.FILE
     assert notes["Award citation"].sha256 == hashlib.sha256(award.read_bytes()).hexdigest()
+    dates = {e.name: e.dated for e in list_evidence(ler, person.id)}
+    assert (dates["Award citation"], dates["Service papers"]) == ("May 2012", None)
     assert {e.name: e.narrative for e in care.notes}["Care log"] == "Weekly medicine chart"

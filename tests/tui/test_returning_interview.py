@@ -10,9 +10,9 @@ import pytest
 from lerkit.services import interview, people
 from lerkit.services.context import Lerkit
 from lerkit.tui.app import make_app
+from lerkit.tui.dialogs.parts import PartsModal
 from lerkit.tui.screens.home import HomeScreen
 from lerkit.tui.screens.interview import InterviewScreen
-from lerkit.tui.screens.parts import PartsModal
 
 from .keys import settle
 

@@ -1,4 +1,5 @@
-"""Review, export (making a key, leaving out details) and verify, by keys at 80x24."""
+"""Review, export (making a key, leaving out details, the privacy check, every format)
+and verify, by keys at 80x24."""
 
 from __future__ import annotations
 
@@ -11,19 +12,28 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from lerkit.core.records import ClaimStatus, Proficiency
-from lerkit.services import bundles
+from lerkit.services import bundles, outputs
 from lerkit.services.context import Lerkit
 from lerkit.services.interview import create_demo
 from lerkit.services.review import record_view
 from lerkit.tui.app import LerkitApp, make_app
+from lerkit.tui.dialogs.privacy import PrivacyModal
+from lerkit.tui.dialogs.verify import VerifyModal
 from lerkit.tui.screens.export import ExportScreen
 from lerkit.tui.screens.review import ReviewScreen
-from lerkit.tui.screens.verify import VerifyModal
-from lerkit.tui.widgets.claim_list import ClaimList
+from lerkit.tui.widgets.claim_list import ClaimList, row_kind
 
 from .keys import settle, type_text
 
 PASSPHRASE = "a long enough passphrase"
+# "p" on a skill: not set (or not yet accepted) -> with help -> on my own -> taught or led
+# others -> with help
+ONE_STEP_ON: dict[Proficiency | None, Proficiency] = {
+    None: Proficiency.WITH_HELP,
+    Proficiency.WITH_HELP: Proficiency.ON_MY_OWN,
+    Proficiency.ON_MY_OWN: Proficiency.TAUGHT_OR_LED,
+    Proficiency.TAUGHT_OR_LED: Proficiency.WITH_HELP,
+}
 
 
 @pytest.fixture
@@ -42,9 +52,17 @@ def _top(app: LerkitApp) -> Screen[object]:
     return app.screen
 
 
+def claim_ids(claims: ClaimList) -> list[str]:
+    """The ids of the skill rows (not experiences, evidence or headings), in order."""
+    return [r.id for r in claims.rows
+            if r.id is not None and not r.heading and row_kind(r.id)[0] == "claim"]
+
+
 async def test_edit_export_and_verify_by_keys(ler: Lerkit, tmp_path: Path) -> None:
     person_id = create_demo(ler)
-    out = tmp_path / "record.json"
+    name = record_view(ler, person_id).name
+    folder = tmp_path / "records"
+    folder.mkdir()
     app = make_app(ler)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -56,40 +74,55 @@ async def test_edit_export_and_verify_by_keys(ler: Lerkit, tmp_path: Path) -> No
         screen_now = _top(app)
         assert isinstance(screen_now, ReviewScreen)
         claims = screen_now.query_one("#claims", ClaimList)
-        first, second = [r.id for r in claims.rows if not r.heading][:2]
-        assert first is not None and second is not None
-        await pilot.press("r")  # turn down the first skill
+        first, second = claim_ids(claims)[:2]
+        before = {c.id: c for v in record_view(ler, person_id).experiences for c in v.claims}
+        was = before[second].proficiency if before[second].status == ClaimStatus.ACCEPTED else None
+        claims.highlighted = [r.id for r in claims.rows].index(first)
+        await pilot.press("r")  # turn down the first skill: the cursor goes with it
         await settle(app, pilot)
-        await pilot.press("down", "p")  # the second: how well, one step on
+        claims.highlighted = [r.id for r in claims.rows].index(second)
+        await pilot.press("p")  # how well, one step on
         await settle(app, pilot)
         record = {c.id: c for v in record_view(ler, person_id).experiences for c in v.claims}
         assert record[first].status == ClaimStatus.REJECTED
-        assert record[second].proficiency in set(Proficiency)
+        assert record[second].status == ClaimStatus.ACCEPTED
+        assert record[second].proficiency == ONE_STEP_ON[was], (was, record[second].proficiency)
 
         await pilot.press("ctrl+e")
         await settle(app, pilot)
         screen = _top(app)
         assert isinstance(screen, ExportScreen)
         assert screen.query_one("#again-row").display  # no key yet: asked twice
+        assert "no signing key yet" in _text(screen.query_one("#intro", Static))
         await type_text(pilot, PASSPHRASE)
         await pilot.press("tab")
         await type_text(pilot, PASSPHRASE)
         await pilot.press("tab", "home", "ctrl+k")
-        await type_text(pilot, str(out))
-        await pilot.press("tab")  # the list of skills
+        await type_text(pilot, str(folder))
+        await pilot.press("tab", "tab")  # past the formats, to the list of skills
         labels = [c.label for c in screen.claims]
         row = next(n for n, label in enumerate(labels) if labels.count(label) == 1)
         left_out = screen.claims[row]
-        await pilot.press(*["down"] * row, "o")
+        await pilot.press(*["down"] * row, "ctrl+l")
         await settle(app, pilot)
         await pilot.press("1", "ctrl+s")  # leave out the dates of that skill
         await settle(app, pilot)
         await pilot.press("down", "space")  # and leave the next skill out
         await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        check = _top(app)
+        assert isinstance(check, PrivacyModal)  # the demo's story names medicines
+        hidden = check.passages[0]
+        assert hidden.entity == "experience" and hidden.field == "narrative"
+        await pilot.press("o", "ctrl+s")  # leave the first passage out, keep the others
         await settle(app, pilot, 0.2)
         result = _text(screen.query_one("#result", Static))
-        assert "Saved" in result and "sha256:" in result, result
+        assert "Saved" in result and "sha256" in result, result
+        assert "Your signing key is made" in _text(screen.query_one("#intro", Static))
+        assert not screen.query_one("#again-row").display
 
+        stem = outputs.default_basename(name)
+        out = folder / f"{stem}.bundle.json"
         await pilot.press("f6")
         await settle(app, pilot)
         modal = _top(app)
@@ -101,13 +134,16 @@ async def test_edit_export_and_verify_by_keys(ler: Lerkit, tmp_path: Path) -> No
         assert verdict.startswith("VALID"), verdict
         assert "self-attested" in verdict
 
+    written = sorted(p.name for p in folder.iterdir())
+    assert written == sorted(f"{stem}{f.suffix}" for f in outputs.FORMATS)
     report = bundles.verify_file(out)
     assert report.valid
     accepted = record_view(ler, person_id).exportable
     assert len(report.claims) == len(accepted) - 1
     bundle = json.loads(out.read_text(encoding="utf-8"))
-    texts = json.dumps(bundle)
+    texts = json.dumps(bundle, ensure_ascii=False)
     assert PASSPHRASE not in texts
+    assert hidden.sentence not in texts
     named = [c for c in bundle["credentialSubject"]["verifiableCredential"]
              if c["credentialSubject"]["achievement"]["name"] == left_out.label]
     assert len(named) == 1 and "activityStartDate" not in named[0]["credentialSubject"]

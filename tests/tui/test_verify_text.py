@@ -8,7 +8,7 @@ from lerkit.core.credentials.report import (
     ClaimEntry,
     EndorsementEntry,
 )
-from lerkit.tui.screens.verify import report_text
+from lerkit.tui.dialogs.verify import report_text
 
 
 def _entry(valid: bool) -> EndorsementEntry:

@@ -5,23 +5,14 @@ from __future__ import annotations
 import os
 import secrets
 import shlex
-import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import pytest
+from tests.conftest import need_tmux
 
-TMUX = shutil.which("tmux")
 LER = str(Path(sys.executable).with_name("ler"))
-
-
-def need_tmux() -> str:
-    """The tmux binary, or skip the test."""
-    if TMUX is None:
-        pytest.skip("tmux is not installed")
-    return TMUX
 
 
 class Tmux:

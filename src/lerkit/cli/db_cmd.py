@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import shlex
 
 import typer
 
-from lerkit.cli.output import print_json
+from lerkit.cli.options import JsonOption
+from lerkit.cli.output import note, print_json
 from lerkit.cli.state import CliState
 
 app = typer.Typer(help="The database: information and upgrades.", no_args_is_help=True)
@@ -20,12 +21,17 @@ def _url(ctx: typer.Context) -> str | None:
 @app.command("info")
 def info(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Show the database URL, backend, schema version and row counts."""
     from lerkit.services import database
 
     data = database.info(_url(ctx))
+    exposed = list(data["readable_by_others"])
+    if exposed:
+        note(f"warning: {', '.join(exposed)}: other users of this computer can read this "
+             "database of personal records; make it private with: chmod 600 "
+             + " ".join(map(shlex.quote, exposed)))
     if as_json:
         print_json(data)
         return

@@ -3,14 +3,43 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from lerkit.cli.output import interactive, note
-from lerkit.cli.passphrase import get_passphrase
+from lerkit.cli.passphrase import get_passphrase, writable
 from lerkit.cli.state import lerkit_from
-from lerkit.core.errors import BadInputError
+from lerkit.core.errors import BadInputError, NotFoundError
+
+if TYPE_CHECKING:
+    from lerkit.services.endorsing import BundleReview, EndorseResult
+
+
+def _wrote(review: BundleReview, result: EndorseResult) -> None:
+    """What was signed, by skill name, then the file's path (the only line on stdout)."""
+    from lerkit.core.credentials.endorsement import endorsed_id
+
+    ids = {endorsed_id(e) for e in result.endorsements}
+    names = [c.skill for c in review.claims if c.credential_id in ids]
+    count = len(result.endorsements)
+    note(f"Wrote {count} endorsement{'s' if count != 1 else ''} ({', '.join(names)}) to "
+         f"{result.path}; send this file to the person.")
+    typer.echo(str(result.path))
+
+
+def _claim_id(review: BundleReview, wanted: str) -> str:
+    """A claim named by its id or by its skill name (any case), as the screen shows it."""
+    if review.claim(wanted) is not None:
+        return wanted
+    named = [c for c in review.claims if c.skill.casefold() == " ".join(wanted.split()).casefold()]
+    if len(named) == 1:
+        return named[0].credential_id
+    if named:
+        raise BadInputError(f"{len(named)} claims are named {wanted!r}: give the claim id "
+                            "that `ler verify --json` shows")
+    skills = "; ".join(c.skill for c in review.claims)
+    raise NotFoundError(f"not a claim in this bundle: {wanted} (its skills: {skills})")
 
 
 def endorse(
@@ -18,8 +47,8 @@ def endorse(
     bundle: Annotated[Path, typer.Argument(help="The worker's bundle (from ler export).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="The endorsements file to write.")],
     claim: Annotated[list[str] | None, typer.Option(
-        "--claim", help="A claim to endorse: its id as `ler verify --json` shows it "
-        "(repeatable). Without --claim, the review screen opens.")] = None,
+        "--claim", help="A claim to endorse: its skill name as `ler verify` shows it, or "
+        "its id (repeatable). Without --claim, the review screen opens.")] = None,
     comment: Annotated[str | None, typer.Option(
         "--comment", help="What you saw the person do (one comment for every claim).")] = None,
     relationship: Annotated[str | None, typer.Option(
@@ -38,22 +67,22 @@ def endorse(
         if not interactive():
             raise BadInputError("give --claim, --comment and --relationship, "
                                 "or run at a terminal for the review screen")
-        endorsers.show_endorser(ler)  # a clear error before the screen opens
+        me = endorsers.show_endorser(ler).profile  # a clear error before the screen opens
         from lerkit.tui.endorse_app import make_endorse_app
 
-        done = make_endorse_app(ler, review, out).run()
+        signer = f"{me.name} ({me.organization})" if me.organization else me.name
+        done = make_endorse_app(ler, review, out, signer=signer).run()
         if done is None:
             note("Nothing was signed.")
             return
-        note(f"Wrote {len(done.endorsements)} endorsements to {done.path}; "
-             "send this file to the person.")
-        typer.echo(str(done.path))
+        _wrote(review, done)
         return
     if relationship is None or comment is None:
         raise BadInputError("with --claim, give --comment and --relationship too")
+    endorsers.show_endorser(ler)  # checked before the passphrase is asked for
+    claim_ids = [_claim_id(review, wanted) for wanted in claim]
+    writable(out)
     passphrase = get_passphrase()
-    result = endorsing.endorse(ler, review, out, passphrase, claim_ids=claim,
+    result = endorsing.endorse(ler, review, out, passphrase, claim_ids=claim_ids,
                                relationship=relationship, comment=comment)
-    note(f"Wrote {len(result.endorsements)} endorsements to {result.path}; "
-         "send this file to the person.")
-    typer.echo(str(result.path))
+    _wrote(review, result)

@@ -8,12 +8,12 @@ from typing import Annotated
 
 import typer
 
+from lerkit.cli.options import JsonOption, PersonOption
 from lerkit.cli.output import note, print_json
 from lerkit.cli.state import lerkit_from
+from lerkit.core.text_safety import visible
 
 app = typer.Typer(help="Endorsements a person received: import and list.", no_args_is_help=True)
-
-PersonOption = Annotated[str, typer.Option("--person", "-p", help="The person's id.")]
 
 
 @app.command("import")
@@ -38,7 +38,7 @@ def list_(
     person: PersonOption,
     trust: Annotated[Path | None, typer.Option(
         "--trust", help="A trust list (YAML) to rate the endorsers.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Each accepted claim with its endorsements and tier."""
     from lerkit.core.credentials.report import TIER_WORDS
@@ -51,7 +51,9 @@ def list_(
         print_json([asdict(claim) for claim in found])
         return
     for claim in found:
-        typer.echo(f"{claim.skill} [{claim.claim_id}]: {TIER_WORDS.get(claim.tier, claim.tier)}")
+        typer.echo(f"{visible(claim.skill)} [{claim.claim_id}]: "
+                   f"{TIER_WORDS.get(claim.tier, claim.tier)}")
         for e in claim.endorsements:
             standing = f"; {e.standing}: {e.trusted_as}" if e.trusted_as else ""
-            typer.echo(f"    by {e.endorser_name or e.endorser_did} ({e.relationship}{standing})")
+            who = visible(f"{e.endorser_name or e.endorser_did} ({e.relationship}{standing})")
+            typer.echo(f"    by {who}")

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from lerkit.cli.options import JsonOption
 from lerkit.cli.output import note, print_json
-from lerkit.cli.passphrase import get_passphrase
+from lerkit.cli.passphrase import new_passphrase
 from lerkit.cli.state import lerkit_from
+from lerkit.core.errors import BadInputError, NotFoundError
+
+if TYPE_CHECKING:
+    from lerkit.services.context import Lerkit
 
 app = typer.Typer(help="Your endorser profile: create it once, then endorse bundles.",
                   no_args_is_help=True)
@@ -28,17 +33,30 @@ def init(
     from lerkit.services import endorsers
 
     ler = lerkit_from(ctx)
-    passphrase = get_passphrase("New passphrase (at least 8 characters)", confirm=True)
+    _check_none_yet(ler)
+    passphrase = new_passphrase()
     info = endorsers.init_endorser(ler, passphrase, name=name, organization=organization,
                                    role=role, url=url, email=email)
     note(f"Endorser profile for {info.profile.name} created in {ler.settings.home}")
     typer.echo(info.profile.did)
 
 
+def _check_none_yet(ler: Lerkit) -> None:
+    """Before the prompt: this home has no endorser profile yet."""
+    from lerkit.services import endorsers
+
+    try:
+        endorsers.show_endorser(ler)
+    except NotFoundError:
+        return
+    raise BadInputError("this lerkit home already has an endorser profile "
+                        "(see: ler endorser show)")
+
+
 @app.command("show")
 def show(
     ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Print your endorser profile."""
     from lerkit.services import endorsers

@@ -7,13 +7,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from lerkit.cli.options import PersonOption
 from lerkit.cli.output import note
-from lerkit.cli.passphrase import get_passphrase
+from lerkit.cli.passphrase import get_passphrase, will_prompt, writable
+from lerkit.cli.privacy_flow import privacy_step
 from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError
 
 if TYPE_CHECKING:  # loaded when the command runs
     from lerkit.services.bundles import ExportResult
+    from lerkit.services.context import Lerkit
 
 BUNDLE_FORMAT = "bundle"
 FORMAT_HELP = ("bundle (default: the signed record), html (printable page with a QR check), "
@@ -34,7 +37,7 @@ def parse_omit(values: list[str]) -> dict[str, frozenset[str]]:
 
 def export(
     ctx: typer.Context,
-    person: Annotated[str, typer.Option("--person", "-p", help="The person's id.")],
+    person: PersonOption,
     out: Annotated[Path, typer.Option("--out", "-o", help="The file to write.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "bundle",
     bundle: Annotated[Path | None, typer.Option(
@@ -48,13 +51,16 @@ def export(
     omit: Annotated[list[str] | None, typer.Option(
         "--omit", help="Leave a detail out: CLAIM_ID:dates|organization|place|narrative|"
         "evidence:EVIDENCE_ID (repeatable; applies to every format).")] = None,
+    flagged: Annotated[str, typer.Option(
+        "--flagged", help="Passages that name health, a disability, a child or a religion: "
+        "ask (default, at a terminal), keep, or omit them.")] = "ask",
 ) -> None:
     """Sign the accepted claims and write the bundle, or a page or résumé made from it.
 
     Prints the signed bundle's digest (sha256:HEX) on stdout.
     """
     result = _write(ctx, person, out, fmt, bundle, claims, cryptosuite,
-                    parse_omit(omit or []))
+                    parse_omit(omit or []), flagged)
     note(f"Wrote {result.claims} signed claims to {result.path}")
     if result.endorsements:
         note(f"With {result.endorsements} endorsements")
@@ -67,8 +73,8 @@ def export(
 
 
 def _write(ctx: typer.Context, person: str, out: Path, fmt: str, bundle: Path | None,
-           claims: str | None, cryptosuite: str, omitted: dict[str, frozenset[str]]
-           ) -> ExportResult:
+           claims: str | None, cryptosuite: str, omitted: dict[str, frozenset[str]],
+           flagged: str = "ask") -> ExportResult:
     from lerkit.services import bundles
 
     if fmt != BUNDLE_FORMAT:  # the page and résumé renderers load only when asked for
@@ -80,6 +86,10 @@ def _write(ctx: typer.Context, person: str, out: Path, fmt: str, bundle: Path | 
         raise BadInputError("--bundle goes with --format html, md, jsonresume or ler-rs")
     ler = lerkit_from(ctx)
     chosen = [c.strip() for c in claims.split(",") if c.strip()] if claims else None
+    _check(ler, person, chosen, cryptosuite, [out] if bundle is None else [out, bundle])
+    from lerkit.services import privacy
+
+    omitted = privacy.merge_omit(omitted, privacy_step(ler, person, chosen, flagged))
     passphrase = get_passphrase()
 
     def progress(text: str) -> None:
@@ -94,3 +104,18 @@ def _write(ctx: typer.Context, person: str, out: Path, fmt: str, bundle: Path | 
     ).bundle
     note(f"Wrote {fmt} to {out}")
     return result
+
+
+def _check(ler: Lerkit, person: str, chosen: list[str] | None, cryptosuite: str,
+           files: list[Path]) -> None:
+    """What can be refused before the passphrase is asked for (the export checks it again)."""
+    from lerkit.services import bundles, keys
+
+    if cryptosuite not in bundles.CRYPTOSUITES:
+        raise BadInputError(f"--cryptosuite {cryptosuite!r}: use "
+                            f"{' or '.join(bundles.CRYPTOSUITES)}")
+    keys.show_key(ler, person)  # the person exists and has a signing key
+    for file in files:
+        writable(file)
+    if will_prompt():  # the claims are read twice only when someone is waiting to type
+        bundles.accepted_claims(ler, person, chosen)

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from lerkit.cli.options import PersonOption
 from lerkit.cli.output import note
 from lerkit.cli.state import lerkit_from
+
+if TYPE_CHECKING:
+    from lerkit.services.context import Lerkit
+
+EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130, as a shell reports Ctrl+C
 
 
 def interview_command(
     ctx: typer.Context,
-    person: Annotated[str, typer.Option("--person", "-p", help="The person's id.")],
+    person: PersonOption,
     plain: Annotated[
         bool,
         typer.Option("--plain", help="A line-by-line dialogue (screen readers, simple terminals)."),
@@ -42,7 +49,6 @@ def interview_command(
     ] = False,
 ) -> None:
     """Interview a person: resumes where they stopped; every answer is saved at once."""
-    from lerkit.cli.plain_interview import choose_parts, run_plain
     from lerkit.services import interview
 
     ler = lerkit_from(ctx)
@@ -54,16 +60,35 @@ def interview_command(
         return
     modules = [p.strip() for p in parts.split(",") if p.strip()] if parts else None
     if plain:
-        if modules is None and not new and interview.returning(ler, person):
-            modules, new = choose_parts(interview.parts()), True
-            if modules is None:
-                note("Nothing started.")
-                return
-        run_plain(interview.LiveInterview.open(ler, person, modules, new=new))
+        _plain(ler, person, modules, new)
         return
     from lerkit.tui.app import make_app
 
     make_app(ler, person_id=person, start_interview=True, modules=modules, new=new).run()
+
+
+def _plain(ler: Lerkit, person: str, modules: list[str] | None, new: bool) -> None:
+    """The line-by-line dialogue; Ctrl+C stops it (exit 130) saying how to go on."""
+    from lerkit.cli.plain_interview import choose_parts, resume_hint, run_plain
+    from lerkit.services import interview
+
+    try:
+        if modules is None and not new:
+            returning = interview.returning(ler, person)
+            if returning or interview.first_time(ler, person):
+                modules, new = choose_parts(interview.parts(), first=not returning), True
+                if modules is None:
+                    note("Nothing started.")
+                    return
+        live = interview.LiveInterview.open(ler, person, modules, new=new)
+    except KeyboardInterrupt:
+        note("\nStopped. Nothing new was started.")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    try:
+        run_plain(live, "Stopped. " + resume_hint(person))
+    except KeyboardInterrupt:
+        typer.echo("\n\nStopped (Ctrl+C). " + resume_hint(person))
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 def demo(ctx: typer.Context) -> None:

@@ -3,26 +3,32 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated
 
 import typer
 
+from lerkit.cli.options import JsonOption, PersonOption
 from lerkit.cli.output import interactive, note, print_json
-from lerkit.cli.passphrase import get_passphrase
+from lerkit.cli.passphrase import get_passphrase, new_passphrase
 from lerkit.cli.state import lerkit_from
+from lerkit.core.errors import BadInputError, NotFoundError
 
 app = typer.Typer(help="Signing keys: create, show, rotate.", no_args_is_help=True)
-
-PersonOption = Annotated[str, typer.Option("--person", "-p", help="The person's id.")]
 
 
 @app.command("init")
 def init(ctx: typer.Context, person: PersonOption) -> None:
     """Create the person's signing key; prints the DID."""
-    from lerkit.services import keys
+    from lerkit.services import keys, people
 
     ler = lerkit_from(ctx)
-    passphrase = get_passphrase("New passphrase (at least 8 characters)", confirm=True)
+    people.require_person(ler, person)  # the person, and that they have no key, before the prompt
+    try:
+        did = keys.show_key(ler, person).did
+    except NotFoundError:
+        pass
+    else:
+        raise BadInputError(f"person {person} already has a key ({did}); use: ler keys rotate")
+    passphrase = new_passphrase()
     typer.echo(keys.init_key(ler, person, passphrase))
 
 
@@ -30,7 +36,7 @@ def init(ctx: typer.Context, person: PersonOption) -> None:
 def show(
     ctx: typer.Context,
     person: PersonOption,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Print the person's DID (and, with --json, the retired ones)."""
     from lerkit.services import keys
@@ -48,14 +54,9 @@ def rotate(ctx: typer.Context, person: PersonOption) -> None:
     from lerkit.services import keys
 
     ler = lerkit_from(ctx)
+    keys.show_key(ler, person)  # the person and their key exist: checked before the prompts
     passphrase = get_passphrase("Current passphrase")
-    new = (
-        get_passphrase(
-            "New passphrase (Enter to keep the same)", confirm=True, env="LER_NEW_PASSPHRASE"
-        )
-        if _wants_new()
-        else None
-    )
+    new = (new_passphrase(env="LER_NEW_PASSPHRASE", optional=True) if _wants_new() else None)
     did = keys.rotate_key(ler, person, passphrase, new or None)
     note("Old public keys are kept; bundles signed before still verify.")
     typer.echo(did)

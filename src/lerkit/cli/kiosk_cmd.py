@@ -14,7 +14,8 @@ import typer
 
 def kiosk_command(
     resume: Annotated[Path | None, typer.Option(
-        "--resume", help="Start from a saved portable profile (asks its passphrase).")] = None,
+        "--resume", help="Start from a saved portable profile, a .lerprofile file "
+        "(asks its passphrase).")] = None,
     idle_minutes: Annotated[float, typer.Option(
         "--idle-minutes", min=0.1, help="Wipe without saving after this long untouched.")
     ] = 15.0,
@@ -36,7 +37,11 @@ def kiosk_command(
 ) -> None:
     """A session on a shared computer: nothing stays behind when it ends."""
     from lerkit.cli.kiosk_run import Options, resolved, run
+    from lerkit.cli.passphrase import readable
 
+    for given in (resume, answers):  # before the session starts and asks anything
+        if given is not None:
+            readable(given)
     options = Options(resolved(resume), resolved(answers), resolved(save_to),
                       idle_seconds if idle_seconds is not None else idle_minutes * 60,
                       offer_seconds, plain, high_contrast)

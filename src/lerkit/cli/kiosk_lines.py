@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import getpass
 import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ from lerkit.core.errors import LerError, PassphraseError
 from lerkit.core.interview import load_answers
 from lerkit.services import interview, kiosk_session
 from lerkit.services.context import Lerkit
+from lerkit.services.keys import MIN_PASSPHRASE
 from lerkit.services.kiosk import Workspace
 from lerkit.services.kiosk_session import KioskSession, SavedFiles
 
@@ -36,9 +39,13 @@ TRIES = 3
 
 
 def say(text: str = "") -> None:
-    """Print a line; a terminal that has gone is not an error."""
+    """Print text, each paragraph wrapped between words to the terminal's width; a
+    terminal that has gone is not an error."""
+    width = min(shutil.get_terminal_size((80, 24)).columns, 100) - 1
+    lines = [textwrap.fill(p, width=max(width, 20), break_long_words=False,
+                           break_on_hyphens=False) if p else p for p in text.split("\n")]
     with contextlib.suppress(OSError):
-        typer.echo(text)
+        typer.echo("\n".join(lines))
 
 
 def read(guard: Guard, prompt: str, *, hidden: bool = False, rearm: bool = True) -> str | None:
@@ -75,10 +82,10 @@ def _new_passphrase(guard: Guard) -> str:
     if "LER_PASSPHRASE" in os.environ:
         return os.environ["LER_PASSPHRASE"]
     while True:
-        first = _passphrase(guard, "Choose a passphrase (8 or more characters; you will need "
-                            "it to open your profile again): ")
-        if len(first) < 8:
-            say("That is too short: use at least 8 characters.")
+        first = _passphrase(guard, f"Choose a passphrase ({MIN_PASSPHRASE} or more characters; "
+                            "you will need it to open your profile again): ")
+        if len(first) < MIN_PASSPHRASE:
+            say(f"That is too short: use at least {MIN_PASSPHRASE} characters.")
         elif _passphrase(guard, "Type it again: ") != first:
             say("The two were not the same; please try again.")
         else:
@@ -121,6 +128,9 @@ def start(ler: Lerkit, workspace: Workspace, guard: Guard, *, resume: Path | Non
 
 
 def _resume(ler: Lerkit, workspace: Workspace, guard: Guard, path: Path) -> KioskSession:
+    from lerkit.services import profiles
+
+    profiles.check_profile_file(path)  # a damaged or costly file: said before any passphrase
     for attempt in range(TRIES):
         passphrase = _passphrase(guard, "Passphrase of your profile: ")
         try:

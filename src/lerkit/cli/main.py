@@ -11,7 +11,7 @@ import typer
 
 from lerkit import __version__
 from lerkit.cli import process
-from lerkit.cli.errors import LerGroup
+from lerkit.cli.errors import LerGroup, flush_stdout
 from lerkit.cli.state import CliState, lerkit_from
 
 HELP = "lerkit: interview, match, sign and verify Learning and Employment Records."
@@ -22,12 +22,15 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "db": ("db_cmd", "app", True),
     "taxonomy": ("taxonomy_cmd", "app", True),
     "occupations": ("occupations_cmd", "app", True),
+    "jobs": ("jobs_cmd", "jobs", False), "gap": ("gap_cmd", "gap", False), "training": ("training_cmd", "app", True),  # noqa: E501
+    "evidence": ("evidence_cmd", "app", True),
     "keys": ("keys_cmd", "app", True),
     "endorser": ("endorser_cmd", "app", True),
     "endorsements": ("endorsements_cmd", "app", True),
     "endorse": ("endorse_cmd", "endorse", False),
     "match": ("match_cmd", "match", False),
     "export": ("export_cmd", "export", False),
+    "privacy": ("privacy_cmd", "privacy", False),
     "verify": ("verify_cmd", "verify", False),
     "interview": ("interview_cmd", "interview_command", False),
     "demo": ("interview_cmd", "demo", False),
@@ -35,6 +38,8 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "backup": ("backup_cmd", "backup", False),
     "restore": ("backup_cmd", "restore", False),
     "kiosk": ("kiosk_cmd", "kiosk_command", False),
+    "center": ("center_cmd", "app", True),
+    "audit": ("audit_cmd", "audit", False),
 }
 OPTIONS_WITH_VALUE = ("--db",)
 
@@ -113,3 +118,4 @@ def main(args: list[str] | None = None) -> None:
         make_cli(command_named(argv))(args=argv, prog_name="ler")
     finally:
         process.finish()
+        flush_stdout()  # here, not at interpreter exit, where a closed pipe would be noisy

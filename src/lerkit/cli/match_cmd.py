@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from lerkit.cli.options import JsonOption
 from lerkit.cli.output import print_json
 from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError, FileFormatError
+from lerkit.core.strict_json import parse_json
 
 if TYPE_CHECKING:  # the matcher is loaded only when this command runs
     from lerkit.core.matching.types import Match
@@ -38,10 +40,7 @@ def _batch(path: Path) -> list[tuple[Any, str]]:
     for number, line in enumerate(read_text(path).splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise FileFormatError(str(path), f"invalid JSON: {exc.msg}", number) from None
+        item = parse_json(line, str(path), number)
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise FileFormatError(str(path), 'each line needs {"id": ..., "text": "..."}', number)
         cases.append((item.get("id"), item["text"]))
@@ -57,7 +56,7 @@ def match(
                      help="Search only this taxonomy (default: the default search)."),
     ] = None,
     top: Annotated[int, typer.Option("--top", "-n", min=1, max=200)] = 10,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOption = False,
     batch: Annotated[
         Path | None,
         typer.Option("--batch", help='JSONL file of {"id", "text"}; writes JSONL matches.'),

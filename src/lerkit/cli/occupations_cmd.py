@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from lerkit.cli.options import JsonOption
 from lerkit.cli.output import note, print_json
 from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError
@@ -36,7 +37,7 @@ def import_(
 
 @app.command("info")
 def info(ctx: typer.Context,
-         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+         as_json: JsonOption = False) -> None:
     """Which O*NET release lerkit uses, and its attribution."""
     from lerkit.services import occupations
 

@@ -3,19 +3,80 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import typer
 
-from lerkit.cli.output import interactive
-from lerkit.core.errors import PassphraseError
+from lerkit.cli.output import interactive, note
+from lerkit.core.errors import BadInputError, PassphraseError
 
 
-def get_passphrase(prompt: str = "Passphrase", *, confirm: bool = False,
-                   env: str = "LER_PASSPHRASE") -> str:
+def get_passphrase(prompt: str = "Passphrase", *, env: str = "LER_PASSPHRASE") -> str:
     """The passphrase from the environment or typed (never echoed)."""
     value = os.environ.get(env)
     if value is not None:
         return value
+    _need_terminal(env)
+    return str(typer.prompt(prompt, hide_input=True))
+
+
+def new_passphrase(prompt: str = "New passphrase", *, env: str = "LER_PASSPHRASE",
+                   optional: bool = False) -> str:
+    """A passphrase to seal something with, typed twice; the prompt says the minimum length.
+
+    One that is too short is refused at once and asked again. With ``optional``, Enter
+    gives "" (keep the current one).
+    """
+    from lerkit.services.keys import MIN_PASSPHRASE
+
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    _need_terminal(env)
+    rule = f"at least {MIN_PASSPHRASE} characters"
+    hint = f"{rule}; Enter to keep the current one" if optional else rule
+    while True:
+        first = str(typer.prompt(f"{prompt} ({hint})", hide_input=True, show_default=False,
+                                 default="" if optional else None))
+        if optional and not first:
+            return ""
+        if len(first) < MIN_PASSPHRASE:
+            note(f"That is too short: use {rule}.")
+        elif str(typer.prompt("Type it again", hide_input=True)) != first:
+            note("The two were not the same; please try again.")
+        else:
+            return first
+
+
+def will_prompt(env: str = "LER_PASSPHRASE") -> bool:
+    """True when the passphrase is to be typed (not given in the environment)."""
+    return env not in os.environ
+
+
+def _need_terminal(env: str) -> None:
     if not interactive():
         raise PassphraseError(f"a passphrase is needed: run at a terminal or set {env}")
-    return str(typer.prompt(prompt, hide_input=True, confirmation_prompt=confirm))
+
+
+# What a command can check before it asks for a passphrase, so that nobody types one in
+# vain: the file to read exists, the folder to write into exists.
+
+def readable(path: Path) -> Path:
+    """A file that can be read."""
+    if not path.exists():
+        raise BadInputError(f"{path}: no such file")
+    if path.is_dir():
+        raise BadInputError(f"{path}: is a folder, not a file")
+    if not os.access(path, os.R_OK):
+        raise BadInputError(f"{path}: permission denied")
+    return path
+
+
+def writable(path: Path) -> Path:
+    """A file whose folder exists (the file itself is written later)."""
+    folder = path.expanduser().resolve().parent
+    if not folder.is_dir():
+        raise BadInputError(f"cannot write {path}: folder {folder} does not exist")
+    if path.is_dir():
+        raise BadInputError(f"cannot write {path}: it is a folder")
+    return path

@@ -6,6 +6,7 @@ no colour, no layout, one question at a time, and every answer saved when given.
 
 from __future__ import annotations
 
+import shlex
 import sys
 
 import typer
@@ -79,27 +80,39 @@ def _evidence(live: LiveInterview, value: str) -> None:
     _say(f"Added evidence ({kind.value}).")
 
 
-RESUME_HINT = "Saved. Run the same command again to go on where you stopped."
+def resume_hint(person_id: str) -> str:
+    """What was kept and the exact command that goes on from there."""
+    return ("Every answer you gave is saved. To go on where you stopped, run: "
+            f"ler interview --person {shlex.quote(person_id)} --plain")
 
 
-def choose_parts(parts: list[Part]) -> list[str] | None:
-    """Ask a returning person which parts to add; None if they quit or input ended."""
-    _say("You finished an interview before. Which parts have something new to add?")
+FIRST_QUESTION = ("Which of these have been part of your life? The interview asks only "
+                  "about the ones you pick.")
+
+
+def choose_parts(parts: list[Part], *, first: bool = False) -> list[str] | None:
+    """Ask which parts the interview covers, before a first interview or for a returning
+    person; the picked ones in the order of ``parts``. None if they quit or input ended."""
+    _say(FIRST_QUESTION if first
+         else "You finished an interview before. Which parts have something new to add?")
     for n, part in enumerate(parts, start=1):
-        _say(f"  {n}. {part.title}: {part.summary}")
+        _say(f"  {n}. {part.title}")
+        _say(f"     for example: {part.summary}")
     while True:
-        line = _read("Type their numbers (like 2 5), or press Enter for every part: ")
+        line = _read("Type the numbers of all that fit (like 2 5), "
+                     "or press Enter for every part: ")
         if line is None or line.strip().lower() == "quit":
             return None
         words = line.replace(",", " ").split()
         if not words:
             return [part.id for part in parts]
         if all(w.isdigit() and 1 <= int(w) <= len(parts) for w in words):
-            return list(dict.fromkeys(parts[int(w) - 1].id for w in words))
+            picked = {parts[int(w) - 1].id for w in words}
+            return [part.id for part in parts if part.id in picked]
         _say(f"Type numbers from 1 to {len(parts)}, or quit.")
 
 
-def run_plain(live: LiveInterview, stopped: str = RESUME_HINT) -> None:
+def run_plain(live: LiveInterview, stopped: str) -> None:
     """Ask every question until the end, or until the person quits or input ends.
 
     ``stopped`` is what to say when the person stops early.
@@ -130,5 +143,5 @@ def run_plain(live: LiveInterview, stopped: str = RESUME_HINT) -> None:
                 _offer(live, suggestions, f"{step.module_id}/{step.run}")
         except LerError as exc:
             _say(exc.message)
-    _say("\nThe interview is finished. Thank you! Review it with: ler person show "
-         f"{live.person_id}")
+    _say("\nThe interview is finished. Thank you! Review it with: ler person show --person "
+         f"{shlex.quote(live.person_id)}")

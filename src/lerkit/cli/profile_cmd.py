@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from lerkit.cli.options import PersonOption
 from lerkit.cli.output import note
-from lerkit.cli.passphrase import get_passphrase
+from lerkit.cli.passphrase import get_passphrase, new_passphrase, readable, writable
 from lerkit.cli.state import lerkit_from
 
 if TYPE_CHECKING:
@@ -21,25 +22,28 @@ app = typer.Typer(help="Portable profiles: save a person's record to one encrypt
 PROFILE_ENV = "LER_PROFILE_PASSPHRASE"
 
 
-def profile_passphrase(prompt: str, *, confirm: bool = False) -> str:
+def profile_passphrase(prompt: str, *, new: bool = False) -> str:
     """``LER_PROFILE_PASSPHRASE``, else ``LER_PASSPHRASE``, else a hidden prompt."""
     if PROFILE_ENV in os.environ:
         return os.environ[PROFILE_ENV]
-    return get_passphrase(prompt, confirm=confirm)
+    return new_passphrase(prompt) if new else get_passphrase(prompt)
+
 
 
 @app.command("save")
 def save(
     ctx: typer.Context,
-    person: Annotated[str, typer.Option("--person", "-p", help="The person's id.")],
-    file: Annotated[Path, typer.Argument(help="The profile file to write.")],
+    person: PersonOption,
+    file: Annotated[Path, typer.Argument(
+        help="The profile file to write (NAME.lerprofile, as ler kiosk names them).")],
 ) -> None:
     """Seal the person's whole record (and their sealed signing keys) into FILE."""
-    from lerkit.services import profiles
+    from lerkit.services import people, profiles
 
     ler = lerkit_from(ctx)
-    passphrase = profile_passphrase("Passphrase for the profile (at least 8 characters)",
-                                    confirm=True)
+    people.require_person(ler, person)  # checked before the prompt
+    writable(file)
+    passphrase = profile_passphrase("Passphrase for the profile", new=True)
     result = profiles.save_profile(ler, person, file, passphrase)
     _describe(result)
     note(f"Saved the profile of {result.name} to {result.path}. "
@@ -50,7 +54,7 @@ def save(
 @app.command("load")
 def load(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="The profile file to read.")],
+    file: Annotated[Path, typer.Argument(help="The profile file to read (a .lerprofile file).")],
     replace: Annotated[bool, typer.Option(
         "--replace", help="If the person is already here, replace their whole record.")
     ] = False,
@@ -58,6 +62,8 @@ def load(
     """Restore a profile (one transaction); a wrong passphrase or damaged file changes nothing."""
     from lerkit.services import profiles
 
+    readable(file)
+    profiles.check_profile_file(file)  # refused before the prompt, and no key derived
     ler = lerkit_from(ctx)
     passphrase = profile_passphrase("Passphrase of the profile")
     result = profiles.load_profile(ler, file, passphrase, replace=replace)

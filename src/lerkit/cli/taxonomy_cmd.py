@@ -7,13 +7,12 @@ from typing import Annotated
 
 import typer
 
+from lerkit.cli.options import JsonOption
 from lerkit.cli.output import note, print_json
 from lerkit.cli.state import lerkit_from
 
 app = typer.Typer(help="Competency taxonomies: import, list, show, search, default.",
                   no_args_is_help=True)
-
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 @app.command("import")

@@ -12,19 +12,24 @@ from typing import Annotated
 
 import typer
 
+from lerkit.cli.options import JsonOption
 from lerkit.cli.output import print_json
+from lerkit.core.credentials.checks import as_obj, as_str
 from lerkit.core.credentials.report import (
     KIND_ENDORSEMENTS,
     TIER_WORDS,
     BundleReport,
     EndorsementEntry,
+    endorsed_skill,
 )
 from lerkit.core.errors import EXIT_CHECK_FAILED
 from lerkit.core.files import read_bytes
+from lerkit.core.text_safety import visible
 
 
-def _endorsement_json(e: EndorsementEntry) -> dict[str, object]:
-    return {"id": e.credential_id, "endorses": e.subject_id, "endorser": e.endorser,
+def _endorsement_json(e: EndorsementEntry, skill: str | None = None) -> dict[str, object]:
+    return {"id": e.credential_id, "endorses": e.subject_id, "endorses_skill": skill,
+            "endorser": e.endorser,
             "endorser_name": e.endorser_name,
             "relationship": e.relationship, "organization": e.organization,
             "standing": e.standing, "trusted_as": e.trusted_as, "valid": e.valid,
@@ -50,43 +55,67 @@ def _standing(e: EndorsementEntry) -> str:
     return "valid; unknown endorser"
 
 
-def _print_endorsements(report: BundleReport) -> None:
+def _say(line: str) -> None:
+    """A line of the report: text from the file is shown, never obeyed by the terminal."""
+    typer.echo(visible(line, multiline=True))
+
+
+def _skills_named(file: Path, report: BundleReport) -> list[str | None]:
+    """In an endorser's file, the skill each endorsement names (the bundle is not at
+    hand, so the endorsement's own signed name is the only place that says it)."""
+    from lerkit.core.credentials.bundle_file import read_bundle
+
+    if report.kind != KIND_ENDORSEMENTS:
+        return []
+    doc = read_bundle(file)
+    items = doc if isinstance(doc, list) else [doc]  # one endorsement on its own
+    return [endorsed_skill(as_str(as_obj(item).get("name")), entry)
+            for item, entry in zip(items, report.endorsements, strict=False)]
+
+
+def _endorses(e: EndorsementEntry, skill: str | None) -> str:
+    if skill:
+        return f"{skill} (claim {e.subject_id})"
+    return f"claim {e.subject_id} (the endorsement names no skill)"
+
+
+def _print_endorsements(report: BundleReport, skills: list[str | None]) -> None:
     verdict = "VALID" if report.valid else "NOT VALID"
-    typer.echo(f"Endorsements: {len(report.endorsements)}, {verdict}")
-    typer.echo("(Each one's link to the claim it endorses is checked with the bundle that "
-               "holds the claim.)")
-    for e in report.endorsements:
+    _say(f"Endorsements: {len(report.endorsements)}, {verdict}")
+    _say("(Each one's link to the claim it endorses is checked with the bundle that "
+         "holds the claim.)")
+    for n, e in enumerate(report.endorsements):
         mark = "ok  " if e.valid else "FAIL"
-        typer.echo(f"  [{mark}] by {e.who} [{e.endorser}]: {_standing(e)}")
-        typer.echo(f"         endorses: {e.subject_id}")
+        _say(f"  [{mark}] {_endorses(e, skills[n] if n < len(skills) else None)}")
+        _say(f"         by {e.who} [{e.endorser}]: {_standing(e)}")
         if e.comment:
-            typer.echo(f"         says: {e.comment}")
+            _say(f"         says: {e.comment}")
         for error in e.errors:
-            typer.echo(f"         problem: {error}")
+            _say(f"         problem: {error}")
     for error in report.errors:
-        typer.echo(f"Problem: {error}")
+        _say(f"Problem: {error}")
 
 
-def _print_report(report: BundleReport) -> None:
+def _print_report(report: BundleReport, skills: list[str | None]) -> None:
     if report.kind == KIND_ENDORSEMENTS:
-        _print_endorsements(report)
+        _print_endorsements(report, skills)
         return
     verdict = "VALID" if report.valid else "NOT VALID"
-    typer.echo(f"Bundle {report.bundle_id or '(no id)'}: {verdict}")
-    typer.echo(f"Holder: {report.holder or '(unknown)'}")
-    typer.echo(f"Claims: {len(report.claims)}")
+    _say(f"Bundle {report.bundle_id or '(no id)'}: {verdict}")
+    _say(f"Holder: {report.holder or '(unknown)'}")
+    _say(f"Claims: {len(report.claims)}")
     for c in report.claims:
         mark = "ok  " if c.valid else "FAIL"
-        typer.echo(f"  [{mark}] {c.skill or c.credential_id}: {TIER_WORDS.get(c.tier, c.tier)}")
-        typer.echo(f"         id: {c.credential_id}")
+        _say(f"  [{mark}] {c.skill or c.credential_id}: {TIER_WORDS.get(c.tier, c.tier)}")
+        _say(f"         id: {c.credential_id}")
         for e in c.endorsements:
-            typer.echo(f"         endorsed by {e.who} [{e.endorser}]: {_standing(e)}")
+            _say(f"         endorsed by {e.who} [{e.endorser}]: {_standing(e)}")
         for error in c.errors:
-            typer.echo(f"         problem: {error}")
+            _say(f"         problem: {error}")
     for e in report.endorsements:
-        typer.echo(f"Endorsement of the person by {e.who}: {_standing(e)}")
+        _say(f"Endorsement of the person by {e.who}: {_standing(e)}")
     for error in report.errors:
-        typer.echo(f"Problem: {error}")
+        _say(f"Problem: {error}")
 
 
 def verify(
@@ -99,31 +128,34 @@ def verify(
         "spaces are ignored).")] = None,
     trust: Annotated[Path | None, typer.Option(
         "--trust", help="A trust list (YAML) naming known and accredited endorsers.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Verify a bundle offline. Exit 0: all valid; 1: a check failed; 2: unreadable.
 
     Also takes a single claim credential, or an endorser's file of endorsements.
     """
-    from lerkit.services import bundles
+    from lerkit.core.credentials import bundle_file  # no storage layer: see its docstring
 
-    report = bundles.verify_file(file, evidence, trust)
+    report = bundle_file.verify_file(file, evidence, trust)
     errors = report.all_errors()
     valid = report.valid
     if expect_digest is not None:
-        actual = hashlib.sha256(read_bytes(file, bundles.BUNDLE_LIMIT)).hexdigest()
+        actual = hashlib.sha256(read_bytes(file, bundle_file.BUNDLE_LIMIT)).hexdigest()
         # as printed on a page: "sha256:HEX", or the hex in groups ("sha256: 1a2b3c4d 5e6f…")
         wanted = "".join(expect_digest.split()).lower().removeprefix("sha256:")
         if actual != wanted:
             valid = report.valid = False
             errors.append(f"file digest is sha256:{actual}, not the expected sha256:{wanted}")
             report.errors.append(errors[-1])
+    skills = _skills_named(file, report)
     if as_json:
         print_json({"valid": valid, "kind": report.kind, "holder": report.holder,
                     "bundle": report.bundle_id, "claims": _claims_json(report),
-                    "endorsements": [_endorsement_json(e) for e in report.endorsements],
+                    "endorsements": [_endorsement_json(e, skills[n] if n < len(skills)
+                                                       else None)
+                                     for n, e in enumerate(report.endorsements)],
                     "errors": errors})
     else:
-        _print_report(report)
+        _print_report(report, skills)
     if not valid:
         raise typer.Exit(EXIT_CHECK_FAILED)

@@ -1,25 +1,56 @@
-"""Reading files safely: size limits, UTF-8, and PyYAML's safe loader only."""
+"""Reading files safely: size limits, UTF-8, strict JSON, and PyYAML's safe loader only."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from lerkit.core.errors import BadInputError, FileFormatError
+from lerkit.core.strict_json import MAX_INT_DIGITS, parse_json
 
 MiB = 1024 * 1024
 DEFAULT_LIMIT = 64 * MiB
 YAML_LIMIT = 16 * MiB
 
 
-def _safe_loader() -> Any:
-    """PyYAML's C safe loader (much faster, just as safe), or the pure-Python one."""
-    import yaml  # loaded on first use: commands that read no YAML start faster
+_STRICT_LOADER: Any = None
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def _safe_loader() -> Any:
+    """PyYAML's safe loader (the C one when built), refusing duplicate keys and long numbers.
+
+    Built on first use: commands that read no YAML start faster.
+    """
+    global _STRICT_LOADER
+    if _STRICT_LOADER is None:
+        import yaml
+
+        base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+        class StrictLoader(base):  # type: ignore[misc]
+            def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+                seen: set[str] = set()
+                for key, _ in node.value:
+                    if isinstance(key, yaml.ScalarNode) and key.value != "<<":
+                        if key.value in seen:
+                            raise yaml.constructor.ConstructorError(
+                                None, None, f"the key {key.value!r} appears twice",
+                                key.start_mark)
+                        seen.add(key.value)
+                return super().construct_mapping(node, deep=deep)
+
+            def construct_yaml_int(self, node: Any) -> Any:
+                if len(str(node.value)) > MAX_INT_DIGITS:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"a number with more than {MAX_INT_DIGITS} digits",
+                        node.start_mark)
+                return super().construct_yaml_int(node)
+
+        StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
+        _STRICT_LOADER = StrictLoader
+    return _STRICT_LOADER
 
 
 def read_bytes(path: Path | str, limit: int = DEFAULT_LIMIT) -> bytes:
@@ -86,11 +117,18 @@ def read_yaml(path: Path | str, limit: int = YAML_LIMIT) -> Any:
 
 
 def read_json(path: Path | str, limit: int = DEFAULT_LIMIT) -> Any:
-    """Read and parse a JSON file; errors name the file and line."""
-    text = read_text(path, limit)
+    """Read and strictly parse a JSON file (see :mod:`lerkit.core.strict_json`).
+
+    Errors name the file, the line and the place.
+    """
+    return parse_json(read_text(path, limit), str(path))
+
+
+def loads_json(data: bytes, source: str) -> Any:
+    """Strictly parse JSON bytes that are not a file of their own (UTF-8 required)."""
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FileFormatError(str(path), f"invalid JSON: {exc.msg}", exc.lineno) from None
-    except RecursionError:
-        raise FileFormatError(str(path), "JSON nested too deeply") from None
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FileFormatError(source, "not valid UTF-8 text", line) from None
+    return parse_json(text, source)

@@ -20,15 +20,33 @@ DEFAULT_MEMLIMIT: int = nacl.pwhash.argon2id.MEMLIMIT_MODERATE
 # Fast, weak parameters for tests only.
 TEST_OPSLIMIT: int = nacl.pwhash.argon2id.OPSLIMIT_MIN
 TEST_MEMLIMIT: int = nacl.pwhash.argon2id.MEMLIMIT_MIN
-# Upper bounds accepted when opening, so a crafted file cannot exhaust memory.
-MAX_OPSLIMIT = 64
-MAX_MEMLIMIT = 2 * 1024 * 1024 * 1024
+# Upper bounds accepted when opening: the strongest cost lerkit writes ("sensitive":
+# 4 passes over 1 GiB), so that a crafted file cannot spend minutes or memory for nothing.
+MAX_OPSLIMIT: int = nacl.pwhash.argon2id.OPSLIMIT_SENSITIVE
+MAX_MEMLIMIT: int = nacl.pwhash.argon2id.MEMLIMIT_SENSITIVE
 SALT_BYTES: int = nacl.pwhash.argon2id.SALTBYTES
+_MiB = 1024 * 1024
 
 
 def params_ok(opslimit: int, memlimit: int) -> bool:
-    """True for Argon2id costs between the test minimum and the accepted maximum."""
-    return TEST_OPSLIMIT <= opslimit <= MAX_OPSLIMIT and TEST_MEMLIMIT <= memlimit <= MAX_MEMLIMIT
+    """True for Argon2id costs between the test minimum and the strongest lerkit writes."""
+    return (type(opslimit) is int and type(memlimit) is int
+            and TEST_OPSLIMIT <= opslimit <= MAX_OPSLIMIT
+            and TEST_MEMLIMIT <= memlimit <= MAX_MEMLIMIT)
+
+
+def cost_problem(opslimit: object, memlimit: object) -> str | None:
+    """Why lerkit will not derive a key at this Argon2id cost, or None if it will."""
+    if type(opslimit) is not int or type(memlimit) is not int:
+        return "its Argon2id cost is not a pair of whole numbers"
+    if params_ok(opslimit, memlimit):
+        return None
+    cost = f"{opslimit} passes over {memlimit / _MiB:g} MiB"
+    if opslimit > MAX_OPSLIMIT or memlimit > MAX_MEMLIMIT:
+        return (f"its Argon2id cost ({cost}) is more than lerkit ever writes (at most "
+                f"{MAX_OPSLIMIT} passes over {MAX_MEMLIMIT // _MiB} MiB); no key was derived")
+    return (f"its Argon2id cost ({cost}) is less than lerkit accepts (at least "
+            f"{TEST_OPSLIMIT} pass over {TEST_MEMLIMIT // 1024} KiB)")
 
 
 def derive_key(passphrase: str, salt: bytes, opslimit: int, memlimit: int) -> bytes:

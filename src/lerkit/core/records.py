@@ -73,6 +73,8 @@ class EvidenceRecord:
     media_type: str | None = None
     size: int | None = None
     sha256: str | None = None
+    dated: str | None = None
+    """When it happened, in the person's words ("spring 2019", "ongoing"), if said."""
 
 
 @dataclass

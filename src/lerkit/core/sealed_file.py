@@ -31,8 +31,9 @@ import nacl.exceptions
 import nacl.secret
 import nacl.utils
 
-from lerkit.core.errors import BadInputError, PassphraseError
-from lerkit.core.passphrase_kdf import SALT_BYTES, derive_key, params_ok
+from lerkit.core.errors import BadInputError, FileFormatError, PassphraseError
+from lerkit.core.passphrase_kdf import SALT_BYTES, cost_problem, derive_key, params_ok
+from lerkit.core.strict_json import parse_json
 
 MAGIC = b"\x89LKP\r\n\x1a\n"
 VERSION = 1
@@ -107,7 +108,7 @@ def read_header(data: bytes, source: str = "file") -> tuple[SealedHeader, bytes,
 
 def _parse_header(raw: bytes, source: str) -> SealedHeader:
     try:
-        doc: Any = json.loads(raw.decode("utf-8"))
+        doc: Any = parse_json(raw.decode("utf-8"), source)
         kdf = doc["kdf"]
         header = SealedHeader(
             kind=doc["kind"], opslimit=kdf["opslimit"], memlimit=kdf["memlimit"],
@@ -115,13 +116,14 @@ def _parse_header(raw: bytes, source: str) -> SealedHeader:
             nonce=base64.b64decode(doc["nonce"], validate=True))
         known = (kdf["name"] == KDF and doc["cipher"] == CIPHER
                  and doc["compression"] == COMPRESSION)
-    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
+    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError,
+            FileFormatError):
         raise DamagedFileError(f"{source}: the header is malformed") from None
     if not known or not isinstance(header.kind, str):
         raise DamagedFileError(f"{source}: unknown key derivation, cipher or compression")
-    if not (isinstance(header.opslimit, int) and isinstance(header.memlimit, int)
-            and params_ok(header.opslimit, header.memlimit)):
-        raise DamagedFileError(f"{source}: Argon2id parameters out of range")
+    problem = cost_problem(header.opslimit, header.memlimit)
+    if problem is not None:
+        raise DamagedFileError(f"{source}: {problem}")
     if (len(header.salt) != SALT_BYTES
             or len(header.nonce) != nacl.secret.SecretBox.NONCE_SIZE):
         raise DamagedFileError(f"{source}: salt or nonce has the wrong length")

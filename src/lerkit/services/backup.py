@@ -25,8 +25,9 @@ from typing import IO, Any
 
 from lerkit import __version__
 from lerkit.core.errors import BadInputError
+from lerkit.services import center
 from lerkit.services.context import Lerkit
-from lerkit.storage import dumps, rows
+from lerkit.storage import audit, dumps, rows
 
 DUMP_FORMAT = "lerkit-backup"
 DUMP_VERSION = 1
@@ -70,6 +71,14 @@ def backup(ler: Lerkit, path: Path, fmt: str = "auto") -> BackupResult:
         raise BadInputError("a sqlite backup needs a SQLite database file; use --format dump")
     if database is not None and path.resolve() == database:
         raise BadInputError(f"{path} is the database itself; choose another file")
+    # a center's backup holds every caseload: its administrator makes it, not a coach
+    center.require_admin(ler, "backing up a center's database")
+    if ler.db.dialect == "postgresql":
+        # logged before the copy is read, so the backup holds its own event too (on SQLite,
+        # where a backup must not wait for another writer's lock, nothing is logged)
+        with ler.transaction() as session:
+            audit.record(session=session, actor=ler.actor, action="backup", entity="database",
+                         entity_id=path.name, detail={"format": fmt})
     with _replacing(path) as tmp:
         if fmt == "sqlite":
             assert database is not None

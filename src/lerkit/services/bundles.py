@@ -1,4 +1,9 @@
-"""Export a person's signed bundle, and verify any bundle file."""
+"""Export a person's signed bundle, and verify any bundle file.
+
+An export is written under a temporary name in the target folder, read back, parsed
+and verified in full; only then are its new credentials recorded and the file moved
+into place. A file that fails is removed and :class:`WrittenFileError` says why.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +12,31 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlmodel import Session
+
+from lerkit.core.credentials import bundle_file
 from lerkit.core.credentials.bundle import BundleOptions, sign_bundle_with_datasets
+from lerkit.core.credentials.keys import SealedKey
 from lerkit.core.credentials.proofs import JCS, RDFC
 from lerkit.core.credentials.report import BundleReport
-from lerkit.core.credentials.trust import load_trust_list
-from lerkit.core.credentials.verify import verify_bundle
-from lerkit.core.errors import BadInputError, NotFoundError
-from lerkit.core.files import read_json
+from lerkit.core.credentials.written import check_written_bundle
+from lerkit.core.errors import BadInputError, LerError, NotFoundError
 from lerkit.core.records import ClaimRecord
 from lerkit.services import issued, keys
 from lerkit.services.context import Lerkit
-from lerkit.services.people import require_person
+from lerkit.services.people import person_in
+from lerkit.services.skill_areas import areas_in
 from lerkit.storage import audit
 from lerkit.storage.records import claim_records
 
 CRYPTOSUITES = (RDFC, JCS)
-BUNDLE_LIMIT = 64 * 1024 * 1024
+BUNDLE_LIMIT = bundle_file.BUNDLE_LIMIT
 Progress = Callable[[str], None]
+Check = Callable[[Path], object]
 
 
 @dataclass(frozen=True)
@@ -40,14 +49,50 @@ class ExportResult:
     sha256: str
     endorsements: int = 0
     left_out: tuple[str, ...] = ()
+    report: BundleReport | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class ExportInputs:
+    """Everything an export reads from the record, read in one session."""
+
+    person_name: str
+    claims: list[ClaimRecord]
+    sealed: SealedKey
+    prepared: issued.Prepared
+    areas: dict[str, str]
+    problem: LerError | None = None  # what stands in the way, said after the passphrase
+
+
+def read_inputs(session: Session, person_id: str, claim_ids: Sequence[str] | None,
+                cryptosuite: str, omit: Mapping[str, frozenset[str]]) -> ExportInputs:
+    """The person, their accepted claims, their sealed key, the credentials to reuse and
+    the claims' skill areas, in the caller's session."""
+    if cryptosuite not in CRYPTOSUITES:
+        raise BadInputError(f"unknown cryptosuite {cryptosuite!r}; use {' or '.join(CRYPTOSUITES)}")
+    person = person_in(session, person_id)
+    claims = claims_in(session, person_id, claim_ids)
+    sealed = keys.sealed_key_in(session, person_id)
+    try:
+        prepared = issued.prepare(session, person_id, sealed.did, person.name, claims, omit,
+                                  cryptosuite)
+    except LerError as exc:  # said after the passphrase is checked (see export_bundle)
+        return ExportInputs(person.name, claims, sealed, issued.Prepared(), {}, exc)
+    return ExportInputs(person.name, claims, sealed, prepared, areas_in(session, claims))
 
 
 def accepted_claims(ler: Lerkit, person_id: str,
                     claim_ids: Sequence[str] | None = None) -> list[ClaimRecord]:
     """The person's accepted claims (optionally only some), ready to sign."""
-    require_person(ler, person_id)
     with ler.db.session() as session:
-        found = claim_records(session=session, person_id=person_id, claim_ids=claim_ids)
+        person_in(session, person_id)
+        return claims_in(session, person_id, claim_ids)
+
+
+def claims_in(session: Session, person_id: str,
+              claim_ids: Sequence[str] | None = None) -> list[ClaimRecord]:
+    """:func:`accepted_claims`, read in the caller's session."""
+    found = claim_records(session=session, person_id=person_id, claim_ids=claim_ids)
     if claim_ids is not None:
         missing = sorted(set(claim_ids) - {c.id for c in found})
         if missing:
@@ -59,8 +104,12 @@ def accepted_claims(ler: Lerkit, person_id: str,
     return found
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a file so that it is either complete or not there at all."""
+def write_atomically(path: Path, data: bytes, check: Check | None = None) -> None:
+    """Write a file so that it is either complete or not there at all.
+
+    ``check`` is given the file as written, under a temporary name in the same folder,
+    before it takes its own name; if ``check`` raises, no file is left.
+    """
     folder = path.resolve().parent
     if not folder.is_dir():
         raise BadInputError(f"cannot write {path}: folder {folder} does not exist")
@@ -70,6 +119,8 @@ def write_atomically(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if check is not None:
+            check(Path(tmp))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -80,51 +131,70 @@ def export_bundle(
     ler: Lerkit, person_id: str, out: Path, passphrase: str, *,
     claim_ids: Sequence[str] | None = None, cryptosuite: str = RDFC,
     omit: Mapping[str, frozenset[str]] | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, inputs: ExportInputs | None = None,
 ) -> ExportResult:
-    """Sign the person's accepted claims into a CLR bundle and write it atomically."""
-    if cryptosuite not in CRYPTOSUITES:
-        raise BadInputError(f"unknown cryptosuite {cryptosuite!r}; use {' or '.join(CRYPTOSUITES)}")
-    person = require_person(ler, person_id)
-    claims = accepted_claims(ler, person_id, claim_ids)
+    """Sign the person's accepted claims into a CLR bundle, write it and verify the file.
+
+    What the export needs is read in one session (or given as ``inputs``); the new claim
+    credentials are recorded in one transaction, only once the file, read back, verifies;
+    otherwise nothing is recorded, no file is left, and WrittenFileError (exit 4) says why.
+    """
+    chosen = dict(omit or {})
+    if inputs is None:
+        with ler.db.session() as session:
+            inputs = read_inputs(session, person_id, claim_ids, cryptosuite, chosen)
     if not out.resolve().parent.is_dir():
         raise BadInputError(f"cannot write {out}: folder {out.resolve().parent} does not exist")
     if progress:
         progress("unlocking the signing key")
-    identity = keys.start_unlock(ler, person_id, passphrase)  # Argon2id on the other core
+    identity = keys.start_unlock(ler, person_id, passphrase, inputs.sealed)  # other core
+    claims, prepared = inputs.claims, inputs.prepared
+    if inputs.problem is not None:
+        identity.identity()  # a wrong passphrase is said first, before any other problem
+        raise inputs.problem
     if progress:
         progress(f"signing {len(claims)} claims")
-    chosen = dict(omit or {})
-    with ler.db.session() as session:
-        prepared = issued.prepare(session, person_id, identity.did, person.name, claims,
-                                  chosen, cryptosuite)
-    options = BundleOptions(holder_name=person.name, cryptosuite=cryptosuite, omit=chosen,
-                            partial=claim_ids is not None or None, signed=prepared.reused,
-                            datasets=prepared.datasets, endorsements=prepared.endorsements)
-    signed = sign_bundle_with_datasets(identity, claims, options)
+    options = BundleOptions(holder_name=inputs.person_name, cryptosuite=cryptosuite,
+                            omit=chosen, partial=claim_ids is not None or None,
+                            signed=prepared.reused, datasets=prepared.datasets,
+                            endorsements=prepared.endorsements)
+    try:
+        signed = sign_bundle_with_datasets(identity, claims, options)
+    except LerError:
+        identity.identity()  # a wrong passphrase is said first, before any other problem
+        raise
     bundle = signed.credential
     data = json.dumps(bundle, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
-    with ler.transaction() as session:
-        new = issued.record_new(session, person_id, prepared, claims, bundle, signed.datasets)
-        audit.record(session=session, actor=ler.actor, action="export", entity="bundle",
-                     entity_id=str(bundle.get("id")), person_id=person_id,
-                     detail={"claims": len(claims), "cryptosuite": cryptosuite, "signed": new,
-                             "endorsements": len(prepared.endorsements)})
-    write_atomically(out, data)
+    reports: list[BundleReport] = []
+
+    def check_and_record(written: Path) -> None:
+        if progress:
+            progress("checking the written bundle")
+        reports.append(check_written_bundle(written, data, name=out, limit=BUNDLE_LIMIT))
+        with ler.transaction() as session:
+            new = issued.record_new(session, person_id, prepared, claims, bundle,
+                                    signed.datasets)
+            audit.record(session=session, actor=ler.actor, action="export", entity="bundle",
+                         entity_id=str(bundle.get("id")), person_id=person_id,
+                         detail={"claims": len(claims), "cryptosuite": cryptosuite,
+                                 "signed": new, "endorsements": len(prepared.endorsements)})
+
+    write_atomically(out, data, check_and_record)
     digest = hashlib.sha256(data).hexdigest()
     return ExportResult(out, identity.did, len(claims), digest, len(prepared.endorsements),
-                        tuple(prepared.left_out))
+                        tuple(prepared.left_out), reports[0])
 
 
 def read_bundle(path: Path) -> Any:
     """Parse a bundle file (size-limited)."""
-    return read_json(path, BUNDLE_LIMIT)
+    return bundle_file.read_bundle(path)
 
 
 def verify_file(path: Path, evidence_dir: Path | None = None,
                 trust_file: Path | None = None) -> BundleReport:
-    """Verify a bundle file; unreadable input or trust list raises BadInputError (exit 2)."""
-    if evidence_dir is not None and not evidence_dir.is_dir():
-        raise BadInputError(f"{evidence_dir}: not a folder")
-    trust = load_trust_list(trust_file) if trust_file is not None else None
-    return verify_bundle(read_bundle(path), evidence_dir, trust=trust)
+    """Verify a bundle file; unreadable input or trust list raises BadInputError (exit 2).
+
+    The work is :func:`lerkit.core.credentials.bundle_file.verify_file`, which ``ler verify``
+    calls directly, without loading the storage layer.
+    """
+    return bundle_file.verify_file(path, evidence_dir, trust_file)

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from lerkit.core.errors import BadInputError
+from lerkit.core.evidence_checks import check_date, check_file, check_url
 from lerkit.core.records import ClaimStatus, EvidenceKind, ExperienceRecord, Proficiency
+from lerkit.core.text_safety import clean_text
 from lerkit.services.context import Lerkit
 from lerkit.storage import record_rows as rows
 
@@ -18,10 +20,11 @@ FILE_LIMIT = 512 * 1024 * 1024
 def experience_values(record: ExperienceRecord) -> dict[str, Any]:
     """The stored columns of an experience."""
     return {
-        "life_area": record.life_area.value, "title": record.title[:300],
-        "organization": record.organization[:300], "place": record.place[:300],
+        "life_area": record.life_area.value, "title": clean_text(record.title)[:300],
+        "organization": clean_text(record.organization)[:300],
+        "place": clean_text(record.place)[:300],
         "started": record.started, "ended": None if record.ongoing else record.ended,
-        "ongoing": record.ongoing, "narrative": record.narrative,
+        "ongoing": record.ongoing, "narrative": clean_text(record.narrative, multiline=True),
     }
 
 
@@ -54,17 +57,19 @@ def set_claim(ler: Lerkit, claim_id: str, *, status: ClaimStatus | None = None,
 
 def add_evidence(ler: Lerkit, *, kind: EvidenceKind, claim_id: str | None = None,
                  experience_id: str | None = None, name: str = "", narrative: str = "",
-                 url: str | None = None, file: Path | None = None) -> str:
-    """Record a note, a link, or a file (hashed with SHA-256 now); returns its id."""
-    values: dict[str, object] = {"name": name[:300], "narrative": narrative}
+                 url: str | None = None, file: Path | None = None,
+                 dated: str | None = None) -> str:
+    """Record a note, a link, or a file (hashed with SHA-256 now), with its own date if
+    given; each is checked first (see :mod:`lerkit.core.evidence_checks`). Returns its id."""
+    values: dict[str, object] = {"name": clean_text(name)[:300],
+                                 "narrative": clean_text(narrative, multiline=True),
+                                 "dated": check_date(dated or "")}
     if kind == EvidenceKind.URL:
-        if not url or "://" not in url:
-            raise BadInputError(f"not a link: {url!r} (write it with https://)")
-        values["url"] = url.strip()
+        values["url"] = check_url(url or "")
     elif kind == EvidenceKind.FILE:
         if file is None:
             raise BadInputError("a file is needed")
-        values.update(file_facts(file))
+        values.update(file_facts(check_file(file)))
     elif not (name or narrative):
         raise BadInputError("a note needs some text")
     with ler.transaction() as session:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlalchemy as sa
-from sqlmodel import SQLModel
+from sqlalchemy.exc import SQLAlchemyError
 
+from lerkit.core.errors import StorageError
 from lerkit.core.settings import load_settings
 from lerkit.services.context import Lerkit, ensure_home
-from lerkit.storage import (
-    migrations,
-    tables,  # noqa: F401  (registers every table)
-)
-from lerkit.storage.db import open_database
+from lerkit.storage import migrations
+from lerkit.storage.db import describe_error, open_database, readable_by_others, sqlite_file
+from lerkit.storage.rows import count_rows, table
 
 COUNTED = ("person", "experience", "claim", "evidence", "endorsement", "taxonomy", "competency")
 
@@ -26,9 +24,7 @@ def info(db_url: str | None) -> dict[str, Any]:
         rows: dict[str, int] = {}
         with ler.db.engine.connect() as conn:
             for name in COUNTED:
-                table = SQLModel.metadata.tables[name]
-                rows[name] = int(conn.execute(sa.select(sa.func.count()).select_from(table))
-                                 .scalar_one())
+                rows[name] = count_rows(conn, table(name))
         return {
             "url": ler.db.url,
             "backend": ler.db.dialect,
@@ -37,9 +33,16 @@ def info(db_url: str | None) -> dict[str, Any]:
             "latest_version": migrations.latest(),
             "applied": done,
             "rows": rows,
+            "readable_by_others": _exposed(ler.db.url),
         }
     finally:
         ler.close()
+
+
+def _exposed(url: str) -> list[str]:
+    """The SQLite files (database, -wal, -shm, -journal) others than the owner can read."""
+    file = sqlite_file(url)
+    return [str(p) for p in readable_by_others(file)] if file is not None else []
 
 
 def upgrade(db_url: str | None) -> list[int]:
@@ -49,5 +52,7 @@ def upgrade(db_url: str | None) -> list[int]:
     db = open_database(settings.db_url, upgrade=False)
     try:
         return migrations.upgrade(db.engine)
+    except SQLAlchemyError as exc:  # on a center's server, a role that may not change it
+        raise StorageError(f"cannot upgrade the database: {describe_error(exc)}") from None
     finally:
         db.close()

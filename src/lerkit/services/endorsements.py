@@ -26,8 +26,8 @@ from lerkit.services.context import Lerkit
 from lerkit.services.people import require_person
 from lerkit.storage import audit
 from lerkit.storage import endorsements as repo
+from lerkit.storage.endorsements import Endorsement
 from lerkit.storage.records import claim_records
-from lerkit.storage.tables import Endorsement
 
 FILE_LIMIT = 16 * 1024 * 1024
 MAX_ENDORSEMENTS = 1000

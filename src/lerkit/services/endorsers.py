@@ -15,7 +15,7 @@ from lerkit.services import keys
 from lerkit.services.context import Lerkit
 from lerkit.storage import audit
 from lerkit.storage import endorsements as repo
-from lerkit.storage.tables import Endorser
+from lerkit.storage.endorsements import Endorser
 
 NO_PROFILE = "no endorser profile in this lerkit home (use: ler endorser init --name NAME)"
 

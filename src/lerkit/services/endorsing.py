@@ -1,7 +1,9 @@
 """The endorser's side: review a worker's bundle, then sign endorsements of some claims.
 
 The endorser's output file is a JSON array of signed EndorsementCredentials (one per
-endorsed claim); the worker's bundle is never rewritten.
+endorsed claim); the worker's bundle is never rewritten. The file is read back and
+verified (each proof, and each endorsement's binding to its claim) before it takes
+its name; one that fails is not left behind.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from lerkit.core.credentials.endorsement import build_endorsement
 from lerkit.core.credentials.evidence import EvidenceStatus, evidence_statuses
 from lerkit.core.credentials.proofs import sign_document
 from lerkit.core.credentials.verify import verify_bundle
+from lerkit.core.credentials.written import check_written_endorsements
 from lerkit.core.errors import BadInputError, CheckFailedError, NotFoundError
 from lerkit.services import endorsers
-from lerkit.services.bundles import read_bundle, write_atomically
+from lerkit.services.bundles import BUNDLE_LIMIT, read_bundle, write_atomically
 from lerkit.services.context import Lerkit
 from lerkit.storage import audit
 
@@ -123,7 +126,10 @@ def _chosen(review: BundleReview, claim_ids: Sequence[str]) -> list[ClaimReview]
 def endorse(ler: Lerkit, review: BundleReview, out: Path, passphrase: str, *,
             claim_ids: Sequence[str], relationship: str, comment: str = "",
             comments: Mapping[str, str] | None = None) -> EndorseResult:
-    """Sign one endorsement per chosen claim and write them, as a JSON array, to ``out``."""
+    """Sign one endorsement per chosen claim and write them, as a JSON array, to ``out``.
+
+    The file is verified as read back; WrittenFileError (exit 4) if it does not verify.
+    """
     chosen = _chosen(review, claim_ids)
     if out.resolve() == review.path.resolve():
         raise BadInputError("the endorsements go to their own file, not over the bundle")
@@ -140,7 +146,12 @@ def endorse(ler: Lerkit, review: BundleReview, out: Path, passphrase: str, *,
         )
         signed.append(sign_document(unsigned, identity, created=stamp))
     data = json.dumps(signed, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
-    write_atomically(out, data)
+    endorsed = {c.credential_id: review.credentials[c.credential_id] for c in chosen}
+
+    def check(written: Path) -> None:
+        check_written_endorsements(written, data, endorsed, name=out, limit=BUNDLE_LIMIT)
+
+    write_atomically(out, data, check)
     with ler.transaction() as session:
         audit.record(session=session, actor=ler.actor, action="endorse", entity="bundle",
                      entity_id=review.bundle_id or str(review.path),

@@ -23,8 +23,8 @@ from lerkit.core.matching.best import best_matches
 from lerkit.core.matching.types import Match
 from lerkit.core.records import ClaimStatus, EvidenceKind, Proficiency
 from lerkit.core.resources import data_file
+from lerkit.services import audit_log, matching, military, people, taxonomies
 from lerkit.services import interview_record as record
-from lerkit.services import matching, military, people, taxonomies
 from lerkit.services.context import Lerkit
 from lerkit.services.people import person_in, require_person
 from lerkit.storage import interviews as stored
@@ -97,6 +97,7 @@ class LiveInterview:
         bank = prompt_bank()
         with ler.transaction() as session:
             person_in(session, person_id)
+            audit_log.record_read(session, ler, person_id, "interview")
             found = None if new else stored.open_session(session=session, person_id=person_id)
             if found is None:
                 interview = Interview(bank, modules, suggester=suggest, military=crosswalk)
@@ -107,8 +108,7 @@ class LiveInterview:
             interview = Interview.from_dict(bank, state["engine"], suggester=suggest,
                                             military=crosswalk)
             record.read_decisions(session, interview)
-            for draft in interview.drafts():
-                record.write_run(session, ler, person_id, draft)
+            record.refresh_suggestions(session, ler, person_id, interview.drafts())
             return cls(ler, person_id, session_id, interview)
 
     def reload_decisions(self) -> None:
@@ -177,9 +177,10 @@ class LiveInterview:
         self._step(lambda iv: iv.reject(competency_id, run=run), decided=(run, decide))
 
     def add_evidence(self, kind: EvidenceKind, value: str, name: str = "",
-                     run: str | None = None) -> None:
-        """Add a note, a link or a file (hashed when stored) to a part."""
-        self._step(lambda iv: iv.add_evidence(kind, value, name=name, run=run))
+                     run: str | None = None, dated: str | None = None) -> None:
+        """Add a note, a link or a file (hashed when stored) to a part, with its own date
+        ("spring 2019", "ongoing") if given."""
+        self._step(lambda iv: iv.add_evidence(kind, value, name=name, dated=dated, run=run))
 
     # --- internals ----------------------------------------------------------------------
 
@@ -237,6 +238,17 @@ class Part:
 def parts() -> list[Part]:
     """Every part of the interview, in the order it is asked."""
     return [Part(m.id, m.title, m.summary) for m in prompt_bank()]
+
+
+def first_time(ler: Lerkit, person_id: str) -> bool:
+    """True when the person has never started an interview.
+
+    Then the first one should ask which parts of their life apply, and ask only those.
+    """
+    with ler.db.session() as session:
+        person_in(session, person_id)
+        return (stored.open_session(session=session, person_id=person_id) is None
+                and not stored.has_finished(session=session, person_id=person_id))
 
 
 def returning(ler: Lerkit, person_id: str) -> bool:

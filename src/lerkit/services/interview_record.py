@@ -53,6 +53,8 @@ def _file_facts(name: str | None) -> Mapping[str, Any]:
 def _put_evidence(session: Session, ler: Lerkit, person_id: str, exp_id: str,
                   ev: EvidenceRecord) -> bool:
     values = {"name": ev.name[:300], "narrative": ev.narrative, "url": ev.url}
+    if ev.dated:  # only when said: a date set on the review screen otherwise stands
+        values["dated"] = ev.dated
     is_file = ev.kind == EvidenceKind.FILE
     return rows.put_evidence(
         session=session, actor=ler.actor, person_id=person_id, experience_id=exp_id,
@@ -73,10 +75,14 @@ def write_run(session: Session, ler: Lerkit, person_id: str, draft: ExperienceDr
     stored rows when there is no ``before``); returns the number of rows written."""
     exp_id = short_id(draft.record.id)
     written = 0
-    if before is None or before.record != draft.record:
+    values = experience_values(draft.record)
+    if before is not None and rows.has_experience(session=session, experience_id=exp_id):
+        was = experience_values(before.record)  # only the fields the step changed: an
+        values = {k: v for k, v in values.items() if was[k] != v}  # edit made on the
+        # review screen stands otherwise
+    if values:
         written += rows.put_experience(session=session, actor=ler.actor, person_id=person_id,
-                                       experience_id=exp_id,
-                                       values=experience_values(draft.record))
+                                       experience_id=exp_id, values=values)
     old = {e.id: e for e in before.evidence} if before is not None else {}
     for ev in draft.evidence:
         if old.get(ev.id) != ev:
@@ -88,6 +94,20 @@ def write_run(session: Session, ler: Lerkit, person_id: str, draft: ExperienceDr
     if before is None or suggested(before) != wanted:
         written += rows.put_suggestions(session=session, actor=ler.actor, person_id=person_id,
                                         experience_id=exp_id, wanted=wanted)
+    return written
+
+
+def refresh_suggestions(session: Session, ler: Lerkit, person_id: str,
+                        drafts: Sequence[ExperienceDraft]) -> int:
+    """Bring the stored suggestions of these runs up to date with the matcher (when an
+    interview is resumed); experiences and evidence are left as they are."""
+    written = 0
+    for draft in drafts:
+        exp_id = short_id(draft.record.id)
+        if rows.has_experience(session=session, experience_id=exp_id):
+            written += rows.put_suggestions(session=session, actor=ler.actor,
+                                            person_id=person_id, experience_id=exp_id,
+                                            wanted=suggested(draft))
     return written
 
 

@@ -18,10 +18,11 @@ from sqlmodel import Session
 from lerkit.core.credentials.badges import credential_id
 from lerkit.core.credentials.bundle import claim_fingerprint
 from lerkit.core.credentials.endorsement import binding_errors, credential_digest
+from lerkit.core.credentials.kept import KeptDataset
 from lerkit.core.credentials.proofs import proofs_of
 from lerkit.core.records import ClaimRecord
 from lerkit.storage import endorsements as repo
-from lerkit.storage.tables import Endorsement, IssuedCredential
+from lerkit.storage.endorsements import Endorsement, IssuedCredential
 
 
 @dataclass
@@ -39,10 +40,12 @@ class Prepared:
         return {claim_id: row.credential for claim_id, row in self.reused_rows.items()}
 
     @property
-    def datasets(self) -> dict[str, str]:
-        """Claim id -> the kept RDF dataset of the reused credential, where there is one."""
-        return {claim_id: row.rdf_nquads for claim_id, row in self.reused_rows.items()
-                if row.rdf_nquads}
+    def datasets(self) -> dict[str, KeptDataset]:
+        """Claim id -> the kept RDF dataset of the reused credential and its digest, where
+        there are both (signing checks that the digest binds it to the credential)."""
+        return {claim_id: KeptDataset(row.rdf_nquads, row.rdf_digest)
+                for claim_id, row in self.reused_rows.items()
+                if row.rdf_nquads and row.rdf_digest}
 
 
 def _suite(credential: Mapping[str, Any]) -> Any:
@@ -101,11 +104,11 @@ def prepare(session: Session, person_id: str, did: str, holder_name: str,
 
 def record_new(session: Session, person_id: str, prepared: Prepared,
                claims: Sequence[ClaimRecord], bundle: Mapping[str, Any],
-               datasets: Mapping[str, str] | None = None) -> int:
+               datasets: Mapping[str, KeptDataset] | None = None) -> int:
     """Store every claim credential of ``bundle`` that was signed just now.
 
-    ``datasets`` (claim id -> N-Quads) go with the new rows; a reused row whose kept
-    dataset was missing or did not fit gets the one made for this bundle.
+    ``datasets`` (claim id -> dataset and digest) go with the new rows; a reused row
+    whose kept dataset was missing or did not fit gets the one made for this bundle.
     """
     datasets = datasets or {}
     inner = bundle["credentialSubject"]["verifiableCredential"]
@@ -113,14 +116,18 @@ def record_new(session: Session, person_id: str, prepared: Prepared,
     for claim, credential in zip(claims, inner, strict=True):
         reused = prepared.reused_rows.get(claim.id)
         if reused is not None:
-            if claim.id in datasets and datasets[claim.id] != reused.rdf_nquads:
+            kept = datasets.get(claim.id)
+            if kept is not None and (kept.nquads, kept.digest) != (reused.rdf_nquads,
+                                                                   reused.rdf_digest):
                 repo.keep_dataset(session=session, issued_id=reused.id,
-                                  rdf_nquads=datasets[claim.id])
+                                  rdf_nquads=kept.nquads, rdf_digest=kept.digest)
             continue
+        kept = datasets.get(claim.id)
         repo.add_issued(session=session, person_id=person_id, claim_id=claim.id,
                         credential_id=str(credential["id"]),
                         claim_digest=prepared.fingerprints[claim.id],
                         credential_digest=credential_digest(credential), credential=credential,
-                        rdf_nquads=datasets.get(claim.id))
+                        rdf_nquads=kept.nquads if kept else None,
+                        rdf_digest=kept.digest if kept else None)
         count += 1
     return count

@@ -6,6 +6,8 @@ import json
 import os
 from dataclasses import dataclass
 
+from sqlmodel import Session
+
 from lerkit.core.credentials.keys import (
     Identity,
     SealedKey,
@@ -16,7 +18,7 @@ from lerkit.core.credentials.keys import (
 from lerkit.core.errors import BadInputError, NotFoundError
 from lerkit.core.passphrase_kdf import DEFAULT_MEMLIMIT, DEFAULT_OPSLIMIT
 from lerkit.services.context import Lerkit
-from lerkit.services.people import require_person
+from lerkit.services.people import person_in, require_person
 from lerkit.storage import audit
 from lerkit.storage import keys as repo
 
@@ -81,8 +83,11 @@ def open_secret(blob: bytes, passphrase: str, whose: str) -> Identity:
 def _store(ler: Lerkit, person_id: str, identity: Identity, passphrase: str, action: str) -> str:
     sealed = _seal(identity, passphrase)
     with ler.transaction() as session:
-        repo.add_key(session=session, person_id=person_id, did=identity.did,
-                     public_key_multibase=identity.public_key_multibase, sealed=sealed)
+        # a first key is checked for, and stored, in the same writing transaction (the
+        # database refuses a second active key even from a writer that raced this one)
+        add = repo.add_first_key if action == "create" else repo.add_key
+        add(session=session, person_id=person_id, did=identity.did,
+            public_key_multibase=identity.public_key_multibase, sealed=sealed)
         audit.record(session=session, actor=ler.actor, action=action, entity="signing-key",
                      entity_id=identity.did, person_id=person_id)
     return identity.did
@@ -91,16 +96,21 @@ def _store(ler: Lerkit, person_id: str, identity: Identity, passphrase: str, act
 def init_key(ler: Lerkit, person_id: str, passphrase: str) -> str:
     """Create a person's first key; returns the DID."""
     require_person(ler, person_id)
-    with ler.db.session() as session:
+    with ler.db.session() as session:  # before the slow sealing; checked again when stored
         if repo.active_key(session=session, person_id=person_id) is not None:
             raise BadInputError(f"person {person_id} already has a key (use: ler keys rotate)")
     return _store(ler, person_id, Identity.generate(), check_new_passphrase(passphrase), "create")
 
 
 def _active_sealed(ler: Lerkit, person_id: str) -> SealedKey:
-    require_person(ler, person_id)
     with ler.db.session() as session:
-        key = repo.active_key(session=session, person_id=person_id)
+        person_in(session, person_id)
+        return sealed_key_in(session, person_id)
+
+
+def sealed_key_in(session: Session, person_id: str) -> SealedKey:
+    """The person's active sealed key, read in the caller's session."""
+    key = repo.active_key(session=session, person_id=person_id)
     if key is None:
         raise NotFoundError(f"person {person_id} has no signing key (use: ler keys init)")
     return _sealed(key.sealed_secret, f"person {person_id}")
@@ -111,13 +121,14 @@ def unlock(ler: Lerkit, person_id: str, passphrase: str) -> Identity:
     return unseal_identity(_active_sealed(ler, person_id), passphrase)
 
 
-def start_unlock(ler: Lerkit, person_id: str, passphrase: str) -> UnlockingIdentity:
+def start_unlock(ler: Lerkit, person_id: str, passphrase: str,
+                 sealed: SealedKey | None = None) -> UnlockingIdentity:
     """Begin opening the person's key in the background; signing waits for it.
 
     The DID is known at once. A wrong passphrase surfaces as PassphraseError at the
     first signature, before anything is written.
     """
-    return UnlockingIdentity(_active_sealed(ler, person_id), passphrase)
+    return UnlockingIdentity(sealed or _active_sealed(ler, person_id), passphrase)
 
 
 def rotate_key(ler: Lerkit, person_id: str, passphrase: str, new_passphrase: str | None = None

@@ -28,11 +28,15 @@ class PackInfo:
     activities: int
     occupations: int
     attribution: str
+    rated: int = 0  # occupations with skill ratings
+    with_technology: int = 0  # occupations with technology examples
+    skills_release: str = ""  # the release the skill ratings come from, if another
 
 
 def _info(pack: OnetPack, path: Path, shipped: bool) -> PackInfo:
     return PackInfo(pack.release, path, shipped, len(pack.dwas), len(pack.occupations),
-                    pack.attribution)
+                    pack.attribution, sum(1 for o in pack.occupations if o.skills),
+                    sum(1 for o in pack.occupations if o.technology), pack.skills_release)
 
 
 def current(ler: Lerkit) -> PackInfo:
@@ -42,8 +46,9 @@ def current(ler: Lerkit) -> PackInfo:
 
 
 def import_onet(ler: Lerkit, folder: Path) -> PackInfo:
-    """Build the pack from an O*NET text release and use it from now on; a folder that
-    is not a complete release changes nothing."""
+    """Build the pack from an O*NET text release and use it from now on (with technology
+    examples and skill ratings if the release has them); a folder that is not a complete
+    release changes nothing."""
     pack = build_pack(folder)
     target = ler.settings.home / taxonomies.ONET_PACK
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -55,5 +60,6 @@ def import_onet(ler: Lerkit, folder: Path) -> PackInfo:
     with ler.transaction() as session:
         audit.record(session=session, actor=ler.actor, action="import", entity="onet-pack",
                      entity_id=pack.release,
-                     detail={"activities": len(pack.dwas), "occupations": len(pack.occupations)})
+                     detail={"activities": len(pack.dwas), "occupations": len(pack.occupations),
+                             "rated": sum(1 for o in pack.occupations if o.skills)})
     return _info(pack, target, False)

@@ -2,7 +2,10 @@
 
 Every derived format (HTML page, Markdown, JSON Resume, LER-RS) is made from one
 freshly signed bundle, written next to it, so a printed page's digest always
-names a bundle file that exists. The TUI's export screen calls
+names a bundle file that exists. The bundle is verified as written (see
+:mod:`lerkit.services.bundles`); a derived format that embeds signed credentials
+(LER-RS) is read back and each of them verified before it takes its name. The TUI's
+export screen calls
 :func:`export_to_folder`; ``ler export --format`` calls :func:`write_outputs`.
 """
 
@@ -13,19 +16,22 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lerkit.core.credentials.proofs import RDFC
+from lerkit.core.credentials.written import check_written_embedded
 from lerkit.core.errors import BadInputError
 from lerkit.core.outputs import PageInput, build_page
 from lerkit.core.outputs.render import BUNDLE, FORMAT_NAMES, FORMATS, OutputFormat, render
 from lerkit.services import bundles
 from lerkit.services.context import Lerkit
-from lerkit.services.people import require_person
-from lerkit.services.skill_areas import skill_areas
 from lerkit.storage import audit
 
 __all__ = ["BUNDLE", "FORMATS", "FORMAT_NAMES", "OutputFormat", "OutputsResult",
            "bundle_path_for", "default_basename", "export_to_folder", "write_outputs"]
+
+# derived formats that carry the bundle's signed credentials, proofs included
+SIGNED_FORMATS = frozenset({"ler-rs"})
 
 
 @dataclass(frozen=True)
@@ -71,43 +77,54 @@ def write_outputs(
     ler: Lerkit, person_id: str, passphrase: str, targets: Mapping[str, Path], *,
     bundle_path: Path, claim_ids: Sequence[str] | None = None, cryptosuite: str = RDFC,
     omit: Mapping[str, frozenset[str]] | None = None, progress: bundles.Progress | None = None,
+    inputs: bundles.ExportInputs | None = None,
 ) -> OutputsResult:
-    """Sign and write the bundle, verify it, then write each derived format (atomically).
+    """Sign, write and verify the bundle, then write each derived format (atomically).
 
     ``targets`` maps a derived format name (``html``, ``md``, ``jsonresume``,
     ``ler-rs``) to its file. The same claims and omissions apply to every output.
     """
     _check_targets(targets, bundle_path)
-    person = require_person(ler, person_id)
     omit = dict(omit or {})
+    if inputs is None:
+        with ler.db.session() as session:  # everything the export reads, in one session
+            inputs = bundles.read_inputs(session, person_id, claim_ids, cryptosuite, omit)
     signed = bundles.export_bundle(ler, person_id, bundle_path, passphrase, claim_ids=claim_ids,
-                                   cryptosuite=cryptosuite, omit=omit, progress=progress)
+                                   cryptosuite=cryptosuite, omit=omit, progress=progress,
+                                   inputs=inputs)
     result = OutputsResult(signed, {BUNDLE: signed.path})
     if not targets:
         return result
-    if progress:
-        progress("checking the signed bundle")
-    report = bundles.verify_file(signed.path)
+    report = signed.report or bundles.verify_file(signed.path)  # verified as written
     if not report.valid:
         problems = "; ".join(report.all_errors()[:3])
         raise BadInputError(f"the signed bundle {signed.path} did not verify: {problems}")
-    claims = bundles.accepted_claims(ler, person_id, claim_ids)
+    claims = inputs.claims
     bundle_doc = bundles.read_bundle(signed.path)
     page = build_page(PageInput(
-        person_name=person.name, claims=claims, bundle=bundle_doc,
+        person_name=inputs.person_name, claims=claims, bundle=bundle_doc,
         report=report, digest=signed.sha256, bundle_file=signed.path.name, omit=omit,
-        areas=skill_areas(ler, claims),
+        areas=inputs.areas,
     ))
     for name, path in targets.items():
         if progress:
             progress(f"writing {name} to {path}")
-        bundles.write_atomically(path, render(name, page, bundle_doc))
+        data = render(name, page, bundle_doc)
+        bundles.write_atomically(path, data, _embedded_check(path, data, bundle_doc)
+                                 if name in SIGNED_FORMATS else None)
         result.files[name] = path
     with ler.transaction() as session:
         audit.record(session=session, actor=ler.actor, action="export", entity="outputs",
                      entity_id=page.bundle_id, person_id=person_id,
                      detail={"formats": sorted(targets), "claims": len(claims)})
     return result
+
+
+def _embedded_check(path: Path, data: bytes, bundle_doc: Mapping[str, Any]) -> bundles.Check:
+    """Verify, as read back, each signed credential a derived file carries."""
+    def check(written: Path) -> None:
+        check_written_embedded(written, data, bundle_doc, name=path, limit=bundles.BUNDLE_LIMIT)
+    return check
 
 
 def export_to_folder(
@@ -123,7 +140,10 @@ def export_to_folder(
     """
     if not folder.is_dir():
         raise BadInputError(f"{folder}: not a folder")
-    stem = basename or default_basename(require_person(ler, person_id).name)
+    with ler.db.session() as session:  # everything the export reads, in one session
+        inputs = bundles.read_inputs(session, person_id, claim_ids, cryptosuite,
+                                     dict(omit or {}))
+    stem = basename or default_basename(inputs.person_name)
     by_name = {f.name: f for f in FORMATS}
     unknown = [name for name in formats if name not in by_name]
     if unknown:
@@ -133,4 +153,4 @@ def export_to_folder(
     return write_outputs(ler, person_id, passphrase, targets,
                          bundle_path=folder / f"{stem}{by_name[BUNDLE].suffix}",
                          claim_ids=claim_ids, cryptosuite=cryptosuite, omit=omit,
-                         progress=progress)
+                         progress=progress, inputs=inputs)

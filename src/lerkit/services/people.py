@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from sqlmodel import Session
 
@@ -60,12 +61,29 @@ def add_person(ler: Lerkit, name: str) -> PersonSummary:
         return PersonSummary(person.id, person.name)
 
 
-def list_people(ler: Lerkit, search: str | None = None) -> list[PersonSummary]:
-    """Everyone in the caseload with their counts, ordered by name."""
+def list_people(ler: Lerkit, search: str | None = None, *, limit: int | None = None,
+                offset: int = 0) -> list[PersonSummary]:
+    """The caseload with their counts, ordered by name (one page with ``limit``; the
+    counts are read for that page only)."""
     with ler.db.session() as session:
-        people = repo.list_people(session=session, search=search)
-        counts = repo.counts(session=session)
+        people = repo.list_people(session=session, search=search, limit=limit, offset=offset)
+        counts = repo.counts(session=session,
+                             people=None if limit is None else [p.id for p in people])
     return [PersonSummary(p.id, p.name, counts.get(p.id, PersonCounts())) for p in people]
+
+
+def position_of(ler: Lerkit, person_id: str, search: str | None = None) -> int | None:
+    """Where a person is in :func:`list_people`'s order (of a search, if given), so a
+    list read a page at a time can show them; None if they are not listed."""
+    with ler.db.session() as session:
+        ids = [p.id for p in repo.list_people(session=session, search=search)]
+    return ids.index(person_id) if person_id in ids else None
+
+
+def count_people(ler: Lerkit, search: str | None = None) -> int:
+    """How many people the caseload (or a search of it) holds."""
+    with ler.db.session() as session:
+        return repo.count_people(session=session, search=search)
 
 
 def require_person(ler: Lerkit, person_id: str) -> Person:
@@ -100,16 +118,25 @@ class PersonDetail:
         return data
 
 
+def _utc_stamp(moment: datetime) -> str:
+    """``2026-12-07T11:26:49Z``, whether the backend gave the time with its zone or not."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.replace(microsecond=0).isoformat() + "Z"
+
+
 def show_person(ler: Lerkit, person_id: str) -> PersonDetail:
     """Everything lerkit holds about one person, as plain data (one session)."""
-    with ler.db.session() as session:
+    with ler.transaction() as session:  # the read is logged in the same unit of work
         person = person_in(session, person_id)
         exps = repo.experiences_of(session=session, person_id=person_id)
         claims = repo.claims_of(session=session, person_id=person_id)
         counts = repo.counts_of(session=session, person_id=person_id)
+        audit.record(session=session, actor=ler.actor, action="read", entity="person",
+                     entity_id=person_id, person_id=person_id, detail={"via": "show"})
         return PersonDetail(
             summary=PersonSummary(person.id, person.name, counts),
-            created_at=person.created_at.isoformat() + "Z",
+            created_at=_utc_stamp(person.created_at),
             experiences=[
                 e.model_dump(include={"id", "life_area", "title", "organization", "place",
                                       "started", "ended", "ongoing"})

@@ -17,8 +17,8 @@ from typing import Any
 
 from lerkit import __version__
 from lerkit.core import sealed_file
-from lerkit.core.errors import BadInputError, NotFoundError
-from lerkit.core.files import read_bytes
+from lerkit.core.errors import BadInputError, FileFormatError, NotFoundError
+from lerkit.core.files import loads_json, read_bytes
 from lerkit.services import keys, taxonomies
 from lerkit.services.bundles import write_atomically
 from lerkit.services.context import Lerkit
@@ -94,15 +94,24 @@ def save_profile(ler: Lerkit, person_id: str, path: Path, passphrase: str, *,
     return _result(path, person_id, record)
 
 
+def check_profile_file(path: Path) -> None:
+    """Refuse a damaged file, or one whose key derivation lerkit would not run, before
+    asking for its passphrase (nothing is derived or decrypted)."""
+    header, _, _ = sealed_file.read_header(read_bytes(path, PROFILE_LIMIT), str(path))
+    if header.kind != KIND:
+        raise sealed_file.DamagedFileError(f"{path}: holds a {header.kind!r}, not a profile")
+
+
 def read_profile(path: Path, passphrase: str) -> tuple[str, dict[str, list[dict[str, Any]]]]:
     """Open and check a profile file; nothing is stored."""
     source = str(path)
     plain = sealed_file.unseal(read_bytes(path, PROFILE_LIMIT), passphrase, kind=KIND,
                                source=source)
     try:
-        payload: Any = json.loads(plain.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
-        raise sealed_file.DamagedFileError(f"{source}: the profile data is malformed") from None
+        payload: Any = loads_json(plain, source)
+    except FileFormatError as exc:
+        raise sealed_file.DamagedFileError(f"{source}: the profile data is malformed "
+                                           f"({exc.reason})") from None
     if not isinstance(payload, dict) or payload.get("format") != DATA_FORMAT:
         raise BadInputError(f"{source}: not a lerkit profile")
     if payload.get("version") != DATA_VERSION:

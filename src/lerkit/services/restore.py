@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import json
 import shutil
 import sqlite3
 import tempfile
@@ -21,16 +20,19 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from lerkit.core.errors import BadInputError
+from lerkit.core.errors import BadInputError, FileFormatError
+from lerkit.core.files import loads_json
 from lerkit.core.sealed_file import DamagedFileError
 from lerkit.core.settings import sqlite_url
+from lerkit.services import center
 from lerkit.services.backup import DUMP_FORMAT, DUMP_VERSION
 from lerkit.services.context import Lerkit
 from lerkit.storage import audit, dumps, rows
+from lerkit.storage import center as center_repo
 from lerkit.storage.db import open_database
 
 MAX_LINE = 64 * 1024 * 1024
-Sections = Iterator[tuple[sa.Table, Iterator[dict[str, Any]]]]
+Sections = Iterator[tuple[sa.Table, Iterator[Any]]]  # rows: decoded dicts, or raw tuples
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,11 @@ def detect(path: Path) -> str:
 def restore(ler: Lerkit, path: Path, *, replace: bool = False) -> RestoreResult:
     """Restore the backup at ``path`` into this lerkit's database."""
     fmt = detect(path)
-    opener = _sqlite_source if fmt == "sqlite" else _dump_source
-    with opener(path) as (version, sections), ler.transaction() as session:
+    center.require_admin(ler, "restoring a center's database")
+    # SQLite to SQLite: rows as stored, each value checked (rows.select_raw)
+    raw = fmt == "sqlite" and ler.db.engine.dialect.name == "sqlite"
+    source = _sqlite_source(path, raw) if fmt == "sqlite" else _dump_source(path)
+    with source as (version, sections), ler.transaction() as session:
         conn = session.connection()
         present = dumps.non_empty(conn)
         if present and not replace:
@@ -71,7 +76,10 @@ def restore(ler: Lerkit, path: Path, *, replace: bool = False) -> RestoreResult:
                                 "empty database, or use --replace to replace everything in it")
         if present:
             dumps.clear_all(conn)
-        counts = {tbl.name: rows.insert_rows(conn, tbl, items) for tbl, items in sections}
+        center_repo.keep_audit_stamps(conn, True)  # the events keep who did them, and when
+        insert = rows.insert_raw if raw else rows.insert_rows
+        counts = {tbl.name: insert(conn, tbl, items) for tbl, items in sections}
+        center_repo.keep_audit_stamps(conn, False)
         dumps.reset_sequences(conn)
         audit.record(session=session, actor=ler.actor, action="restore", entity="database",
                      entity_id=path.name, detail={"format": fmt, "schema_version": version,
@@ -80,8 +88,9 @@ def restore(ler: Lerkit, path: Path, *, replace: bool = False) -> RestoreResult:
 
 
 @contextlib.contextmanager
-def _sqlite_source(path: Path) -> Iterator[tuple[int, Sections]]:
-    """Read a SQLite backup through a private copy (migrated if it is older)."""
+def _sqlite_source(path: Path, raw: bool = False) -> Iterator[tuple[int, Sections]]:
+    """Read a SQLite backup through a private copy (migrated if it is older); with
+    ``raw``, rows as SQLite stores them, for a SQLite target (:func:`rows.select_raw`)."""
     folder = Path(tempfile.mkdtemp(prefix="lerkit-restore-"))
     try:
         copy = folder / "backup.db"
@@ -91,9 +100,13 @@ def _sqlite_source(path: Path) -> Iterator[tuple[int, Sections]]:
         try:
             with db.engine.connect() as conn, conn.begin():
                 version = dumps.schema_version(conn)
-                yield version, ((tbl, (rows.decode(tbl, r, str(path))
-                                       for r in rows.select_rows(conn, tbl)))
-                                for tbl in rows.data_tables())
+                if raw:
+                    yield version, ((tbl, rows.select_raw(conn, tbl, str(path)))
+                                    for tbl in rows.data_tables())
+                else:
+                    yield version, ((tbl, (rows.decode(tbl, r, str(path))
+                                           for r in rows.select_rows(conn, tbl)))
+                                    for tbl in rows.data_tables())
         finally:
             db.close()
     finally:
@@ -153,9 +166,9 @@ class DumpReader:
         if not raw.endswith(b"\n"):
             raise self._damaged(f"line {self.line} is cut short")
         try:
-            return json.loads(raw)
-        except ValueError:
-            raise self._damaged(f"line {self.line} is not JSON") from None
+            return loads_json(raw, self.source)
+        except FileFormatError as exc:
+            raise self._damaged(f"line {self.line}: {exc.reason}") from None
 
     def sections(self) -> Sections:
         """Each table with its rows; checks the end marker after the last one."""
@@ -170,7 +183,8 @@ class DumpReader:
                 raise self._damaged(f"table {tbl.name} is out of order")
             last = order[tbl.name]
             columns = item.get("columns")
-            if (not isinstance(columns, list) or len(set(columns)) != len(columns)
+            if (not isinstance(columns, list) or not all(isinstance(c, str) for c in columns)
+                    or len(set(columns)) != len(columns)
                     or set(columns) - set(tbl.columns.keys())):
                 raise self._damaged(f"table {tbl.name} has unknown columns")
             yield tbl, self._rows(tbl, columns)

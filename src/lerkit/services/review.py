@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lerkit.core.records import ClaimRecord, ClaimStatus, EvidenceRecord, ExperienceRecord
+from lerkit.services import audit_log
 from lerkit.services.context import Lerkit
 from lerkit.services.people import person_in
 from lerkit.storage import endorsements as endorsement_repo
@@ -46,8 +47,9 @@ class RecordView:
 
 def record_view(ler: Lerkit, person_id: str) -> RecordView:
     """Read a person's experiences, claims (all statuses) and evidence."""
-    with ler.db.session() as session:
+    with ler.transaction() as session:  # the read is logged in the same unit of work
         person = person_in(session, person_id)
+        audit_log.record_read(session, ler, person_id, "review")
         experiences = [experience_record(e) for e in people_repo.experiences_of(
             session=session, person_id=person_id)]
         claims = claim_records(session=session, person_id=person_id, status=None)

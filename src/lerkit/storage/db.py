@@ -7,6 +7,8 @@ it can be reached, and applies pending migrations.
 from __future__ import annotations
 
 import importlib.util
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,17 +26,40 @@ from lerkit.core.errors import BadInputError, StorageError
 from lerkit.storage import migrations
 
 SQLITE_BUSY_MS = 30_000
+PRIVATE_MODE = 0o600
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
 READ_ONLY = "lerkit_read_only"
+# the URL schemes lerkit supports (psycopg 3 is PostgreSQL's only driver)
+SCHEMES = ("sqlite", "sqlite+pysqlite", "postgresql", "postgres", "postgresql+psycopg")
+SUPPORTED = "sqlite:///FILE or postgresql://USER@HOST[:PORT]/DATABASE"
+CONNECT_TIMEOUT = 10  # seconds a PostgreSQL server has to answer (LER_CONNECT_TIMEOUT)
 
 
 def _parse(url: str) -> URL:
+    # never repeat the URL itself: it may hold a password
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError):
-        raise BadInputError(f"not a database URL: {url!r}") from None
+        raise BadInputError(f"not a database URL: use {SUPPORTED}") from None
+    if parsed.drivername not in SCHEMES:
+        raise BadInputError(
+            f"unsupported database URL scheme {parsed.drivername!r}: use {SUPPORTED}")
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite database URL (None for memory, URIs and other backends)."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        return None
+    database = parsed.database
+    if (parsed.get_backend_name() != "sqlite" or not database or database == ":memory:"
+            or database.startswith("file:")):
+        return None
+    return Path(database).expanduser()
 
 
 def _check_sqlite_path(parsed: URL) -> None:
@@ -44,6 +69,38 @@ def _check_sqlite_path(parsed: URL) -> None:
     folder = Path(database).expanduser().resolve().parent
     if not folder.is_dir():
         raise StorageError(f"cannot open database {database}: folder {folder} does not exist")
+    _create_private(Path(database).expanduser())
+
+
+def _create_private(path: Path) -> None:
+    """Create an empty database file readable only by its owner, whatever the umask.
+
+    SQLite gives its -wal, -shm and -journal files the mode of the database file, so
+    they are private too. An existing file keeps its mode (``ler db info`` warns).
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise StorageError(f"cannot create database {path}: {exc.strerror or exc}") from None
+    try:
+        os.fchmod(fd, PRIVATE_MODE)  # the umask may have taken bits away, or the folder's ACL
+    finally:
+        os.close(fd)
+
+
+def readable_by_others(path: Path) -> list[Path]:
+    """The database file and its companions that the group or others may read or write."""
+    found = []
+    for file in (path, *(path.with_name(path.name + s) for s in SQLITE_COMPANIONS)):
+        try:
+            mode = file.stat().st_mode
+        except OSError:
+            continue
+        if stat.S_IMODE(mode) & 0o077:
+            found.append(file)
+    return found
 
 
 def _sqlite_engine(parsed: URL) -> Engine:
@@ -85,11 +142,26 @@ def make_engine(url: str) -> Engine:
     try:
         if backend == "sqlite":
             return _sqlite_engine(parsed)
-        return sa.create_engine(parsed, pool_pre_ping=True)
+        return sa.create_engine(parsed, pool_pre_ping=True, connect_args=_pg_args(parsed))
     except NoSuchModuleError:
         raise BadInputError(f"unsupported database URL: {parsed.drivername}") from None
     except (ArgumentError, SQLAlchemyError) as exc:
         raise BadInputError(f"cannot use database URL: {exc}") from None
+
+
+def _pg_args(parsed: URL) -> dict[str, Any]:
+    """A connect timeout, so that a silent server is an error, not a wait without end
+    (a ``connect_timeout`` in the URL itself wins)."""
+    if "connect_timeout" in parsed.query:
+        return {}
+    given = os.environ.get("LER_CONNECT_TIMEOUT", "")
+    try:
+        seconds = int(given) if given else CONNECT_TIMEOUT
+    except ValueError:
+        seconds = 0
+    if seconds < 1:
+        raise BadInputError("LER_CONNECT_TIMEOUT must be a whole number of seconds, at least 1")
+    return {"connect_timeout": seconds}
 
 
 def describe_error(exc: BaseException) -> str:
@@ -147,6 +219,12 @@ def open_database(url: str, upgrade: bool = True) -> Database:
                 f"(version {migrations.latest()}): upgrade lerkit"
             )
         if upgrade and migrations.pending(done):
+            if done and engine.dialect.name == "postgresql":
+                # a shared server's schema changes only when its administrator says so
+                raise StorageError(
+                    f"the database schema is at version {max(done)} and this lerkit needs "
+                    f"version {migrations.latest()}: the database's administrator upgrades "
+                    "it with: ler center init (or: ler db upgrade)")
             migrations.upgrade(engine)
     except SQLAlchemyError as exc:
         engine.dispose()

@@ -7,7 +7,10 @@ from typing import Any
 
 from sqlmodel import Session, col, select, update
 
-from lerkit.storage.tables import Endorsement, Endorser, IssuedCredential
+# the row types services read and make, through this repository
+from lerkit.storage.tables import Endorsement as Endorsement
+from lerkit.storage.tables import Endorser as Endorser
+from lerkit.storage.tables import IssuedCredential as IssuedCredential
 
 
 def issued_for_claims(*, session: Session, person_id: str,
@@ -32,20 +35,21 @@ def issued_by_credential_id(*, session: Session, credential_id: str,
 
 def add_issued(*, session: Session, person_id: str, claim_id: str, credential_id: str,
                claim_digest: str, credential_digest: str, credential: dict[str, Any],
-               rdf_nquads: str | None = None) -> IssuedCredential:
-    """Record a newly signed claim credential (the caller commits)."""
+               rdf_nquads: str | None = None, rdf_digest: str | None = None
+               ) -> IssuedCredential:
+    """Record a newly signed claim credential and its dataset (the caller commits)."""
     row = IssuedCredential(person_id=person_id, claim_id=claim_id, credential_id=credential_id,
                            claim_digest=claim_digest, credential_digest=credential_digest,
-                           credential=credential, rdf_nquads=rdf_nquads)
+                           credential=credential, rdf_nquads=rdf_nquads, rdf_digest=rdf_digest)
     session.add(row)
     return row
 
 
-def keep_dataset(*, session: Session, issued_id: str, rdf_nquads: str) -> None:
-    """Store the RDF dataset of a stored credential, in place of a missing or unfit one
-    (the caller commits)."""
+def keep_dataset(*, session: Session, issued_id: str, rdf_nquads: str, rdf_digest: str) -> None:
+    """Store the RDF dataset of a stored credential and the digest binding it, in place
+    of a missing or unfit one (the caller commits)."""
     session.execute(update(IssuedCredential).where(col(IssuedCredential.id) == issued_id)
-                    .values(rdf_nquads=rdf_nquads))
+                    .values(rdf_nquads=rdf_nquads, rdf_digest=rdf_digest))
 
 
 def endorsements_of(*, session: Session, person_id: str,

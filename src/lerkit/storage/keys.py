@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from lerkit.core.errors import BadInputError
 from lerkit.storage.tables import SigningKey, utcnow
 
 
@@ -35,4 +37,25 @@ def add_key(*, session: Session, person_id: str, did: str, public_key_multibase:
                      sealed_secret=sealed, active=True)
     session.add(key)
     session.flush()
+    return key
+
+
+def add_first_key(*, session: Session, person_id: str, did: str, public_key_multibase: str,
+                  sealed: bytes) -> SigningKey:
+    """Store a person's first key (the caller commits); BadInputError if they have one.
+
+    The database keeps one active key per person (a unique partial index), so of two
+    writers racing to give a person a first key, one wins and the other is refused.
+    """
+    refused = BadInputError(f"person {person_id} already has a key (use: ler keys rotate)")
+    if active_key(session=session, person_id=person_id) is not None:
+        raise refused
+    key = SigningKey(person_id=person_id, did=did, public_key_multibase=public_key_multibase,
+                     sealed_secret=sealed, active=True)
+    session.add(key)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise refused from None
     return key

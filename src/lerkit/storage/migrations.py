@@ -190,12 +190,93 @@ def m0005_default_search(conn: Connection) -> None:
     )
 
 
+def m0006_dataset_digests(conn: Connection) -> None:
+    """A kept RDF dataset gets the digest that binds it to its credential."""
+    kind = sa.String(80).compile(dialect=conn.dialect)
+    conn.exec_driver_sql(f"ALTER TABLE issuedcredential ADD COLUMN rdf_digest {kind}")
+
+
+def m0007_evidence_dates(conn: Connection) -> None:
+    """A piece of evidence gets its own optional date ("2019-05", "spring 2019", "ongoing")."""
+    kind = sa.String(40).compile(dialect=conn.dialect)
+    conn.exec_driver_sql(f"ALTER TABLE evidence ADD COLUMN dated {kind}")
+
+
+def m0008_training_catalogue(conn: Connection) -> None:
+    """Training programs a coach imports (``ler training import``) and what they teach."""
+    md = sa.MetaData()
+    sa.Table(
+        "trainingprogram", md, _id(), _text("catalogue", 100),
+        sa.Column("example", sa.Boolean(), nullable=False), _text("program_id", 100),
+        _text("program", 300), _text("provider", 300), _text("place", 300),
+        _text("cost", 300), _text("length", 300),
+        *(sa.Column(name, sa.JSON(), nullable=False)
+          for name in ("occupations", "activities", "competencies")),
+        _time("imported_at"), sa.Index("ix_trainingprogram_catalogue", "catalogue"),
+    )
+    md.create_all(conn, tables=[md.tables["trainingprogram"]])
+
+
+def m0009_center(conn: Connection) -> None:
+    """One active key per person, kept by the database; caseloads (used on a center's
+    server); on PostgreSQL the audit log's actor is the connection's own role, and a
+    stored key can only be retired, never changed."""
+    md = sa.MetaData()
+    sa.Table("person", md, _id())
+    sa.Table(
+        "caseload", md,
+        sa.Column("person_id", sa.String(32), sa.ForeignKey("person.id", ondelete="CASCADE"),
+                  primary_key=True),
+        sa.Column("coach", sa.String(63), primary_key=True), _time("added_at"),
+        sa.Index("ix_caseload_coach", "coach"),
+    )
+    md.create_all(conn, tables=[md.tables["caseload"]])
+    true = "TRUE" if conn.dialect.name == "postgresql" else "1"
+    # a database that somehow holds two active keys for a person keeps the newest
+    conn.exec_driver_sql(
+        f"UPDATE signingkey SET active = {'FALSE' if true == 'TRUE' else '0'} "
+        f"WHERE active = {true} AND EXISTS (SELECT 1 FROM signingkey newer "
+        f"WHERE newer.person_id = signingkey.person_id AND newer.active = {true} "
+        "AND (newer.created_at, newer.id) > (signingkey.created_at, signingkey.id))"
+    )
+    conn.exec_driver_sql(
+        "CREATE UNIQUE INDEX ux_signingkey_one_active ON signingkey (person_id) "
+        f"WHERE active = {true}"
+    )
+    if conn.dialect.name == "postgresql":
+        for statement in _CENTER_SQL:
+            conn.exec_driver_sql(statement)
+
+
+_CENTER_SQL = (
+    "ALTER TABLE auditevent ALTER COLUMN actor SET DEFAULT session_user",
+    # who and when come from the connection, whatever an INSERT says
+    "CREATE FUNCTION auditevent_stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "NEW.actor := session_user; NEW.at := date_trunc('second', statement_timestamp()); "
+    "RETURN NEW; END $$",
+    "CREATE TRIGGER auditevent_stamp BEFORE INSERT ON auditevent "
+    "FOR EACH ROW EXECUTE FUNCTION auditevent_stamp()",
+    # a stored key is never rewritten: the only change is retiring it
+    "CREATE FUNCTION signingkey_retire_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "IF NOT OLD.active OR NEW.active OR NEW.id <> OLD.id OR NEW.person_id <> OLD.person_id "
+    "OR NEW.did <> OLD.did OR NEW.public_key_multibase <> OLD.public_key_multibase "
+    "OR NEW.sealed_secret <> OLD.sealed_secret OR NEW.created_at <> OLD.created_at THEN "
+    "RAISE EXCEPTION 'a signing key can only be retired'; END IF; RETURN NEW; END $$",
+    "CREATE TRIGGER signingkey_retire_only BEFORE UPDATE ON signingkey "
+    "FOR EACH ROW EXECUTE FUNCTION signingkey_retire_only()",
+)
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial", m0001_initial),
     (2, "interviews", m0002_interviews),
     (3, "endorsements", m0003_endorsements),
     (4, "credential datasets", m0004_credential_datasets),
     (5, "default search", m0005_default_search),
+    (6, "dataset digests", m0006_dataset_digests),
+    (7, "evidence dates", m0007_evidence_dates),
+    (8, "training catalogue", m0008_training_catalogue),
+    (9, "center", m0009_center),
 ]
 
 _LEDGER = sa.Table(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -34,12 +36,24 @@ def get_person(*, session: Session, person_id: str) -> Person | None:
     return session.get(Person, person_id)
 
 
-def list_people(*, session: Session, search: str | None = None) -> list[Person]:
-    """People ordered by name; ``search`` filters by a case-insensitive name fragment."""
+def list_people(*, session: Session, search: str | None = None, limit: int | None = None,
+                offset: int = 0) -> list[Person]:
+    """People ordered by name; ``search`` filters by a case-insensitive name fragment;
+    ``limit`` and ``offset`` give one page."""
     query = select(Person).order_by(func.lower(Person.name), Person.id)
     if search:
         query = query.where(func.lower(Person.name).contains(search.lower()))
+    if limit is not None:
+        query = query.offset(offset).limit(limit)
     return list(session.exec(query).all())
+
+
+def count_people(*, session: Session, search: str | None = None) -> int:
+    """How many people :func:`list_people` would list without a page."""
+    query = select(func.count()).select_from(Person)
+    if search:
+        query = query.where(func.lower(Person.name).contains(search.lower()))
+    return int(session.exec(query).one())
 
 
 def delete_person(*, session: Session, person: Person) -> None:
@@ -72,11 +86,14 @@ def claims_of(*, session: Session, person_id: str) -> list[Claim]:
                              .order_by(col(Claim.created_at), col(Claim.id))))
 
 
-def counts(*, session: Session, person_id: str | None = None) -> dict[str, PersonCounts]:
+def counts(*, session: Session, person_id: str | None = None,
+           people: Collection[str] | None = None) -> dict[str, PersonCounts]:
     """Counts of experiences, accepted skills, evidence and endorsements per person (of
-    one person only, if ``person_id`` is given)."""
-    def only(column: object) -> tuple[object, ...]:
-        return () if person_id is None else (column == person_id,)
+    one person only, if ``person_id`` is given, or of ``people``)."""
+    def only(column: Any) -> tuple[object, ...]:
+        if person_id is not None:
+            return (column == person_id,)
+        return () if people is None else (column.in_(list(people)),)
 
     exp = _count_by_person(session, col(Experience.person_id),
                            *only(col(Experience.person_id)))

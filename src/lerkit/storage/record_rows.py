@@ -68,9 +68,15 @@ def add_experience(*, session: Session, actor: str, person_id: str,
     return experience_id
 
 
+def has_experience(*, session: Session, experience_id: str) -> bool:
+    """Whether the experience is stored."""
+    return session.get(Experience, experience_id) is not None
+
+
 def put_experience(*, session: Session, actor: str, person_id: str, experience_id: str,
                    values: Mapping[str, Any]) -> bool:
-    """Insert the experience or update what changed; True if a row was written."""
+    """Insert the experience or update what changed (``values`` may name only some
+    columns of a stored experience); True if a row was written."""
     row = session.get(Experience, experience_id)
     if row is None:
         session.add(Experience(id=experience_id, person_id=person_id, **values))
@@ -278,3 +284,36 @@ def add_evidence(*, session: Session, actor: str, person_id: str, claim_id: str 
     session.flush()
     _log(session, actor, "create", "evidence", row.id, person_id, ["kind"])
     return row.id
+
+
+TEXT_FIELDS = {"experience": ("title", "organization", "place", "narrative"),
+               "evidence": ("name", "narrative")}
+SHORT_TEXT = 300  # the longest title, organization, place or evidence name
+
+
+def change_text(*, session: Session, actor: str, person_id: str, entity: str,
+                entity_id: str, field: str, change: Callable[[str], str],
+                why: str = "") -> bool:
+    """Rewrite one text field of a person's experience or evidence with ``change`` (old
+    text -> new text), logged with the field and ``why``. True if it changed."""
+    if field not in TEXT_FIELDS.get(entity, ()):
+        raise BadInputError(f"{entity} {field!r} is not a text that can be reworded")
+    row: Experience | Evidence | None = (session.get(Experience, entity_id)
+                                         if entity == "experience"
+                                         else session.get(Evidence, entity_id))
+    if row is None or row.person_id != person_id:
+        raise NotFoundError(f"no {entity} {entity_id!r} in this person's record")
+    text = change(getattr(row, field))
+    if field != "narrative" and len(text) > SHORT_TEXT:
+        raise BadInputError(f"the new {field} is longer than {SHORT_TEXT} characters")
+    if not _update(row, {field: text}):
+        return False
+    if isinstance(row, Experience):
+        row.updated_at = utcnow()
+    session.add(row)
+    detail: dict[str, Any] = {"fields": [field]}
+    if why:
+        detail["why"] = why
+    audit.record(session=session, actor=actor, action="update", entity=entity,
+                 entity_id=entity_id, person_id=person_id, detail=detail)
+    return True

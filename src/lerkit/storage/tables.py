@@ -12,7 +12,7 @@ import secrets
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 from sqlmodel._compat import SQLModelConfig  # the config type SQLModel declares
 
@@ -113,6 +113,7 @@ class Evidence(Row, table=True):
     media_type: str | None = Field(default=None, max_length=100)
     size: int | None = None
     sha256: str | None = Field(default=None, max_length=64)
+    dated: str | None = Field(default=None, max_length=40)  # when it happened, if said
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -136,6 +137,11 @@ class Endorsement(Row, table=True):
 
 class SigningKey(Row, table=True):
     """An Ed25519 key; the private part only ever stored sealed under a passphrase."""
+
+    __table_args__ = (
+        Index("ux_signingkey_one_active", "person_id", unique=True,
+              sqlite_where=text("active = 1"), postgresql_where=text("active = TRUE")),
+    )
 
     id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
     person_id: str = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
@@ -219,6 +225,16 @@ class AuditEvent(Row, table=True):
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=_json_column())
 
 
+class Caseload(Row, table=True):
+    """Who works with a person on a center's server: a coach's database role (a person
+    can be shared). Row-level security uses it; the SQLite database leaves it empty."""
+
+    person_id: str = Field(foreign_key="person.id", primary_key=True, ondelete="CASCADE",
+                           max_length=32)
+    coach: str = Field(primary_key=True, max_length=63, index=True)
+    added_at: datetime = Field(default_factory=utcnow)
+
+
 class SchemaMigration(Row, table=True):
     """One applied schema migration."""
 
@@ -247,6 +263,9 @@ class IssuedCredential(Row, table=True):
     # the signed credential's RDF dataset (N-Quads), so a bundle is signed without
     # turning it into RDF again; empty for rows from before it was kept
     rdf_nquads: str | None = Field(default=None)
+    # binds rdf_nquads to this exact credential (see core/credentials/kept.py); a dataset
+    # whose digest is missing or does not match is made again, never reused
+    rdf_digest: str | None = Field(default=None, max_length=80)
 
 
 class Endorser(Row, table=True):
@@ -261,3 +280,21 @@ class Endorser(Row, table=True):
     did: str = Field(max_length=200, index=True)
     sealed_secret: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class TrainingProgram(Row, table=True):
+    """A program of a training catalogue a coach imported, and the work it teaches."""
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=32)
+    catalogue: str = Field(max_length=100, index=True)
+    example: bool = False
+    program_id: str = Field(max_length=100)
+    program: str = Field(max_length=300)
+    provider: str = Field(default="", max_length=300)
+    place: str = Field(default="", max_length=300)
+    cost: str = Field(default="", max_length=300)
+    length: str = Field(default="", max_length=300)
+    occupations: list[str] = Field(default_factory=list, sa_column=_json_column())
+    activities: list[str] = Field(default_factory=list, sa_column=_json_column())
+    competencies: list[str] = Field(default_factory=list, sa_column=_json_column())
+    imported_at: datetime = Field(default_factory=utcnow)

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar, TypeVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
+from lerkit.tui.commands import screen_keys
+from lerkit.tui.dialogs.help import HelpModal
 from lerkit.tui.themes import THEMES
 
 HIGH_CONTRAST = "lerkit-high-contrast"
 ReturnType = TypeVar("ReturnType")
 
 COMMON_BINDINGS: list[BindingType] = [
-    Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
-    Binding("f1", "show_help_panel", "Help", id="help"),
-    Binding("ctrl+t", "toggle_contrast", "Contrast", id="toggle-contrast"),
+    Binding("f1", "show_help", "Help", id="help",
+            tooltip="What this screen is for and what each key does"),
+    Binding("ctrl+q", "quit", "Quit", id="quit", priority=True,
+            tooltip="Close lerkit (every step is already saved)"),
+    Binding("ctrl+t", "toggle_contrast", "Contrast", id="toggle-contrast", show=False,
+            tooltip="Switch between the normal and the high-contrast colours"),
 ]
 
 
@@ -32,12 +39,18 @@ class LerkitBaseApp(App[ReturnType]):
         if high_contrast:
             self.theme = HIGH_CONTRAST
 
-    def action_show_help_panel(self) -> None:
-        """Show or hide the key and help panel."""
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            super().action_show_help_panel()
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own commands, less Quit and Keys: lerkit's palette offers those
+        with their keys (Ctrl+Q, F1), from the bindings above."""
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Quit", "Keys"):
+                yield command
+
+    def action_show_help(self) -> None:
+        """Show what the screen in front is for and what each of its keys does."""
+        screen = self.screen
+        if not isinstance(screen, HelpModal):
+            self.push_screen(HelpModal(screen.HELP or "", screen_keys(screen)))
 
     def action_toggle_contrast(self) -> None:
         """Switch between the default theme and the high-contrast theme."""

@@ -16,18 +16,31 @@ class EndorseApp(LerkitBaseApp[EndorseResult | None]):
     TITLE = "lerkit: endorse"
 
     def __init__(self, ler: Lerkit, review: BundleReview, out: Path, *,
-                 high_contrast: bool = False) -> None:
+                 high_contrast: bool = False, signer: str = "") -> None:
         super().__init__(high_contrast=high_contrast)
         self.ler = ler
         self.review = review
         self.out = out
+        self.signer = signer
 
     def on_mount(self) -> None:
-        self.push_screen(EndorseScreen(self.ler, self.review, self.out))
+        self.push_screen(EndorseScreen(self.ler, self.review, self.out, self.signer))
 
+    def on_endorse_screen_finished(self, message: EndorseScreen.Finished) -> None:
+        self.exit(message.result)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q leaves the way Esc does: twice when skills are chosen or words typed,
+        so that nothing typed is lost to one key."""
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, EndorseScreen):
+            self.pop_screen()  # a dialog in front (the passphrase): closed, nothing signed
+        if isinstance(self.screen, EndorseScreen):
+            self.screen.action_quit_review()
+        else:
+            self.exit(None)
 
 
 def make_endorse_app(ler: Lerkit, review: BundleReview, out: Path, *,
-                     high_contrast: bool = False) -> EndorseApp:
-    """The factory used by ``ler endorse`` and by the tests."""
-    return EndorseApp(ler, review, out, high_contrast=high_contrast)
+                     high_contrast: bool = False, signer: str = "") -> EndorseApp:
+    """The factory used by ``ler endorse`` and by the tests; ``signer`` says who signs."""
+    return EndorseApp(ler, review, out, high_contrast=high_contrast, signer=signer)

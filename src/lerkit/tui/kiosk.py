@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from textual import events
@@ -26,15 +27,18 @@ from textual.message import Message
 
 from lerkit.services.kiosk_session import KioskOutcome, KioskSession, warning_lead
 from lerkit.tui.app import LerkitApp
-from lerkit.tui.kiosk_screens import IdleModal, SaveModal
+from lerkit.tui.dialogs.kiosk_idle import IdleModal
+from lerkit.tui.dialogs.kiosk_save import SaveModal
 
 
 class KioskApp(LerkitApp):
     """lerkit on a shared computer; ``outcome`` says how the session ended."""
 
     TITLE = "lerkit kiosk"
-    SUB_TITLE = "shared computer: everything is wiped when you finish"
+    SUB_TITLE = "everything is wiped when you finish"  # whole in the header at 80 columns
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Finish", id="quit", priority=True,
+                tooltip="Offer to save, then wipe everything from this computer"),
         Binding("ctrl+c", "finish", "Finish", show=False, priority=True, id="kiosk-finish"),
         Binding("f9", "save_now", "Save to USB", id="kiosk-save"),
     ]
@@ -57,6 +61,10 @@ class KioskApp(LerkitApp):
         self.outcome: KioskOutcome | None = None
         super().__init__(session.ler, high_contrast=high_contrast,
                          person_id=session.person_id, start_interview=interview)
+
+    def export_folder(self) -> Path | None:
+        """The folder the person chose for this session's files (their USB stick), if any."""
+        return self.session.save_dir
 
     def run_session(self) -> None:
         """Run the app, then wait for its worker threads to finish.

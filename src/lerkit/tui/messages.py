@@ -8,16 +8,8 @@ from textual.message import Message
 
 from lerkit.core.matching.types import Match
 from lerkit.services.interview import Part
-from lerkit.services.people import PersonSummary
 from lerkit.services.review import RecordView
 from lerkit.tui.interview_driver import InterviewDriver, Snapshot
-
-
-@dataclass
-class CaseloadLoaded(Message):
-    """The list of people was read from the database."""
-
-    people: list[PersonSummary]
 
 
 @dataclass
@@ -33,14 +25,19 @@ class InterviewOpened(Message):
 
     driver: InterviewDriver
     snapshot: Snapshot
+    name: str = ""
+    accepted: int = 0
+    """How many skills the person has accepted so far, in every interview and part."""
 
 
 @dataclass
 class PartsWanted(Message):
-    """The person finished an interview before: ask which parts the new one covers."""
+    """Ask which parts the new interview covers: the person finished one before, or
+    (``first``) has never been interviewed."""
 
     name: str
     parts: list[Part]
+    first: bool = False
 
 
 @dataclass
@@ -67,6 +64,13 @@ class SuggestionsFound(Message):
     matches: list[Match]
     asked_at: float
     found_at: float = 0.0
+
+
+@dataclass
+class RecordChanged(Message):
+    """A change to the record was saved; what to tell the person."""
+
+    said: str
 
 
 @dataclass

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from lerkit.core.credentials import SELF_ATTESTED, Holder, build_claim_credential, credential_id
+from lerkit.core.credentials import SELF_ATTESTED, Holder, credential_id
+from lerkit.core.credentials.badges import build_claim_credential
 from lerkit.core.credentials.canon import canonicalize_rdfc
 from lerkit.core.credentials.dates import activity_datetime, format_datetime
 from lerkit.core.credentials.digests import parse_digest_multibase

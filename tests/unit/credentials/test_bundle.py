@@ -45,7 +45,7 @@ def test_bundle_shape() -> None:
     inner = bundle["credentialSubject"]["verifiableCredential"]
     assert len(inner) == 3 and all("proof" in vc for vc in inner)
     assert bundle["validFrom"] == "2025-03-01T09:30:00Z"
-    assert bundle["proof"]["cryptosuite"] == "eddsa-rdfc-2022"
+    assert bundle["proof"][0]["cryptosuite"] == "eddsa-rdfc-2022"
 
 
 def test_signed_bundle_verifies_with_a_full_report(tmp_path: Path) -> None:
@@ -64,7 +64,7 @@ def test_signed_bundle_verifies_with_a_full_report(tmp_path: Path) -> None:
 
 def test_jcs_bundle_verifies() -> None:
     bundle = signed_bundle(2, cryptosuite=JCS)
-    assert bundle["proof"]["cryptosuite"] == JCS
+    assert bundle["proof"][0]["cryptosuite"] == JCS
     assert verify_bundle(bundle, now=LATER).valid
 
 

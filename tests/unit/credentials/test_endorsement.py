@@ -14,10 +14,9 @@ from lerkit.core.credentials import (
     build_endorsement,
     credential_digest,
     parse_trust_list,
-    sign_bundle,
-    sign_document,
     verify_bundle,
 )
+from lerkit.core.credentials.bundle import sign_bundle
 from lerkit.core.credentials.endorsement import (
     binding_errors,
     check_profile,
@@ -25,6 +24,7 @@ from lerkit.core.credentials.endorsement import (
     comment_of,
     relationship_of,
 )
+from lerkit.core.credentials.proofs import sign_document
 from lerkit.core.errors import BadInputError, FileFormatError
 from tests.unit.credentials.factory import (
     ENDORSER_SEED,

@@ -10,7 +10,7 @@ import pytest
 
 from lerkit.core.credentials import JCS, RDFC, Identity, create_proof, sign_document, verify_proofs
 from lerkit.core.credentials.multikey import multibase_encode
-from lerkit.core.credentials.proofs import sign_documents
+from lerkit.core.credentials.proofs import sign_documents, with_proof_array
 from lerkit.core.errors import BadInputError
 from tests.unit.credentials.factory import ENDORSER_SEED, OTHER_SEED, worker
 
@@ -46,7 +46,8 @@ def _doc(identity: Identity) -> dict[str, Any]:
 def test_round_trip_and_proof_shape(suite: str) -> None:
     identity = worker()
     signed = sign_document(_doc(identity), identity, cryptosuite=suite, created=CREATED)
-    proof = signed["proof"]
+    assert isinstance(signed["proof"], list)  # always an array, a single proof too
+    [proof] = signed["proof"]
     assert proof["type"] == "DataIntegrityProof"
     assert proof["cryptosuite"] == suite
     assert proof["verificationMethod"] == identity.verification_method
@@ -114,7 +115,7 @@ def test_signing_refuses_bad_options() -> None:
 def test_failure_reasons(change: dict[str, Any], reason: str) -> None:
     identity = worker()
     signed = sign_document(_doc(identity), identity, created=CREATED)
-    signed["proof"].update(change)
+    signed["proof"][0].update(change)
     [result] = verify_proofs(signed)
     assert not result.ok
     assert reason in result.reason
@@ -123,7 +124,7 @@ def test_failure_reasons(change: dict[str, Any], reason: str) -> None:
 def test_signature_by_another_key_fails() -> None:
     identity, other = worker(), Identity.from_seed(OTHER_SEED)
     signed = sign_document(_doc(identity), identity, created=CREATED)
-    signed["proof"]["proofValue"] = multibase_encode(other.sign(b"x"))
+    signed["proof"][0]["proofValue"] = multibase_encode(other.sign(b"x"))
     assert verify_proofs(signed)[0].reason == "invalid signature"
     signed = sign_document(_doc(identity), other, created=CREATED)
     [result] = verify_proofs(signed)
@@ -150,7 +151,7 @@ def test_proof_set_each_proof_is_independent() -> None:
     for proof in twice["proof"]:
         alone = {**copy.deepcopy(twice), "proof": proof}
         assert verify_proofs(alone)[0].ok
-    twice["proof"][1]["proofValue"] = once["proof"]["proofValue"]
+    twice["proof"][1]["proofValue"] = once["proof"][0]["proofValue"]
     assert [r.ok for r in verify_proofs(twice)] == [True, False]
 
 
@@ -180,3 +181,16 @@ def test_undefined_term_added_after_signing_fails() -> None:
     signed = sign_document(_doc(identity), identity, created=CREATED)
     signed["favouriteColour"] = "green"
     assert "favouriteColour" in verify_proofs(signed)[0].reason
+
+
+@pytest.mark.parametrize("suite", [RDFC, JCS])
+def test_a_proof_object_is_accepted_and_a_new_proof_makes_an_array(suite: str) -> None:
+    identity, endorser = worker(), Identity.from_seed(ENDORSER_SEED)
+    signed = sign_document(_doc(identity), identity, cryptosuite=suite, created=CREATED)
+    as_object = {**signed, "proof": signed["proof"][0]}  # as lerkit signed before
+    assert [r.ok for r in verify_proofs(as_object)] == [True]
+    assert with_proof_array(as_object) == signed
+    assert with_proof_array(signed) == signed
+    twice = sign_document(as_object, endorser, cryptosuite=suite, created=CREATED)
+    assert [p["proofValue"] for p in twice["proof"][:1]] == [as_object["proof"]["proofValue"]]
+    assert [r.ok for r in verify_proofs(twice)] == [True, True]

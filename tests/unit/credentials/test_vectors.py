@@ -49,8 +49,8 @@ def test_w3c_vectors(vectors: Path, suite: str, folder: str, suffix: str, canon:
 
     signed = sign_document(unsigned, identity, cryptosuite=suite, created=config["created"])
     expected = load(here / f"signed{'DataInt' if suite == RDFC else 'JCS'}.json")
-    assert signed["proof"]["proofValue"] == _text(here / f"sigBTC58{suffix}.txt")
-    assert signed == expected
+    assert signed["proof"][0]["proofValue"] == _text(here / f"sigBTC58{suffix}.txt")
+    assert signed == {**expected, "proof": [expected["proof"]]}  # lerkit writes an array
     assert all(result.ok for result in verify_proofs(expected))
 
 
@@ -70,8 +70,9 @@ def test_1edtech_ob3_vector(vectors: Path) -> None:
         created=options["created"],
         verification_method=options["verificationMethod"],
     )
-    assert signed["proof"]["proofValue"] == hashes["proofValue"]
-    assert signed == load(folder / "signed.json")
+    assert signed["proof"][0]["proofValue"] == hashes["proofValue"]
+    published = load(folder / "signed.json")
+    assert signed == {**published, "proof": [published["proof"]]}
     keys = {key["verificationMethod"]: bytes.fromhex(key["publicKeyHex"])}
     assert [r.ok for r in verify_proofs(signed, keys=keys)] == [True]
     # Without the key, an https verification method cannot be resolved offline.
@@ -98,8 +99,8 @@ def test_repo_samples_are_reproduced(vectors: Path, name: str, seed: str) -> Non
         challenge=proof.get("challenge"),
         domain=proof.get("domain"),
     )
-    assert signed["proof"]["proofValue"] == proof["proofValue"]
-    assert signed == expected
+    assert signed["proof"][0]["proofValue"] == proof["proofValue"]
+    assert signed == {**expected, "proof": [proof]}  # lerkit writes the proof as an array
     results = verify_proofs(expected, purpose=proof["proofPurpose"])
     assert [r.ok for r in results] == [True]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from lerkit.core.errors import BadInputError, NotFoundError
@@ -290,7 +292,7 @@ def test_nothing_answered_gives_no_experience(bank: PromptBank) -> None:
 
 
 def test_suggestions_accept_reject_and_evidence(
-    bank: PromptBank, suggester: FakeLookup, military: FakeLookup
+    bank: PromptBank, suggester: FakeLookup, military: FakeLookup, tmp_path: Path
 ) -> None:
     iv = Interview(bank, ["military"], suggester=suggester, military=military)
     iv.answer(["tracked-supplies"])
@@ -310,9 +312,17 @@ def test_suggestions_accept_reject_and_evidence(
     iv.accept("logistics.route-planning", label="Route planning")
     iv.reject("skill.tracked")
     iv.add_evidence("url", "https://example.org/award")
-    iv.add_evidence(EvidenceKind.FILE, "/home/sam/docs/cert.pdf")
+    cert_file = tmp_path / "cert.pdf"
+    cert_file.write_bytes(b"%PDF-1.4 certificate")
+    iv.add_evidence(EvidenceKind.FILE, str(cert_file))
     with pytest.raises(BadInputError):
         iv.add_evidence("note", "  ")
+    for bad_link in ("example.org/award", "javascript:alert(1)", "https://exa mple.org",
+                     "https://example.org/\x1b[31m"):
+        with pytest.raises(BadInputError):  # checked as it is entered, not at export
+            iv.add_evidence("url", bad_link)
+    with pytest.raises(BadInputError, match="no such file"):
+        iv.add_evidence(EvidenceKind.FILE, str(tmp_path / "missing.pdf"))
     claims = iv.claims()
     accepted = [c for c in claims if c.status is ClaimStatus.ACCEPTED]
     assert [c.competency_id for c in accepted] == ["skill.convoys", "logistics.route-planning"]
@@ -321,7 +331,7 @@ def test_suggestions_accept_reject_and_evidence(
     assert accepted[1].label == "Route planning"
     assert {e.kind for e in accepted[0].evidence} == {EvidenceKind.URL, EvidenceKind.FILE}
     cert = next(e for e in accepted[0].evidence if e.kind is EvidenceKind.FILE)
-    assert cert.name == "cert.pdf" and cert.file_name == "/home/sam/docs/cert.pdf"
+    assert cert.name == "cert.pdf" and cert.file_name == str(cert_file)
     assert cert.sha256 is None
     suggested = {c.competency_id for c in claims if c.status is ClaimStatus.SUGGESTED}
     assert "skill.tracked" not in suggested and "skill.loaded" in suggested

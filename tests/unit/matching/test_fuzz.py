@@ -17,7 +17,7 @@ from lerkit.core.taxonomy.lerkit_yaml import load_lerkit_yaml
 from lerkit.core.taxonomy.table_format import load_table
 
 ODD = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400
+    alphabet=st.characters(blacklist_categories=["Cs"]), max_size=400
 ) | st.sampled_from(
     [
         "\u200b\u200d\ufeff", "ﬁxed ﬂoors", "İstanbul ǅ ß ẞ", "𝐟𝐨𝐫𝐤𝐥𝐢𝐟𝐭", "a" * 5000,

@@ -72,7 +72,8 @@ def test_invalid_report_is_shown_as_invalid() -> None:
 
 @pytest.mark.parametrize(("started", "ended", "ongoing", "words"), [
     ("2009", "2021", False, "2009 to 2021"),
-    ("2019-03", None, True, "since March 2019"),
+    ("2019-03", None, True, "since March 2019 (ongoing)"),
+    (None, None, True, "ongoing"),
     (None, "2020-12-05", False, "until 5 December 2020"),
     ("2020", "2020", False, "2020"),
     (None, None, False, ""),

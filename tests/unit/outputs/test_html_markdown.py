@@ -34,7 +34,7 @@ def test_html_escapes_user_text_and_loads_nothing() -> None:
 
 def test_markdown_has_the_same_content() -> None:
     text = render_markdown(page())
-    for needle in ("## Logistics \\& \\<supply\\>", "Medication management", "supervisor",
+    for needle in ("- **Logistics \\& \\<supply\\>:**", "Medication management", "supervisor",
                    "Endorsed by a trusted endorser", "--expect-digest", f"sha256:{DIGEST}",
                    "![QR code of the digest", "data:image/png;base64,"):
         assert needle in text, needle

@@ -12,8 +12,9 @@ from lerkit.core.errors import BadInputError
 from lerkit.core.outputs.jsonresume import render_json_resume
 from lerkit.core.outputs.lerrs import LER_RS_TYPE, render_ler_rs
 from lerkit.core.outputs.render import FORMAT_NAMES, render
+from tests import published_schemas
 from tests.jsonresume_schema import closed, jsonresume_schema
-from tests.unit.outputs.factory import DID, DIGEST, EVIL, bundle, page
+from tests.unit.outputs.factory import DIGEST, EVIL, bundle, page
 
 
 def _errors(schema: object, doc: object) -> list[str]:
@@ -44,27 +45,38 @@ def test_json_resume_content() -> None:
 def test_ler_rs_embeds_each_credential_under_its_experience() -> None:
     doc = render_ler_rs(page(), bundle())
     assert doc["type"] == LER_RS_TYPE
-    assert doc["person"]["id"]["value"] == DID
+    assert doc["documentId"]["value"] == page().bundle_id
+    assert "id" not in doc["person"]  # LER-RS has no place for it; it is in each credential
     histories = doc["employmentHistories"]
-    assert [h["positionHistories"][0].get("resourceRelationshipCode") for h in histories] == [
-        "Employee", "Volunteer"]
-    embedded = [v["id"] for h in histories for v in h["verifications"]]
+    assert [h["positionHistories"][0].get("workRelationshipTypeCode") for h in histories] == [
+        "Employment", "Volunteering"]
+    assert all(h["organization"]["tradeName"] for h in histories)
+    embedded = [v["otherW3CVerifiableCredential"]["id"] for h in histories
+                for v in h["verifications"]]
     wanted = [c["id"] for c in bundle()["credentialSubject"]["verifiableCredential"][:2]]
-    assert embedded == wanted
+    assert sorted(embedded) == sorted(wanted)
+    assert all(set(v) == {"otherW3CVerifiableCredential"} for h in histories
+               for v in h["verifications"])
     names = [s["name"] for s in doc["skills"]]
     assert names == ["Medication management", f"Inventory {EVIL}", "Loose skill"]
     first = doc["skills"][1]
     assert first["endorsers"] == [{"person": {"name": {"formattedName": f"Dana {EVIL}"}},
-                                   "organization": {"name": "Riverside <Center>"}}]
+                                   "comments": ["supervisor, Riverside <Center>"]}]
+    assert first["definitionReference"] == {"reference": "urn:x:1", "scheme": "F"}
+    assert published_schemas.errors("LER-RS", doc) == []
 
 
 def test_ler_rs_respects_omit() -> None:
     omit = {"c1": frozenset({"dates", "organization", "place", "narrative"})}
-    histories = render_ler_rs(page(omit=omit), bundle())["employmentHistories"]
-    history = next(h for h in histories
-                   if h["positionHistories"][0]["resourceRelationshipCode"] == "Employee")
-    assert "organization" not in history and "start" not in history and "end" not in history
+    doc = render_ler_rs(page(omit=omit), bundle())
+    history = next(h for h in doc["employmentHistories"]
+                   if h["positionHistories"][0]["workRelationshipTypeCode"] == "Employment")
+    # HR Open requires an organization: one left out is said to be not stated
+    assert history["organization"] == {"tradeName": "Not stated"}
+    assert "start" not in history and "end" not in history
     assert history["descriptions"] == ["Paid work"]
+    assert "Org-1" not in json.dumps(doc)
+    assert published_schemas.errors("LER-RS", doc) == []
 
 
 def test_render_by_name() -> None:

@@ -20,7 +20,7 @@ SHIPPED = packaged("onet-pack.json.gz")
 
 def test_the_shipped_pack_is_what_the_build_makes_from_onet(tmp_path: Path) -> None:
     release = need_shared("data/onet")
-    pack = build_pack(release)
+    pack = build_pack(release, need_shared("data/onet/29.3-xlsx/Skills.xlsx"))
     assert (len(pack.gwas), len(pack.iwas), len(pack.dwas)) == (37, 332, 2087)
     assert len(pack.occupations) == 1016
     assert pack.release == "30.1"
@@ -102,3 +102,15 @@ def test_damaged_or_missing_files(tmp_path: Path) -> None:
         read_pack(bad)
     with pytest.raises(BadInputError, match=r"DWA Reference\.txt"):
         build_pack(tmp_path)
+
+
+def test_a_pack_from_before_technology_and_skills_still_reads(tmp_path: Path) -> None:
+    old = {"format": "lerkit-onet-pack/1", "release": "30.0", "attribution": "",
+           "gwa": [["4.A.1", "G"]], "iwa": [["4.A.1.I1", "I", "4.A.1"]],
+           "dwa": [["4.A.1.I1.D1", "D", "4.A.1.I1"]],
+           "occupations": [["11-1011.00", "Chief Executives", 5, [["4.A.1.I1.D1", 1.0]]]]}
+    path = tmp_path / "old.json.gz"
+    path.write_bytes(gzip.compress(json.dumps(old).encode()))
+    pack = read_pack(path)
+    assert pack.occupations[0].technology == () and pack.occupations[0].skills == ()
+    assert pack.skills == [] and "O*NET 30.0 Database" in pack.attribution

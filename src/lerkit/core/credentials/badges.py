@@ -74,7 +74,8 @@ def check_omit(claim: ClaimRecord, omit: Iterable[str]) -> frozenset[str]:
 
 def _evidence(holder: Holder, claim: ClaimRecord, ev: EvidenceRecord) -> dict[str, Any]:
     item: dict[str, Any] = {"type": ["Evidence"]}
-    where = f"claim {claim.id}, evidence {ev.id}"
+    where = f'the evidence "{ev.name or ev.id}" of the skill "{claim.label}"'  # words first
+    where += f" (claim {claim.id}, evidence {ev.id}; see: ler evidence list)"
     if ev.kind == EvidenceKind.URL:
         if not is_absolute_iri(ev.url):
             raise BadInputError(f"{where}: link {ev.url!r} is not an absolute URL")

@@ -27,15 +27,16 @@ from lerkit.core.credentials.checks import issuer_id
 from lerkit.core.credentials.dates import format_datetime, now_utc
 from lerkit.core.credentials.endorsed import SELF_ENDORSED
 from lerkit.core.credentials.endorsement import binding_errors, endorsed_id
+from lerkit.core.credentials.kept import KeptDataset
 from lerkit.core.credentials.keys import Signer
 from lerkit.core.credentials.loader import CLR_V2, OB_V3, VC_V2
 from lerkit.core.credentials.proofs import (
     RDFC,
     copy_json,
-    proofs_of,
     sign_document,
     sign_with_datasets,
     verify_proofs,
+    with_proof_array,
 )
 from lerkit.core.credentials.rdf_dataset import DatasetError, canonical_with_embedded
 from lerkit.core.errors import BadInputError
@@ -50,8 +51,9 @@ class BundleOptions:
     ``dates``, ``organization``, ``place``, ``narrative``, ``evidence:<evidence id>``.
     ``signed`` maps a claim id to that claim's credential as signed before (by the same
     key); it goes into the bundle byte for byte instead of a new signature. ``datasets``
-    maps a claim id to the RDF dataset (N-Quads) of that signed credential, kept from
-    when it was signed, so that the CLR is canonicalized without expanding it again.
+    maps a claim id to the RDF dataset of that signed credential, kept from when it was
+    signed, so that the CLR is canonicalized without expanding it again; one whose
+    digest does not bind it to that exact credential is made again instead.
     """
 
     holder_name: str = ""
@@ -65,16 +67,16 @@ class BundleOptions:
     list_achievements: bool = False
     partial: bool | None = None
     signed: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    datasets: Mapping[str, str] = field(default_factory=dict)
+    datasets: Mapping[str, KeptDataset] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class SignedBundle:
-    """A signed CLR, and the RDF datasets (N-Quads) of claim credentials, by claim id,
-    that were made for it: the newly signed ones and reused ones that had none."""
+    """A signed CLR, and the RDF datasets of claim credentials, by claim id, that were
+    made for it: the newly signed ones and reused ones whose kept one was missing or unfit."""
 
     credential: dict[str, Any]
-    datasets: dict[str, str]
+    datasets: dict[str, KeptDataset]
 
 
 def check_endorsement(endorsement: Any, holder: str | None = None) -> dict[str, Any]:
@@ -95,12 +97,16 @@ def check_endorsement(endorsement: Any, holder: str | None = None) -> dict[str, 
     return dict(copy_json(endorsement))
 
 
-def _reuse(identity: Signer, claim_id: str, credential: Mapping[str, Any]) -> dict[str, Any]:
-    """A credential signed earlier for this claim, taken as it is.
+def _reuse(identity: Signer, claim_id: str, credential: Mapping[str, Any],
+           endorsements: Sequence[Mapping[str, Any]] = ()) -> dict[str, Any]:
+    """A credential signed earlier for this claim, with its ``proof`` as an array.
 
     The caller vouches that it is the one lerkit stored (its digest is checked against
     the record); here only its id, issuer and signing key are compared, which is cheap.
-    Signatures are checked whenever the bundle is verified.
+    Signatures are checked whenever the bundle is verified, as every export does with
+    the file it writes. A credential stored with a proof object gets the array form (the
+    same RDF, the same signatures), unless an endorsement carried with it is bound by
+    digest to the object form: then it goes in byte for byte, so that binding holds.
     """
     if credential.get("id") != credential_id(identity.did, claim_id):
         raise BadInputError(f"claim {claim_id}: the stored credential belongs to another claim")
@@ -110,6 +116,10 @@ def _reuse(identity: Signer, claim_id: str, credential: Mapping[str, Any]) -> di
             not isinstance(p, dict) or p.get("verificationMethod") != identity.verification_method
             for p in proofs)):
         raise BadInputError(f"claim {claim_id}: the stored credential was not signed by this key")
+    normalized = with_proof_array(credential)
+    bound = [e for e in endorsements if endorsed_id(e) == credential.get("id")]
+    if all(not binding_errors(e, normalized, exact=True) for e in bound):
+        return normalized
     return dict(copy_json(dict(credential)))
 
 
@@ -121,7 +131,7 @@ def _bound(endorsements: Sequence[Mapping[str, Any]], holder: str,
         endorsement = check_endorsement(item, holder)
         target = endorsed_id(endorsement)
         if target in by_id:
-            problems = binding_errors(endorsement, by_id[target])
+            problems = binding_errors(endorsement, by_id[target], exact=True)
             if problems:
                 raise BadInputError(f"endorsement {endorsement.get('id')!r}: {problems[0]}")
         elif target != holder:
@@ -167,18 +177,21 @@ def sign_bundle_with_datasets(
         sign_with_datasets(fresh, identity, cryptosuite=options.cryptosuite, created=valid_from)
     )
     signed: list[dict[str, Any]] = []
-    datasets: dict[str, str | None] = {}
+    datasets: dict[str, KeptDataset | None] = {}
     for claim in claims:
         if claim.id in options.signed:
-            signed.append(_reuse(identity, claim.id, options.signed[claim.id]))
+            signed.append(_reuse(identity, claim.id, options.signed[claim.id],
+                                 options.endorsements))
             datasets[claim.id] = options.datasets.get(claim.id)
         else:
-            credential, datasets[claim.id] = next(newly_signed)
+            credential, nquads = next(newly_signed)
             signed.append(credential)
+            datasets[claim.id] = (None if nquads is None
+                                  else KeptDataset.made_from(credential, nquads))
     endorsements = _bound(options.endorsements, identity.did, signed)
     clr = build_clr(holder, signed, options, valid_from, valid_until, endorsements)
-    made = {claim.id: nquads for claim in claims if claim.id not in options.signed
-            and (nquads := datasets[claim.id]) is not None}
+    made = {claim.id: kept for claim in claims if claim.id not in options.signed
+            and (kept := datasets[claim.id]) is not None}
     document_hash = None
     if options.cryptosuite == RDFC:
         document_hash = clr_hash(clr, claims, datasets, made)
@@ -187,19 +200,15 @@ def sign_bundle_with_datasets(
     return SignedBundle(secured, made)
 
 
-def _describes(nquads: str, credential: Mapping[str, Any]) -> bool:
-    """A cheap check that a kept dataset belongs to this version of the credential."""
-    values = [p.get("proofValue") for p in proofs_of(credential) if isinstance(p, dict)]
-    return f'<{credential["id"]}> ' in nquads and bool(values) and all(
-        isinstance(value, str) and f'"{value}"' in nquads for value in values)
-
-
 def clr_hash(clr: Mapping[str, Any], claims: Sequence[ClaimRecord],
-             datasets: Mapping[str, str | None], made: dict[str, str]) -> bytes | None:
+             datasets: Mapping[str, KeptDataset | None],
+             made: dict[str, KeptDataset]) -> bytes | None:
     """SHA-256 of the unsigned CLR's canonical N-Quads, from its claims' datasets.
 
-    A claim credential without a dataset gets one now (into ``made``). None when the
-    CLR cannot be put together this way; it is then canonicalized as a whole.
+    A dataset is used only if its digest binds it to the very credential embedded in
+    the CLR (:meth:`KeptDataset.fits`); a claim credential without one gets one now
+    (into ``made``). None when the CLR cannot be put together this way; it is then
+    canonicalized as a whole.
     """
     subject = clr["credentialSubject"]
     credentials = subject["verifiableCredential"]
@@ -207,10 +216,10 @@ def clr_hash(clr: Mapping[str, Any], claims: Sequence[ClaimRecord],
     for claim, credential in zip(claims, credentials, strict=True):
         if not is_absolute_iri(credential.get("id")):
             return None
-        nquads = datasets.get(claim.id)
-        if nquads is None or not _describes(nquads, credential):
-            nquads = made[claim.id] = canonicalize_rdfc(credential)
-        embedded.append((str(credential["id"]), nquads))
+        kept = datasets.get(claim.id)
+        if kept is None or not kept.fits(credential):
+            kept = made[claim.id] = KeptDataset.made_from(credential, canonicalize_rdfc(credential))
+        embedded.append((str(credential["id"]), kept.nquads))
     placeholder = f"urn:uuid:{uuid.uuid4()}"
     shell = {**clr, "credentialSubject": {**subject, "verifiableCredential": [{"id": placeholder}]}}
     try:

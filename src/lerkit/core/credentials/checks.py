@@ -74,7 +74,7 @@ def check_context(doc: Mapping[str, Any], needed: frozenset[str], what: str) -> 
 def check_shape(doc: Mapping[str, Any], kinds: set[str], what: str) -> list[str]:
     """The types, an absolute id, an issuer and a credentialSubject object."""
     errors: list[str] = []
-    types = as_list(doc.get("type"))
+    types = [t for t in as_list(doc.get("type")) if isinstance(t, str)]
     if "VerifiableCredential" not in types or not kinds & set(types):
         errors.append(f"type must include VerifiableCredential and {' or '.join(sorted(kinds))}")
     if not is_absolute_iri(doc.get("id")):
@@ -104,11 +104,13 @@ def check_period(doc: Mapping[str, Any], now: datetime) -> list[str]:
     return errors
 
 
-def check_signatures(doc: Mapping[str, Any], now: datetime) -> list[str]:
-    """Every proof verifies and was made by the issuer's key."""
+def check_signatures(doc: Mapping[str, Any], now: datetime,
+                     known: Mapping[str, bytes] | None = None) -> list[str]:
+    """Every proof verifies and was made by the issuer's key (``known``: see
+    :func:`~lerkit.core.credentials.proofs.verify_proofs`)."""
     errors: list[str] = []
     issuer = issuer_id(doc)
-    for number, result in enumerate(verify_proofs(doc, now=now), start=1):
+    for number, result in enumerate(verify_proofs(doc, now=now, known=known), start=1):
         if not result.ok:
             errors.append(f"proof {number}: {result.reason}")
         elif result.controller != issuer:
@@ -118,8 +120,9 @@ def check_signatures(doc: Mapping[str, Any], now: datetime) -> list[str]:
     return errors
 
 
-def check_credential(doc: Any, now: datetime) -> list[str]:
+def check_credential(doc: Any, now: datetime,
+                     known: Mapping[str, bytes] | None = None) -> list[str]:
     """Shape-independent checks for any VC: validity period, proofs, issuer == signer."""
     if not isinstance(doc, dict):
         return ["credential is not a JSON object"]
-    return check_period(doc, now) + check_signatures(doc, now)
+    return check_period(doc, now) + check_signatures(doc, now, known)

@@ -68,7 +68,7 @@ def endorsement_entry(doc: Any, now: datetime, holder: str | None) -> Endorsemen
 
 def _bind(entry: EndorsementEntry, doc: Any, credential: Mapping[str, Any]) -> None:
     if isinstance(doc, dict):
-        entry.errors += binding_errors(doc, credential)
+        entry.errors += binding_errors(doc, credential, exact=True)
     entry.valid = not entry.errors
 
 

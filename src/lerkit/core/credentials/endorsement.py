@@ -30,6 +30,7 @@ from lerkit.core.credentials.checks import as_list, as_obj, as_str
 from lerkit.core.credentials.digests import parse_digest_multibase, parse_digest_sri
 from lerkit.core.credentials.loader import OB_V3, VC_V2
 from lerkit.core.errors import BadInputError, LerError
+from lerkit.core.text_safety import is_clean
 
 DIGEST_ALGORITHM = "sha384"
 MAX_RELATIONSHIP = 100
@@ -79,7 +80,7 @@ def check_profile(profile: EndorserProfile) -> EndorserProfile:
         raise BadInputError("an endorser needs a name")
     for label, text in (("name", profile.name), ("organization", profile.organization),
                         ("role", profile.role)):
-        if _CONTROL.search(text) or "\n" in text or len(text) > 300:
+        if _CONTROL.search(text) or not is_clean(text) or len(text) > 300:
             raise BadInputError(f"the endorser's {label} must be one line of text")
     if profile.url is not None and not (
         is_absolute_iri(profile.url) and profile.url.startswith(("https://", "http://"))
@@ -95,7 +96,7 @@ def check_relationship(text: str) -> str:
     value = " ".join(text.split()).rstrip(".")
     if not value:
         raise BadInputError("say how you know the person (e.g. supervisor, pastor, teacher)")
-    if len(value) > MAX_RELATIONSHIP or _CONTROL.search(value):
+    if len(value) > MAX_RELATIONSHIP or _CONTROL.search(value) or not is_clean(value):
         raise BadInputError(f"the relationship must be one line of at most {MAX_RELATIONSHIP} "
                             "characters")
     return value
@@ -104,7 +105,8 @@ def check_relationship(text: str) -> str:
 def check_comment(text: str) -> str:
     """An endorsement comment: any text up to a limit, no control characters but newlines."""
     value = text.strip()
-    if len(value) > MAX_COMMENT or _CONTROL.search(value.replace("\t", " ")):
+    if (len(value) > MAX_COMMENT or _CONTROL.search(value.replace("\t", " "))
+            or not is_clean(value, multiline=True)):
         raise BadInputError(f"a comment is plain text of at most {MAX_COMMENT} characters")
     return value
 
@@ -184,15 +186,35 @@ def organization_of(endorsement: Mapping[str, Any]) -> str | None:
     return as_str(as_obj(issuer.get("parentOrg")).get("name"))
 
 
-def binding_errors(endorsement: Mapping[str, Any], credential: Mapping[str, Any]) -> list[str]:
-    """Problems with the digest that binds ``endorsement`` to ``credential`` (none: bound)."""
+def proof_forms(credential: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The credential as given, then (for a single proof) with that proof in the other
+    JSON form: an object, or a one-item array. Both have the same RDF and signatures."""
+    forms = [dict(credential)]
+    proof = credential.get("proof")
+    if isinstance(proof, dict):
+        forms.append({**credential, "proof": [proof]})
+    elif isinstance(proof, list) and len(proof) == 1 and isinstance(proof[0], dict):
+        forms.append({**credential, "proof": proof[0]})
+    return forms
+
+
+def binding_errors(endorsement: Mapping[str, Any], credential: Mapping[str, Any], *,
+                   exact: bool = False) -> list[str]:
+    """Problems with the digest that binds ``endorsement`` to ``credential`` (none: bound).
+
+    With ``exact`` the digest must be that of ``credential`` byte for byte, as any
+    verifier of a file computes it. Otherwise the credential's single proof may be in
+    either JSON form (:func:`proof_forms`): a credential signed with a proof object and
+    later exported with a proof array is still the credential the endorser vouched for.
+    """
     target = credential.get("id")
     entries = [as_obj(item) for item in as_list(endorsement.get("relatedResource"))]
     entries = [item for item in entries if item.get("id") == target]
     if not entries:
         return [f"not bound to {target} by a digest (no relatedResource for it)"]
     try:
-        canonical = canonicalize_jcs(dict(credential))
+        forms = [dict(credential)] if exact else proof_forms(credential)
+        canonicals = [canonicalize_jcs(form) for form in forms]
     except Exception:  # hostile content: report, never raise
         return [f"the endorsed credential {target} cannot be put in JCS form"]
     for item in entries:
@@ -206,10 +228,10 @@ def binding_errors(endorsement: Mapping[str, Any], credential: Mapping[str, Any]
             return [f"relatedResource for {target}: {exc.message}"]
         if not expected:
             return [f"relatedResource for {target} has no digestSRI or digestMultibase"]
-        for algorithm, digest in expected:
-            if hashlib.new(algorithm, canonical).digest() != digest:
-                return [
-                    f"digest does not match {target}: the claim was changed after it was "
-                    "endorsed, or the endorsement was made for another claim"
-                ]
+        if not any(all(hashlib.new(algorithm, canonical).digest() == digest
+                       for algorithm, digest in expected) for canonical in canonicals):
+            return [
+                f"digest does not match {target}: the claim was changed after it was "
+                "endorsed, or the endorsement was made for another claim"
+            ]
     return []

@@ -74,6 +74,11 @@ def _config_canonical(config_json: bytes, cryptosuite: str) -> bytes:
     return _canonical(json.loads(config_json), cryptosuite)
 
 
+def config_canonical(config_json: bytes, cryptosuite: str) -> bytes:
+    """The canonical form of a proof configuration given as JCS bytes (cached)."""
+    return _config_canonical(config_json, cryptosuite)
+
+
 def _config_hash(config_json: bytes, cryptosuite: str) -> bytes:
     return hashlib.sha256(_config_canonical(config_json, cryptosuite)).digest()
 
@@ -173,16 +178,26 @@ def proofs_of(document: Mapping[str, Any]) -> list[Any]:
 
 
 def _with_proof(document: Mapping[str, Any], proof: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``document`` with ``proof`` added; ``proof`` is always written as an array
+    (a one-proof set too), whichever form an earlier proof had."""
     signed: dict[str, Any] = copy_json(dict(document))
-    existing = proofs_of(signed)
-    signed["proof"] = [*existing, proof] if existing else proof
+    signed["proof"] = [*proofs_of(signed), proof]
     return signed
+
+
+def with_proof_array(document: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of a signed ``document`` whose ``proof`` is an array (JSON-LD reads a single
+    proof object and a one-item array alike: the RDF, and so every signature, is the same)."""
+    copied: dict[str, Any] = copy_json(dict(document))
+    if "proof" in copied and not isinstance(copied["proof"], list):
+        copied["proof"] = [copied["proof"]]
+    return copied
 
 
 def sign_document(
     document: Mapping[str, Any], identity: Signer, **options: Any
 ) -> dict[str, Any]:
-    """A copy of ``document`` with one more proof (a proof set when one exists)."""
+    """A copy of ``document`` with one more proof, ``proof`` as an array."""
     return _with_proof(document, create_proof(document, identity, **options))
 
 
@@ -345,8 +360,14 @@ def verify_proofs(
     purpose: str = ASSERTION,
     keys: Mapping[str, bytes] | None = None,
     now: datetime | None = None,
+    known: Mapping[str, bytes] | None = None,
 ) -> list[ProofResult]:
-    """Check every proof of a secured document; a missing proof is a failure."""
+    """Check every proof of a secured document; a missing proof is a failure.
+
+    ``known`` maps a cryptosuite to the SHA-256 of the document's canonical form without
+    proof when the caller has computed it from this very document another way (a CLR from
+    its credentials' datasets, see :mod:`lerkit.core.credentials.embedded`).
+    """
     if not isinstance(document, dict):
         return [ProofResult(False, "document is not a JSON object")]
     proofs = proofs_of(document)
@@ -355,7 +376,7 @@ def verify_proofs(
     if len(proofs) > MAX_PROOFS:
         return [ProofResult(False, f"document has more than {MAX_PROOFS} proofs")]
     unsecured = _without_proof(document)
-    cache: dict[str, bytes] = {}
+    cache: dict[str, bytes] = dict(known or {})
     return [
         verify_proof(unsecured, proof, purpose=purpose, keys=keys, now=now, cache=cache)
         for proof in proofs

@@ -49,6 +49,16 @@ class EndorsementEntry:
         return f"{name} ({', '.join(details)})" if details else name
 
 
+def endorsed_skill(name: str | None, entry: EndorsementEntry) -> str | None:
+    """The skill an endorsement names in its signed ``name``, which lerkit writes as
+    "Endorsement by NAME (RELATIONSHIP): SKILL"; None for a name of any other form."""
+    if not name or entry.endorser_name is None or entry.relationship is None:
+        return None
+    prefix = f"Endorsement by {entry.endorser_name} ({entry.relationship}): "
+    skill = name[len(prefix):].strip() if name.startswith(prefix) else ""
+    return skill or None
+
+
 @dataclass
 class ClaimEntry:
     """One claim credential inside the bundle."""

@@ -29,6 +29,7 @@ from lerkit.core.credentials.checks import (
     issuer_id,
 )
 from lerkit.core.credentials.dates import now_utc
+from lerkit.core.credentials.embedded import KnownHashes, known_hashes
 from lerkit.core.credentials.endorsed import (
     apply_trust,
     attach_bundle_endorsements,
@@ -53,7 +54,8 @@ ENDORSEMENT_TYPE = "EndorsementCredential"
 MAX_ENDORSEMENTS = 10_000
 
 
-def _claim(doc: Any, holder: str | None, folder: Path | None, now: datetime) -> ClaimEntry:
+def _claim(doc: Any, holder: str | None, folder: Path | None, now: datetime,
+           known: KnownHashes | None = None) -> ClaimEntry:
     body = as_obj(doc)
     subject = as_obj(body.get("credentialSubject"))
     achievement = as_obj(subject.get("achievement"))
@@ -70,7 +72,7 @@ def _claim(doc: Any, holder: str | None, folder: Path | None, now: datetime) -> 
     if holder is not None and subject.get("id") != holder:
         errors.append("credential is about someone other than the bundle's holder")
     entry.tier = TIER_SELF_ATTESTED if issuer_id(body) == subject.get("id") else TIER_THIRD_PARTY
-    errors += check_credential(body, now)
+    errors += check_credential(body, now, known.of(body) if known else None)
     if folder is not None:
         errors += [s.problem for s in evidence_statuses(body, folder) if s.problem]
     entry.errors = errors
@@ -124,8 +126,9 @@ def _verify(doc: Any, folder: Path | None, now: datetime) -> BundleReport:
     if not isinstance(credentials, list) or not credentials:
         report.errors.append("credentialSubject.verifiableCredential must list credentials")
         credentials = []
-    report.errors += check_credential(doc, now)
-    report.claims = [_claim(item, holder, folder, now) for item in credentials]
+    known = known_hashes(doc)  # the CLR's dataset from its credentials', where that is exact
+    report.errors += check_credential(doc, now, known.of(doc))
+    report.claims = [_claim(item, holder, folder, now, known) for item in credentials]
     seen = [claim.credential_id for claim in report.claims]
     if len(set(seen)) != len(seen):
         report.errors.append("two credentials in the bundle have the same id")

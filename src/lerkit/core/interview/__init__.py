@@ -16,6 +16,7 @@ answers file formats are described in docs/prompts.md.
 
 from __future__ import annotations
 
+from lerkit.core.dates import WhenAnswer, parse_when
 from lerkit.core.interview.answers import (
     ANSWERS_FORMAT,
     Replay,
@@ -26,7 +27,6 @@ from lerkit.core.interview.answers import (
     replay_file,
 )
 from lerkit.core.interview.claims import AcceptedClaim, Lookup, Suggestion, read_proficiency
-from lerkit.core.interview.dates import WhenAnswer, parse_when
 from lerkit.core.interview.engine import Interview
 from lerkit.core.interview.forbidden import ForbiddenTopic, find_forbidden
 from lerkit.core.interview.loader import FORMAT, load_bank, load_module, parse_module

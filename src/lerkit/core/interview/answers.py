@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from lerkit.core.errors import BadInputError
+from lerkit.core.evidence_checks import check_file, check_url
 from lerkit.core.interview.claims import Lookup, read_proficiency
 from lerkit.core.interview.engine import Interview
 from lerkit.core.interview.model import AGAIN_ID, PromptBank
@@ -163,6 +164,14 @@ class _ScriptReader(Reader):
         if len(kinds) != 1:
             self.fail("evidence needs exactly one of note, url or file", e.line)
         value = self.text(e, kinds[0], "evidence", required=True)
+        try:  # a file is named relative to the answers file
+            if kinds[0] == "file":
+                folder = Path(self.source).parent
+                value = str(check_file(folder / Path(value).expanduser()))
+            elif kinds[0] == "url":
+                value = check_url(value)
+        except BadInputError as exc:
+            self.fail(exc.message, e.line_of(kinds[0]))
         return EvidenceKind(kinds[0]), value, self.text(e, "name", "evidence")
 
 

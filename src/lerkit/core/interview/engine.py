@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lerkit.core.errors import BadInputError
+from lerkit.core.evidence_checks import check_date, check_file, check_url
 from lerkit.core.interview.claims import (
     AcceptedClaim,
     Lookup,
@@ -33,6 +34,7 @@ from lerkit.core.records import (
     ExperienceRecord,
     Proficiency,
 )
+from lerkit.core.text_safety import clean_text
 
 
 class Interview:
@@ -241,13 +243,29 @@ class Interview:
             rejected.append(competency_id)
 
     def add_evidence(
-        self, kind: EvidenceKind | str, value: str, *, name: str = "", run: str | None = None
+        self,
+        kind: EvidenceKind | str,
+        value: str,
+        *,
+        name: str = "",
+        dated: str | None = None,
+        run: str | None = None,
     ) -> None:
-        """Add a note, a URL or a file path as evidence to a module run."""
+        """Add a note, a URL or a file path as evidence to a module run, with its own date
+        if given; a link that is not a web address, a file that cannot be read or a date
+        that names no year is refused now, with the reason."""
         kind = EvidenceKind(kind)
         if not value.strip():
             raise BadInputError("evidence needs some text, a link or a file path")
-        item = {"kind": kind.value, "value": value.strip(), "name": name.strip()}
+        if kind is EvidenceKind.URL:
+            value = check_url(value)
+        elif kind is EvidenceKind.FILE:
+            check_file(value)  # checked now, read and hashed when stored
+        when = check_date(dated or "")
+        item = {"kind": kind.value, "value": clean_text(value, multiline=True).strip(),
+                "name": clean_text(name).strip()}
+        if when is not None:
+            item["dated"] = when
         self.state.evidence.setdefault(self.run_key(run), []).append(item)
 
     def run_suggestions(self, run: str | None = None) -> list[Suggestion]:

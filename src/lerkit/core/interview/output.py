@@ -18,7 +18,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from lerkit.core.interview.dates import WhenAnswer, parse_when
+from lerkit.core.dates import WhenAnswer, parse_when
+from lerkit.core.evidence_checks import usable_url
 from lerkit.core.interview.model import AGAIN_ID, Field, Kind, Module, Question
 from lerkit.core.interview.state import Answer
 from lerkit.core.records import EvidenceKind, EvidenceRecord, ExperienceRecord
@@ -48,7 +49,9 @@ def written(question: Question, answer: Answer) -> str:
 
 
 def find_urls(text: str) -> list[str]:
-    return [u.rstrip(".,;:!?)]}") for u in _URL.findall(text)]
+    """The web addresses in an answer that an export can carry (others stay words)."""
+    found = (u.rstrip(".,;:!?)]}") for u in _URL.findall(text))
+    return [u for u in found if usable_url(u)]
 
 
 @dataclass
@@ -140,7 +143,8 @@ def _url(interview_id: str, key: str, url: str) -> EvidenceRecord:
 def added_evidence(
     interview_id: str, key: str, items: list[dict[str, str]]
 ) -> list[EvidenceRecord]:
-    """Evidence the person added by hand (kept in the state as plain dicts).
+    """Evidence the person added by hand (kept in the state as plain dicts, with a
+    ``dated`` item when the person said when it was).
 
     A file is recorded by the path given; its digest, size and type are filled in by
     whoever stores it (``sha256`` is None here).
@@ -148,12 +152,16 @@ def added_evidence(
     out: list[EvidenceRecord] = []
     for n, item in enumerate(items):
         kind, value, name = item.get("kind", "note"), item.get("value", ""), item.get("name", "")
+        dated = item.get("dated") or None
         eid = stable_id(interview_id, "added", key, str(n))
         if kind == EvidenceKind.URL:
-            out.append(EvidenceRecord(eid, EvidenceKind.URL, name=name or value, url=value))
+            out.append(EvidenceRecord(eid, EvidenceKind.URL, name=name or value, url=value,
+                                      dated=dated))
         elif kind == EvidenceKind.FILE:
             label = name or PurePath(value).name
-            out.append(EvidenceRecord(eid, EvidenceKind.FILE, name=label, file_name=value))
+            out.append(EvidenceRecord(eid, EvidenceKind.FILE, name=label, file_name=value,
+                                      dated=dated))
         else:
-            out.append(EvidenceRecord(eid, EvidenceKind.NOTE, name=name or "Note", narrative=value))
+            out.append(EvidenceRecord(eid, EvidenceKind.NOTE, name=name or "Note",
+                                      narrative=value, dated=dated))
     return out

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from lerkit.core.errors import BadInputError
 from lerkit.core.interview.model import NO, YES, Choice, Kind, Question
 from lerkit.core.interview.state import Answer
+from lerkit.core.text_safety import clean_text
 
 AnswerInput = str | bool | Sequence[str]
 
@@ -32,7 +33,7 @@ def normalise(question: Question, value: AnswerInput) -> Answer | None:
         return _multi(question, value)
     if not isinstance(value, str):
         raise BadInputError("Please type an answer.")
-    text = value.strip()
+    text = clean_text(value, multiline=True).strip()
     if not text:
         return None
     if len(text) > MAX_ANSWER:
@@ -86,7 +87,7 @@ def _split(question: Question, text: str) -> list[str]:
 
 def _find(question: Question, text: str) -> Choice | None:
     low = text.strip().lower().rstrip(".")
-    if low.isdigit() and 1 <= int(low) <= len(question.choices):
+    if low.isdecimal() and len(low) <= 3 and 1 <= int(low) <= len(question.choices):
         return question.choices[int(low) - 1]
     for choice in question.choices:
         if low in (choice.id, choice.label.lower()):

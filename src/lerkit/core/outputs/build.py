@@ -62,6 +62,7 @@ def _experience(claim: ClaimRecord, omit: frozenset[str]) -> ExperienceView | No
         ended=exp.ended if keep_dates and not exp.ongoing else None,
         ongoing=exp.ongoing and keep_dates,
         narrative="" if "narrative" in omit else exp.narrative,
+        id=exp.id,
     )
 
 
@@ -116,7 +117,8 @@ def _skill(claim: ClaimRecord, entry: ClaimEntry, did: str, data: PageInput) -> 
     )
 
 
-def _skill_order(skill: SkillView) -> tuple[int, str, str]:
+def skill_order(skill: SkillView) -> tuple[int, str, str]:
+    """Strongest backing first, then by name."""
     rank = TIER_ORDER.index(skill.tier) if skill.tier in TIER_ORDER else len(TIER_ORDER)
     return rank, skill.name.casefold(), skill.claim_id
 
@@ -149,7 +151,7 @@ def build_page(data: PageInput) -> RecordPage:
         digest=data.digest.lower().removeprefix("sha256:"),
         issued=issued if isinstance(issued, str) else "",
         valid=data.report.valid,
-        areas=tuple(AreaView(name, tuple(sorted(skills, key=_skill_order)))
+        areas=tuple(AreaView(name, tuple(sorted(skills, key=skill_order)))
                     for name, skills in sorted(grouped.items(), key=_area_order)),
         errors=tuple(data.report.all_errors()),
     )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lerkit.core.outputs.model import ExperienceView, SkillView
+from lerkit.core.outputs.build import skill_order
+from lerkit.core.outputs.model import EvidenceView, ExperienceView, RecordPage, SkillView
 from lerkit.core.outputs.wording import iso_date
 
 
@@ -20,3 +21,22 @@ def by_experience(skills: Iterable[SkillView]) -> list[tuple[ExperienceView, lis
         if skill.experience is not None:
             found.setdefault(skill.experience, []).append(skill)
     return sorted(found.items(), key=_recency, reverse=True)
+
+
+def page_sections(page: RecordPage
+                  ) -> tuple[list[tuple[ExperienceView, list[SkillView]]], list[SkillView]]:
+    """What the page and the Markdown show: each experience once, with its skills
+    (strongest backing first), and the skills tied to no experience."""
+    experiences = [(exp, sorted(skills, key=skill_order))
+                   for exp, skills in by_experience(page.skills)]
+    loose = sorted((s for s in page.skills if s.experience is None), key=skill_order)
+    return experiences, loose
+
+
+def shared_evidence(skills: list[SkillView]) -> tuple[EvidenceView, ...]:
+    """Evidence that every one of several skills shows (an experience's own notes), to be
+    shown once with the experience rather than under each skill."""
+    if len(skills) < 2:
+        return ()
+    return tuple(item for item in dict.fromkeys(skills[0].evidence)
+                 if all(item in skill.evidence for skill in skills[1:]))

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import Counter
 
 from lerkit.core.outputs import wording
-from lerkit.core.outputs.html_parts import esc, skill_article
+from lerkit.core.outputs.grouping import page_sections
+from lerkit.core.outputs.html_parts import esc, experience_section, skill_article
 from lerkit.core.outputs.html_style import CSS
 from lerkit.core.outputs.model import RecordPage
 from lerkit.core.outputs.qr import qr_svg
@@ -48,7 +49,7 @@ def _header(page: RecordPage) -> str:
 
 
 def _intro(page: RecordPage) -> str:
-    name = esc(page.person_name or "This person")
+    whose = esc(wording.possessive(page.person_name))
     tiers = list(dict.fromkeys(skill.tier for skill in page.skills))
     legend = "".join(
         f"<li><strong>{esc(wording.tier_label(t))}:</strong> {esc(wording.tier_sentence(t))}</li>"
@@ -66,9 +67,9 @@ def _intro(page: RecordPage) -> str:
         warning = ('<p class="warn">When this page was made, the signed record did NOT '
                    f"verify. Do not rely on it.</p><ul>{problems}</ul>")
     return (
-        f'<section class="intro">{warning}<p>{name} describes these skills from their life '
-        "and work — paid jobs, service, caregiving, volunteering and more. Each skill is a "
-        "signed digital credential, and its label says who stands behind it:</p>"
+        f'<section class="intro">{warning}<p>These skills come from {whose} life and work '
+        "— paid jobs, service, caregiving, volunteering and more. Each skill is a signed "
+        "digital credential, and its label says who stands behind it:</p>"
         f'<ul class="legend">{legend}</ul><ul class="glance">{glance}</ul></section>'
     )
 
@@ -94,8 +95,8 @@ def _check(page: RecordPage) -> str:
         f"Record id: <code>{esc(page.bundle_id)}</code></p>"
         f"<p>{verdict}</p>"
         '<p class="about">Made offline with lerkit. A self-attested skill is the person\'s own '
-        "statement, signed with their own key; an endorsement is a signature by someone else "
-        "who vouches for that skill.</p>"
+        "statement, signed with the person's own key; an endorsement is a signature by "
+        "someone else who vouches for that skill.</p>"
         + "".join(f'<p class="about small">{esc(note)}</p>'
                   for note in wording.sources_notes(page))
         + "</section>"
@@ -105,11 +106,13 @@ def _check(page: RecordPage) -> str:
 def render_html(page: RecordPage) -> str:
     """The whole page as one string."""
     title = esc(f"Skills record: {page.person_name or 'unnamed person'}")
-    areas = "".join(
-        f"<section class=\"area\"><h2>{esc(area.name)}</h2>"
-        + "".join(skill_article(skill) for skill in area.skills) + "</section>"
-        for area in page.areas
-    )
+    experiences, loose = page_sections(page)
+    body = "".join(experience_section(exp, skills, page.person_name)
+                   for exp, skills in experiences)
+    if loose:
+        body += ('<section class="exp loose"><div class="exp-head"><h2>Other skills</h2>'
+                 '<p class="exp-meta">Not tied to one experience.</p></div>'
+                 + "".join(skill_article(skill) for skill in loose) + "</section>")
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
@@ -117,6 +120,6 @@ def render_html(page: RecordPage) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="generator" content="lerkit">'
         f"<title>{title}</title><style>{CSS}</style></head>\n"
-        f'<body><main class="page">{_header(page)}{_intro(page)}{areas}{_check(page)}'
+        f'<body><main class="page">{_header(page)}{_intro(page)}{body}{_check(page)}'
         "</main></body></html>\n"
     )

@@ -1,4 +1,4 @@
-"""Pieces of the HTML page: one skill, its experience, evidence and endorsements.
+"""Pieces of the HTML page: an experience, its skills, their evidence and endorsements.
 
 Every value that came from a person goes through :func:`esc`; links are made
 only for ``http``/``https`` URLs, and never load anything by themselves.
@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 
 from lerkit.core.outputs import wording
+from lerkit.core.outputs.grouping import shared_evidence
 from lerkit.core.outputs.model import EndorsementView, EvidenceView, ExperienceView, SkillView
 
 
@@ -31,15 +33,30 @@ def link(url: str) -> str:
 
 
 def where(exp: ExperienceView) -> str:
-    """``Title — Organization, Place · 2009 to 2021 · Military service``."""
-    head = f"<strong>{esc(exp.title)}</strong>"
-    org = ", ".join(esc(part) for part in (exp.organization, exp.place) if part)
-    parts = [f"{head} — {org}" if org else head]
-    period = wording.period_words(exp.started, exp.ended, exp.ongoing)
-    if period:
-        parts.append(esc(period))
-    parts.append(esc(wording.life_area_words(exp.life_area)))
-    return " · ".join(parts)
+    """``Organization, Place · 2009 to 2021 · Military service`` (the title is the heading)."""
+    parts = [", ".join(part for part in (exp.organization, exp.place) if part),
+             wording.period_words(exp.started, exp.ended, exp.ongoing),
+             wording.life_area_words(exp.life_area)]
+    return " · ".join(esc(part) for part in parts if part)
+
+
+def experience_section(exp: ExperienceView, skills: list[SkillView], person_name: str) -> str:
+    """One experience: its title, where and when, the person's story once, then each
+    skill used in it."""
+    story = ""
+    if exp.narrative:
+        story = (f'<p class="story-by">{esc(wording.in_words_of(person_name))}:</p>'
+                 f'<p class="story">{esc(exp.narrative)}</p>')
+    shared = shared_evidence(skills)
+    if shared:
+        items = "".join(evidence_item(item) for item in shared)
+        story += f'<dl class="exp-evidence">{_row("Evidence", f"<ul>{items}</ul>")}</dl>'
+    title = exp.title or wording.life_area_words(exp.life_area)
+    return (
+        f'<section class="exp"><div class="exp-head"><h2>{esc(title)}</h2>'
+        f'<p class="exp-meta">{where(exp)}</p></div>{story}'
+        + "".join(skill_article(skill, shared) for skill in skills) + "</section>"
+    )
 
 
 def evidence_item(item: EvidenceView) -> str:
@@ -76,21 +93,18 @@ def _row(term: str, value: str) -> str:
     return f"<dt>{esc(term)}</dt><dd>{value}</dd>"
 
 
-def skill_article(skill: SkillView) -> str:
-    """One skill as an ``<article>``."""
+def skill_article(skill: SkillView, shown: Collection[EvidenceView] = ()) -> str:
+    """One skill as an ``<article>``: its experience, and the evidence in ``shown``, are
+    shown once, around it."""
     label, sentence = wording.tier_label(skill.tier), wording.tier_sentence(skill.tier)
     klass = tier_class(skill.tier)
     rows: list[str] = []
     level = wording.level_words(skill.proficiency)
     if level:
         rows.append(_row("Level", esc(level)))
-    exp = skill.experience
-    if exp is not None:
-        rows.append(_row("Where", where(exp)))
-        if exp.narrative:
-            rows.append(_row("In their words", f'<p class="story">{esc(exp.narrative)}</p>'))
-    if skill.evidence:
-        items = "".join(evidence_item(item) for item in skill.evidence)
+    evidence = [item for item in skill.evidence if item not in shown]
+    if evidence:
+        items = "".join(evidence_item(item) for item in evidence)
         rows.append(_row("Evidence", f"<ul>{items}</ul>"))
     if skill.endorsements:
         items = "".join(endorsement_item(item) for item in skill.endorsements)

@@ -50,7 +50,12 @@ dl { display: grid; grid-template-columns: 8.5em 1fr; gap: 4px 12px; margin: 8px
 dt { font-weight: 600; color: var(--muted); font-size: 13.5px; }
 dd { margin: 0; }
 dd ul { margin: 0; padding-left: 18px; }
-.story { white-space: pre-line; font-style: italic; margin: 0; }
+.exp-head h2 { margin-bottom: 4px; }
+.exp-meta { color: var(--muted); margin: 0 0 10px; }
+.story-by { font-size: 13px; font-weight: 600; color: var(--muted); margin: 0 0 2px; }
+.exp-evidence { margin: 0 0 12px; }
+.story { white-space: pre-line; font-style: italic; margin: 0 0 12px; padding: 2px 0 2px 12px;
+  border-left: 3px solid var(--line); }
 .glance { margin: 12px 0 0; padding: 10px 14px; background: #f6f8fb; border: 1px solid var(--line);
   border-radius: 4px; list-style: none; }
 .glance li { margin: 2px 0; }
@@ -79,7 +84,10 @@ a { color: var(--accent); overflow-wrap: anywhere; }
   .check { font-size: 9.5pt; margin-top: 16px; }
   dl { grid-template-columns: 9em 1fr; gap: 2px 10px; }
   dt { font-size: 9pt; }
-  .skill, .check, .top { break-inside: avoid; }
+  .skill, .check, .top, .exp-head { break-inside: avoid; }
+  .exp-head, .story-by { break-after: avoid; }
+  .exp-meta { margin-bottom: 6px; }
+  .story { margin-bottom: 8px; }
   .qr-box { width: 40mm; }
   .qr-box svg { width: 34mm; margin: 0 auto; }
   .qr-box svg { height: 34mm; }

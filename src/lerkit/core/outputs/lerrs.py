@@ -1,9 +1,19 @@
 """HR Open Standards LER-RS (Learning and Employment Record Resume Standard) JSON.
 
-The mapping, field by field, is in docs/outputs.md. The signed Open Badges 3.0
-credentials, and the endorsements of them, are embedded unchanged (proofs included,
-so each still verifies on its own) as ``verifications`` of the employment history
-or education entry of the experience they come from.
+Written to the HR Open ``LER-RSType`` schema (4.4, draft-04; the published copy ships in
+``lerkit/data/schemas`` and tests validate every document against it). The mapping,
+field by field, is in docs/outputs.md:
+
+- each experience becomes an ``employmentHistories`` entry (an ``organization`` is
+  required there) or, for education and self-study, an ``educationAndLearnings`` entry
+  (an ``institution`` is required); dates go in ``start`` / ``end`` or ``current``;
+- the signed Open Badges 3.0 credentials of its skills, and the endorsements of them,
+  go unchanged (proofs included, so each still verifies on its own) into that entry's
+  ``verifications``, each in the LER-RS shape ``{"otherW3CVerifiableCredential": ...}``;
+- every skill is a ``skills`` entry with its level, tier, alignment and endorsers.
+
+Only properties the schema defines are written; the holder's DID is in every embedded
+credential (``credentialSubject.id``), as LER-RS has no place for it on ``person``.
 """
 
 from __future__ import annotations
@@ -18,8 +28,10 @@ from lerkit.core.outputs.model import ExperienceView, RecordPage, SkillView
 
 LER_RS_TYPE = "http://schema.hropenstandards.org/4.4/recruiting/json/ler-rs/LER-RSType.json"
 EDUCATION_AREAS = frozenset({"education", "self-taught"})
-RELATIONSHIP_CODES = {"paid-work": "Employee", "volunteering": "Volunteer",
-                      "faith": "Volunteer", "fundraising": "Volunteer"}
+# HR Open WorkRelationshipTypeCodeList (ResourceRelationshipCodeList is deprecated)
+WORK_RELATIONSHIPS = {"paid-work": "Employment", "volunteering": "Volunteering",
+                      "faith": "Volunteering", "fundraising": "Volunteering"}
+NOT_STATED = "Not stated"
 
 
 def _credentials(bundle: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
@@ -50,6 +62,7 @@ def _put(target: dict[str, Any], key: str, value: Any) -> None:
 
 
 def _period(target: dict[str, Any], exp: ExperienceView) -> None:
+    """``start``, and ``end`` or ``current`` (BaseHistoryType)."""
     _put(target, "start", wording.iso_date(exp.started))
     if exp.ongoing:
         target["current"] = True
@@ -57,21 +70,28 @@ def _period(target: dict[str, Any], exp: ExperienceView) -> None:
         _put(target, "end", wording.iso_date(exp.ended))
 
 
+def _organization(name: str) -> dict[str, Any]:
+    """An HR Open OrganizationType; it names an organization by ``tradeName``."""
+    return {"tradeName": name or NOT_STATED}
+
+
 def _history(exp: ExperienceView, verifications: list[dict[str, Any]]
              ) -> tuple[str, dict[str, Any]]:
     entry: dict[str, Any] = {}
     if exp.life_area in EDUCATION_AREAS:
-        name = exp.organization or wording.life_area_words(exp.life_area)
-        entry["institution"] = {"name": name}
+        entry["institution"] = _organization(exp.organization
+                                             or wording.life_area_words(exp.life_area))
         _put(entry, "programs", [exp.title])
         _period(entry, exp)
+        if exp.ongoing:
+            entry["currentlyAttendingIndicator"] = True
         _put(entry, "descriptions", [exp.narrative] if exp.narrative else [])
         _put(entry, "verifications", verifications)
         return "educationAndLearnings", entry
-    if exp.organization:
-        entry["organization"] = {"tradeName": exp.organization}
+    entry["organization"] = _organization(exp.organization)
     position: dict[str, Any] = {"title": exp.title}
-    _put(position, "resourceRelationshipCode", RELATIONSHIP_CODES.get(exp.life_area))
+    _put(position, "workRelationshipTypeCode", WORK_RELATIONSHIPS.get(exp.life_area))
+    _period(position, exp)
     entry["positionHistories"] = [position]
     _period(entry, exp)
     descriptions = [wording.life_area_words(exp.life_area)]
@@ -84,44 +104,54 @@ def _history(exp: ExperienceView, verifications: list[dict[str, Any]]
     return "employmentHistories", entry
 
 
+def _endorser(name: str, relationship: str, organization: str) -> dict[str, Any]:
+    """An HR Open EndorserType: a person (exactly one of person or organization)."""
+    endorser: dict[str, Any] = {"person": {"name": {"formattedName": name}}}
+    about = ", ".join(part for part in (relationship, organization) if part)
+    _put(endorser, "comments", [about] if about else [])
+    return endorser
+
+
 def _skill(skill: SkillView) -> dict[str, Any]:
     entry: dict[str, Any] = {"name": skill.name}
     _put(entry, "description", skill.description)
+    if skill.target_url:
+        reference: dict[str, Any] = {"reference": skill.target_url}
+        _put(reference, "scheme", skill.framework)
+        entry["definitionReference"] = reference
     comments = [f"{wording.tier_label(skill.tier)}: {wording.tier_sentence(skill.tier)}"]
     level = wording.level_words(skill.proficiency)
     if level:
         comments.insert(0, f"Level: {level}")
     comments += [f"Aligned to {line}" for line in wording.alignment_words(skill)]
     entry["comments"] = comments
-    endorsers = []
-    for e in skill.endorsements:
-        if not e.valid:
-            continue
-        endorser: dict[str, Any] = {"person": {"name": {"formattedName": e.name}}}
-        if e.organization:
-            endorser["organization"] = {"name": e.organization}
-        endorsers.append(endorser)
-    _put(entry, "endorsers", endorsers)
+    _put(entry, "endorsers", [_endorser(e.name, e.relationship, e.organization)
+                              for e in skill.endorsements if e.valid])
     return entry
+
+
+def _verification(credential: dict[str, Any]) -> dict[str, Any]:
+    """An LER-RS verification holding a W3C Verifiable Credential as it was signed."""
+    return {"otherW3CVerifiableCredential": credential}
 
 
 def render_ler_rs(page: RecordPage, bundle: Mapping[str, Any]) -> dict[str, Any]:
     """The LER-RS document as a JSON-ready dict."""
     credentials = _credentials(bundle)
     endorsements = _endorsements(bundle)
-    doc: dict[str, Any] = {"type": LER_RS_TYPE, "documentId": {"value": page.bundle_id}}
-    person: dict[str, Any] = {"id": {"value": page.holder_did}}
+    doc: dict[str, Any] = {"type": LER_RS_TYPE}
+    _put(doc, "documentId", {"value": page.bundle_id} if page.bundle_id else None)
+    person: dict[str, Any] = {}
     _put(person, "name", {"formattedName": page.person_name} if page.person_name else None)
-    doc["person"] = person
+    _put(doc, "person", person)
     sections: dict[str, list[dict[str, Any]]] = {"employmentHistories": [],
                                                  "educationAndLearnings": []}
     for exp, skills in by_experience(page.skills):
-        verifications = [credentials[s.credential_id] for s in skills
-                         if s.credential_id in credentials]
-        verifications += [e for s in skills for e in endorsements.get(s.credential_id, [])]
-        section, entry = _history(exp, verifications)
+        signed = [credentials[s.credential_id] for s in skills if s.credential_id in credentials]
+        signed += [e for s in skills for e in endorsements.get(s.credential_id, [])]
+        section, entry = _history(exp, [_verification(item) for item in signed])
         sections[section].append(entry)
     for name, entries in sections.items():
         _put(doc, name, entries)
-    doc["skills"] = [_skill(skill) for skill in page.skills]
+    _put(doc, "skills", [_skill(skill) for skill in page.skills])
     return doc

@@ -7,10 +7,12 @@ heading, a link, an image or raw HTML in any CommonMark renderer.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 
 from lerkit.core.outputs import wording
+from lerkit.core.outputs.grouping import page_sections, shared_evidence
 from lerkit.core.outputs.html import grouped_digest, tier_summary
-from lerkit.core.outputs.model import RecordPage, SkillView
+from lerkit.core.outputs.model import EvidenceView, ExperienceView, RecordPage, SkillView
 from lerkit.core.outputs.qr import qr_png_data_uri
 
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")
@@ -37,7 +39,22 @@ def fenced(text: str) -> list[str]:
     return [fence, text, fence]
 
 
-def _skill(skill: SkillView) -> list[str]:
+def _evidence(items: Iterable[EvidenceView]) -> list[str]:
+    out = ["- **Evidence:**"]
+    for item in items:
+        line = f"  - **{md(item.name)}**"
+        if item.kind == "url" and item.url:
+            line += f": {md(item.url)}"
+        elif item.kind == "file":
+            line += f" — file {md(item.file_name or item.name)}"
+            line += f" (SHA-256 {item.sha256[:16]}…)" if item.sha256 else ""
+        if item.text:
+            line += f": {md(item.text)}"
+        out.append(line)
+    return out
+
+
+def _skill(skill: SkillView, shown: Collection[EvidenceView] = ()) -> list[str]:
     out = [f"### {md(skill.name)}", "", f"*{md(wording.tier_label(skill.tier))}* — "
            f"{md(wording.tier_sentence(skill.tier))}", ""]
     if not skill.valid:
@@ -47,25 +64,9 @@ def _skill(skill: SkillView) -> list[str]:
     level = wording.level_words(skill.proficiency)
     if level:
         out.append(f"- **Level:** {md(level)}")
-    exp = skill.experience
-    if exp is not None:
-        org = ", ".join(md(p) for p in (exp.organization, exp.place) if p)
-        parts = [f"**{md(exp.title)}**" + (f" — {org}" if org else "")]
-        period = wording.period_words(exp.started, exp.ended, exp.ongoing)
-        parts += [md(p) for p in (period, wording.life_area_words(exp.life_area)) if p]
-        out.append("- **Where:** " + " · ".join(parts))
-    if skill.evidence:
-        out.append("- **Evidence:**")
-        for item in skill.evidence:
-            line = f"  - **{md(item.name)}**"
-            if item.kind == "url" and item.url:
-                line += f": {md(item.url)}"
-            elif item.kind == "file":
-                line += f" — file {md(item.file_name or item.name)}"
-                line += f" (SHA-256 {item.sha256[:16]}…)" if item.sha256 else ""
-            if item.text:
-                line += f": {md(item.text)}"
-            out.append(line)
+    evidence = [item for item in skill.evidence if item not in shown]
+    if evidence:
+        out += _evidence(evidence)
     if skill.endorsements:
         out.append("- **Endorsed by:**")
         for e in skill.endorsements:
@@ -83,9 +84,27 @@ def _skill(skill: SkillView) -> list[str]:
     if aligned:
         out.append("- **Also aligned to:**")
         out += [f"  - {md(line)}" for line in aligned]
-    if exp is not None and exp.narrative:
-        out += ["", "> *In their words:*", *(f"> {line}" for line in md_lines(exp.narrative))]
     return [*out, ""]
+
+
+def _experience(exp: ExperienceView, skills: list[SkillView], person_name: str) -> list[str]:
+    """The experience once (title, where and when, the person's story), then its skills."""
+    out = [f"## {md(exp.title or wording.life_area_words(exp.life_area))}", ""]
+    parts = [", ".join(p for p in (exp.organization, exp.place) if p),
+             wording.period_words(exp.started, exp.ended, exp.ongoing),
+             wording.life_area_words(exp.life_area)]
+    out += ["*" + " · ".join(md(p) for p in parts if p) + "*", ""]
+    if exp.narrative:
+        out.append(f"> *{md(wording.in_words_of(person_name))}:*")
+        for line in md_lines(exp.narrative):  # each line its own paragraph, as typed
+            out += [">", f"> {line}"]
+        out.append("")
+    shared = shared_evidence(skills)
+    if shared:
+        out += [*_evidence(shared), ""]
+    for skill in skills:
+        out += _skill(skill, shared)
+    return out
 
 
 def _check(page: RecordPage) -> list[str]:
@@ -120,13 +139,21 @@ def render_markdown(page: RecordPage) -> str:
     if not page.valid:
         out += ["**Warning: when this record was made, its signatures did NOT verify.**", ""]
         out += [f"- {md(error)}" for error in page.errors] + [""]
-    out += [f"{name} describes these skills from their life and work. Each skill is a signed "
-            "digital credential, and its label says who stands behind it:", ""]
+    out += [f"These skills come from {md(wording.possessive(page.person_name))} life and "
+            "work. Each skill is a signed digital credential, and its label says who stands "
+            "behind it:", ""]
     for tier in dict.fromkeys(skill.tier for skill in page.skills):
         out.append(f"- **{md(wording.tier_label(tier))}:** {md(wording.tier_sentence(tier))}")
-    out.append("")
+    out += ["", "Skills at a glance:", ""]
     for area in page.areas:
-        out += [f"## {md(area.name)}", ""]
-        for skill in area.skills:
+        out.append(f"- **{md(area.name)}:** " + ", ".join(
+            f"{md(s.name)} ({md(wording.tier_label(s.tier).lower())})" for s in area.skills))
+    out.append("")
+    experiences, loose = page_sections(page)
+    for exp, skills in experiences:
+        out += _experience(exp, skills, page.person_name)
+    if loose:
+        out += ["## Other skills", "", "*Not tied to one experience.*", ""]
+        for skill in loose:
             out += _skill(skill)
     return "\n".join([*out, *_check(page)])

@@ -13,7 +13,8 @@ from lerkit.core.records import AlignmentTarget
 
 @dataclass(frozen=True)
 class ExperienceView:
-    """Where a skill was used; omitted details are empty strings."""
+    """Where a skill was used; omitted details are empty strings. ``id`` is the stored
+    experience's, so two experiences that read alike are still shown apart."""
 
     life_area: str
     title: str
@@ -23,6 +24,7 @@ class ExperienceView:
     ended: str | None = None
     ongoing: bool = False
     narrative: str = ""
+    id: str = ""
 
 
 @dataclass(frozen=True)

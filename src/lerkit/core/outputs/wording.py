@@ -33,7 +33,7 @@ TIERS: dict[str, tuple[str, str]] = {
 
 LEVELS = {
     "with-help": "Can do this with help",
-    "on-my-own": "Can do this on their own",
+    "on-my-own": "Can do this without help",
     "taught-or-led": "Has taught or led others in this",
 }
 
@@ -67,6 +67,19 @@ def tier_sentence(tier: str) -> str:
     return TIERS.get(tier, ("", f"Tier reported by the verifier: {tier}."))[1]
 
 
+def possessive(name: str) -> str:
+    """``Sam Rivera's``: the person by the name they gave (a closing note in brackets,
+    such as "(sample)", left off), never a guessed pronoun; ``the person's`` if unnamed."""
+    plain = " ".join(name.split())
+    shown = re.sub(r"\s*\([^()]*\)$", "", plain) or plain
+    return f"{shown}'s" if shown else "the person's"
+
+
+def in_words_of(name: str) -> str:
+    """``In Sam Rivera's words``, or ``In the person's own words`` without a name."""
+    return f"In {possessive(name)} words" if name.strip() else "In the person's own words"
+
+
 def level_words(proficiency: str | None) -> str:
     """The person's level in words, or an empty string."""
     if proficiency is None:
@@ -92,10 +105,10 @@ def date_words(value: str) -> str:
 
 
 def period_words(started: str | None, ended: str | None, ongoing: bool) -> str:
-    """``2009 to 2021``, ``since 2021``, ``until 2020``, or an empty string."""
+    """``2009 to 2021``, ``since 2021 (ongoing)``, ``until 2020``, or an empty string."""
     start = date_words(started) if started else ""
     if ongoing:
-        return f"since {start}" if start else "ongoing"
+        return f"since {start} (ongoing)" if start else "ongoing"
     end = date_words(ended) if ended else ""
     if start and end:
         return start if start == end else f"{start} to {end}"

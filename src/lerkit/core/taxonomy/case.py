@@ -9,6 +9,7 @@ from typing import Any
 from lerkit.core.errors import FileFormatError
 from lerkit.core.files import read_json, read_text
 from lerkit.core.taxonomy.model import Competency, Taxonomy
+from lerkit.core.text_safety import clean_text
 
 _NAME_CLEAN = re.compile(r"[^a-z0-9._-]+")
 
@@ -20,7 +21,7 @@ def line_of(text: str, needle: str) -> int | None:
 
 
 def _str(value: Any) -> str:
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    return " ".join(clean_text(value).split()) if isinstance(value, str) else ""
 
 
 def load_case(path: Path | str, name: str | None = None) -> Taxonomy:
@@ -46,7 +47,7 @@ def load_case(path: Path | str, name: str | None = None) -> Taxonomy:
                 line_of(text, needle),
             )
         label = _str(item.get("abbreviatedStatement")) or statement
-        keywords = item.get("conceptKeywords")
+        keywords = item.get("conceptKeywords")  # a list of texts; anything else is ignored
         comps[ident] = Competency(
             id=ident, label=label, description=statement if label != statement else "",
             url=_str(item.get("uri")) or None,
@@ -56,7 +57,11 @@ def load_case(path: Path | str, name: str | None = None) -> Taxonomy:
                 ("item_type", _str(item.get("CFItemType"))),
             ) if v},
         )
-    for assoc in data.get("CFAssociations") or []:
+    associations = data.get("CFAssociations")
+    if associations is not None and not isinstance(associations, list):
+        raise FileFormatError(source, "CFAssociations must be a list",
+                              line_of(text, '"CFAssociations"'))
+    for assoc in associations or []:
         if not isinstance(assoc, dict) or assoc.get("associationType") != "isChildOf":
             continue
         child = assoc.get("originNodeURI")

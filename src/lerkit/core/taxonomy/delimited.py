@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lerkit.core.errors import FileFormatError
 from lerkit.core.files import read_text
+from lerkit.core.text_safety import clean_text, needs_cleaning
 
 MiB = 1024 * 1024
 DATA_LIMIT = 512 * MiB
@@ -20,6 +21,7 @@ def rows(
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield ``(line, row)`` for each data row; the header must name ``required`` columns."""
     text = read_text(path, DATA_LIMIT)
+    dirty = needs_cleaning(text)
     csv.field_size_limit(_FIELD_LIMIT)
     stream = io.StringIO(text, newline="")
     reader = (csv.reader(stream, delimiter=delimiter, quoting=csv.QUOTE_NONE) if delimiter == "\t"
@@ -46,6 +48,8 @@ def rows(
                 raise FileFormatError(
                     source, f"{len(values)} fields where the header has {len(header)}", line
                 )
+            if dirty:
+                values = [clean_text(v, multiline=True) for v in values]
             row = dict(zip(header, values, strict=False))
             for col in required:
                 if not row.get(col, "").strip():

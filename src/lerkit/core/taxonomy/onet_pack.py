@@ -6,7 +6,9 @@ From a folder of O*NET's text files this makes one *pack* (gzipped JSON):
   Content Model), 332 Intermediate (IWAs) and 2,087 Detailed Work Activities (DWAs);
 - each occupation's title, job zone and its DWAs, each weighted by how central the tasks
   behind it are (a Core task counts 1, a Supplemental one 0.5, others 0.75; a DWA's
-  weight is its share of the occupation's total).
+  weight is its share of the occupation's total);
+- where the release has them, each occupation's technology examples and skill ratings,
+  and which GWAs use each skill (see :mod:`lerkit.core.taxonomy.onet_details`).
 
 Only ids, titles and weights are kept: the text of O*NET's task statements never enters
 the pack (it is evaluation material for matching, and not needed). The pack ships inside
@@ -20,13 +22,14 @@ from __future__ import annotations
 import gzip
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from lerkit.core.errors import BadInputError, FileFormatError
 from lerkit.core.resources import packaged
+from lerkit.core.taxonomy import onet_details
 from lerkit.core.taxonomy.delimited import rows
 from lerkit.core.taxonomy.model import Category, Competency, Taxonomy
 
@@ -57,12 +60,15 @@ class Activity:
 
 @dataclass(frozen=True)
 class Occupation:
-    """An O*NET-SOC occupation with its job zone (0 if not rated) and weighted DWAs."""
+    """An O*NET-SOC occupation with its job zone (0 if not rated) and weighted DWAs; its
+    technology examples and skill ratings (skill id, importance 1-5, level 0-7), if any."""
 
     code: str
     title: str
     job_zone: int
     dwas: tuple[tuple[str, float], ...]
+    technology: tuple[str, ...] = ()
+    skills: tuple[tuple[str, float, float], ...] = ()
 
 
 @dataclass
@@ -74,11 +80,17 @@ class OnetPack:
     iwas: list[Activity] = field(default_factory=list)
     dwas: list[Activity] = field(default_factory=list)
     occupations: list[Occupation] = field(default_factory=list)
+    skills: list[Activity] = field(default_factory=list)  # id, name, parent ""
+    skill_gwas: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    skills_release: str = ""  # the release the skill ratings come from, if not this one
 
     @property
     def attribution(self) -> str:
-        """O*NET's required attribution, naming this release."""
-        return ATTRIBUTION.format(release=self.release)
+        """O*NET's required attribution, naming this release (and the skills' release)."""
+        named = self.release
+        if self.skills_release and self.skills_release != self.release:
+            named = f"{self.release} Database and the O*NET {self.skills_release}"
+        return ATTRIBUTION.format(release=named)
 
 
 def _release(folder: Path) -> str:
@@ -98,10 +110,21 @@ def _need(folder: Path, name: str) -> Path:
     return path
 
 
-def build_pack(folder: Path | str) -> OnetPack:
-    """Read an O*NET text release (see the module docstring for the files used)."""
-    pack = read_activities(folder)
-    pack.occupations = _occupations(Path(folder))
+def build_pack(folder: Path | str, skills: Path | None = None) -> OnetPack:
+    """Read an O*NET text release (see the module docstring for the files used);
+    ``skills`` is an O*NET ``Skills.xlsx`` to use when the release has no skills file."""
+    root = Path(folder)
+    pack = read_activities(root)
+    pack.occupations = _occupations(root)
+    ratings = onet_details.skill_ratings(
+        root, _release(skills.parent) if skills else pack.release, skills)
+    technology = onet_details.technology_examples(root)
+    pack.occupations = [replace(o, technology=technology.get(o.code, ()),
+                                skills=tuple(ratings.by_occupation.get(o.code, ())))
+                        for o in pack.occupations]
+    pack.skills = [Activity(k, v) for k, v in sorted(ratings.names.items())]
+    pack.skill_gwas = onet_details.skill_gwas(root) if pack.skills else {}
+    pack.skills_release = ratings.release if ratings.release != pack.release else ""
     return pack
 
 
@@ -166,8 +189,12 @@ def write_pack(pack: OnetPack, path: Path) -> None:
         "gwa": [[a.id, a.title] for a in pack.gwas],
         "iwa": [[a.id, a.title, a.parent] for a in pack.iwas],
         "dwa": [[a.id, a.title, a.parent] for a in pack.dwas],
-        "occupations": [[o.code, o.title, o.job_zone, [list(d) for d in o.dwas]]
+        "occupations": [[o.code, o.title, o.job_zone, [list(d) for d in o.dwas],
+                         list(o.technology), [list(s) for s in o.skills]]
                         for o in pack.occupations],
+        "skills": [[a.id, a.title] for a in pack.skills],
+        "skill_gwas": {k: list(v) for k, v in sorted(pack.skill_gwas.items())},
+        "skills_release": pack.skills_release,
     }
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -189,14 +216,27 @@ def read_pack(path: Path) -> OnetPack:
             gwas=[Activity(str(i), str(t)) for i, t in data["gwa"]],
             iwas=[Activity(str(i), str(t), str(p)) for i, t, p in data["iwa"]],
             dwas=[Activity(str(i), str(t), str(p)) for i, t, p in data["dwa"]],
-            occupations=[Occupation(str(c), str(t), int(z),
-                                    tuple((str(d), float(w)) for d, w in ds))
-                         for c, t, z, ds in data["occupations"]],
+            occupations=[_occupation(o) for o in data["occupations"]],
+            skills=[Activity(str(i), str(t)) for i, t in data.get("skills", [])],
+            skill_gwas={str(k): tuple(map(str, v))
+                        for k, v in data.get("skill_gwas", {}).items()},
+            skills_release=str(data.get("skills_release", "")),
         )
     except FileFormatError:
         raise
     except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
         raise FileFormatError(source, f"damaged O*NET pack ({type(exc).__name__})") from None
+
+
+def _occupation(item: list[Any]) -> Occupation:
+    """One occupation of a pack; packs from before technology and skills have 4 fields."""
+    code, title, zone, dwas = item[:4]
+    technology = item[4] if len(item) > 4 else []
+    skills = item[5] if len(item) > 5 else []
+    return Occupation(str(code), str(title), int(zone),
+                      tuple((str(d), float(w)) for d, w in dwas),
+                      tuple(map(str, technology)),
+                      tuple((str(s), float(i), float(v)) for s, i, v in skills))
 
 
 def dwa_taxonomy(pack: OnetPack, source: str = "") -> Taxonomy:
@@ -217,7 +257,7 @@ def dwa_taxonomy(pack: OnetPack, source: str = "") -> Taxonomy:
     return Taxonomy(
         name=DWA_TAXONOMY, title="O*NET Detailed Work Activities", competencies=comps,
         version=pack.release, framework=FRAMEWORK, source=source,
-        description=pack.attribution,
+        description=ATTRIBUTION.format(release=pack.release),  # activities: this release
         categories=[Category(id=g.id, label=g.title) for g in pack.gwas],
     )
 
@@ -238,7 +278,7 @@ def iwa_taxonomy(pack: OnetPack, source: str = "") -> Taxonomy:
     return Taxonomy(
         name="onet-iwa", title="O*NET Intermediate Work Activities", competencies=comps,
         version=pack.release, framework=FRAMEWORK, source=source,
-        description=pack.attribution,
+        description=ATTRIBUTION.format(release=pack.release),  # activities: this release
         categories=[Category(id=g.id, label=g.title) for g in pack.gwas],
     )
 

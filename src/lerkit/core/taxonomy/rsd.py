@@ -9,10 +9,11 @@ from lerkit.core.errors import FileFormatError
 from lerkit.core.files import read_json, read_text
 from lerkit.core.taxonomy.case import line_of
 from lerkit.core.taxonomy.model import Competency, Taxonomy
+from lerkit.core.text_safety import clean_text
 
 
 def _str(value: Any) -> str:
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    return " ".join(clean_text(value).split()) if isinstance(value, str) else ""
 
 
 def _skills(data: Any) -> list[Any]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +18,9 @@ from typing import Any
 
 from lerkit.core.errors import BadInputError, FileFormatError
 from lerkit.core.files import read_text
+from lerkit.core.strict_json import parse_json
 from lerkit.core.taxonomy.model import Category, Competency, Taxonomy
+from lerkit.core.text_safety import clean_text
 
 TABLE_FORMATS = ("csv", "jsonl")
 _KNOWN = ("id", "label", "alt_labels", "description", "parent")
@@ -62,12 +63,7 @@ def _jsonl_rows(text: str, source: str) -> Iterator[tuple[int, dict[str, Any]]]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise FileFormatError(source, f"invalid JSON: {exc.msg}", number) from None
-        except RecursionError:
-            raise FileFormatError(source, "JSON nested too deeply", number) from None
+        value = parse_json(line, source, number)
         if not isinstance(value, dict):
             raise FileFormatError(source, "each line must be a JSON object {...}", number)
         if "alt_labels" in value and isinstance(value["alt_labels"], str):
@@ -76,7 +72,7 @@ def _jsonl_rows(text: str, source: str) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 def _split_alt(text: str) -> list[str]:
-    return [part.strip() for part in text.split("|") if part.strip()]
+    return [part.strip() for part in clean_text(text).split("|") if part.strip()]
 
 
 def _csv_rows(text: str, source: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -108,12 +104,13 @@ def _csv_rows(text: str, source: str) -> Iterator[tuple[int, dict[str, Any]]]:
         raise FileFormatError(source, f"invalid CSV: {exc}", reader.line_num or None) from None
 
 
-def _text(value: Any, key: str, source: str, line: int, *, required: bool = False) -> str:
+def _text(value: Any, key: str, source: str, line: int, *, required: bool = False,
+          multiline: bool = False) -> str:
     if value is None and not required:
         return ""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise FileFormatError(source, f"'{key}' must be text", line)
-    result = str(value).strip()
+    result = clean_text(str(value), multiline=multiline).strip()
     if required and not result:
         raise FileFormatError(source, f"'{key}' is empty", line)
     return result
@@ -140,9 +137,11 @@ def _build(
         competency = Competency(
             id=cid,
             label=_text(row["label"], "label", source, line, required=True),
-            description=_text(row.get("description"), "description", source, line),
-            alt_labels=[a.strip() for a in alt if a.strip()],
-            attributes={k: v for k, v in row.items() if k not in _KNOWN},
+            description=_text(row.get("description"), "description", source, line,
+                              multiline=True),
+            alt_labels=[a for a in (clean_text(a).strip() for a in alt) if a],
+            attributes={clean_text(k): clean_text(v) if isinstance(v, str) else v
+                        for k, v in row.items() if k not in _KNOWN},
         )
         parent = _text(row.get("parent"), "parent", source, line)
         if parent:

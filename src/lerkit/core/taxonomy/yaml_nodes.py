@@ -13,6 +13,7 @@ import yaml
 
 from lerkit.core.errors import FileFormatError
 from lerkit.core.files import yaml_errors
+from lerkit.core.text_safety import clean_text
 
 try:  # the C parser is faster and just as safe
     _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = yaml.CSafeLoader
@@ -87,7 +88,7 @@ class Nodes:
                     raise self.fail(node, f"{what} is empty")
                 return ""
             raise self.fail(node, f"{what} must be text, found {node.value!r}")
-        value = str(node.value).strip()
+        value = clean_text(str(node.value), multiline=True).strip()
         if required and not value:
             raise self.fail(node, f"{what} is empty")
         return value

@@ -1,1 +1,5 @@
-"""Screens and modal dialogs, one per module with its own ``.tcss``."""
+"""Screens, one per module (or package) with its own ``.tcss``.
+
+A screen never imports another screen: it posts a navigation message
+(:mod:`lerkit.tui.navigation`) and the app opens the next screen.
+"""

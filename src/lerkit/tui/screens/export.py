@@ -1,8 +1,13 @@
-"""Export a signed record: passphrase, where to save, which skills, what to leave out."""
+"""Export a signed record: the signing key (made once, a step of its own), the folder and
+formats, the skills and what to leave out, a privacy check, then every file at once.
+
+Nothing is half-made: the services write each file to a temporary name, check it and
+only then give it its name; a failed export records nothing. The key, once made, stays
+made, and the screen says so even when the export after it failed.
+"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -15,127 +20,192 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
-from lerkit.core.errors import LerError, NotFoundError
+from lerkit.core.errors import BadInputError, LerError, NotFoundError
 from lerkit.core.records import ClaimRecord
-from lerkit.services import bundles, keys, people
-from lerkit.services.bundles import ExportResult
+from lerkit.services import bundles, keys, outputs, people, privacy
 from lerkit.services.context import Lerkit
-from lerkit.tui.screens.omit import OmitModal, omit_words
+from lerkit.services.outputs import BUNDLE, FORMATS, OutputsResult
+from lerkit.services.privacy import Choice, Passage
+from lerkit.tui.dialogs.omit import OmitModal, omit_words
+from lerkit.tui.dialogs.privacy import PrivacyModal
 from lerkit.tui.widgets.choice_list import ChoiceList
 
+Omit = dict[str, frozenset[str]]
+EXTRA_FORMATS = [f for f in FORMATS if f.name != BUNDLE]
+BUNDLE_SUFFIX = next(f.suffix for f in FORMATS if f.name == BUNDLE)
 
-def default_path(name: str) -> Path:
-    """``<name>-record.json`` in the current folder."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "person"
-    return Path.cwd() / f"{slug}-record.json"
+
+def default_folder() -> Path:
+    """The person's Documents folder if there is one, else their home folder."""
+    home = Path.home()
+    documents = home / "Documents"
+    return documents if documents.is_dir() else home
+
+
+def key_words(did: str | None, made_now: bool = False) -> str:
+    """The signing key's state, as the screen says it."""
+    if did is None:
+        return ("You have no signing key yet: choose a passphrase (8 or more characters) "
+                "and type it twice. Ctrl+S first makes the key, then exports.")
+    if made_now:
+        return (f"Your signing key is made ({did}). Its passphrase signs every record "
+                "you export from now on.")
+    return f"Signing key: {did}. Type its passphrase."
+
+
+def saved_words(result: OutputsResult) -> str:
+    """What was written, where, and how to check it (short lines: the skills stay in
+    view)."""
+    r = result.bundle
+    stem = r.path.name.removesuffix(BUNDLE_SUFFIX)
+    endings = " ".join(p.name.removeprefix(stem) for p in result.paths)
+    return (f"Saved {r.claims} skills in {len(result.paths)} files to {r.path.parent}:\n"
+            f"{stem} {endings}\nsha256: {r.sha256}\nSigned by {r.did}")
 
 
 class ExportScreen(Screen[None]):
-    """Choose, then Ctrl+S signs and writes the bundle in a worker thread."""
+    """Choose, then Ctrl+S checks privacy, signs and writes every format in a worker."""
 
     CSS_PATH = "export.tcss"
     HELP = (
-        "## Export\n\nType the passphrase of your signing key (the first time, choose one "
-        "and type it twice). Tick the skills to put in. On a skill, **O** chooses details "
-        "to leave out (dates, organization, place, your story, evidence). **Ctrl+S** signs "
-        "and saves the record; the file's SHA-256 is shown so you can check it later."
+        "## Export\n\nThe first time, choose a passphrase and type it twice: **Ctrl+S** "
+        "first makes your signing key (that stays made), then exports. After that, type "
+        "the key's passphrase. Choose the folder and the formats (the signed bundle is "
+        "always saved; the others are made from it). Tick the skills to put in; "
+        "**Ctrl+L** chooses details of a skill to leave out (dates, organization, place, "
+        "your story, evidence). Before signing, a privacy check shows passages that name "
+        "health, a disability, a child or a religion: keep, leave out or reword each. "
+        "A failed export saves nothing."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
+        # The footer shows the main keys (it must fit 80 columns); F1 and Ctrl+P list all.
         Binding("ctrl+s", "export", "Sign and save", id="export-now"),
-        Binding("o", "omit", "Leave out...", id="omit-details"),
-        Binding("a", "toggle_all", "All or none", id="toggle-all"),
+        Binding("ctrl+l", "omit", "Leave out...", id="omit-details", show=False),
+        Binding("f4", "toggle_all", "All or none", id="toggle-all", show=False),
         Binding("escape", "close", "Back", id="close-export"),
     ]
 
     @dataclass
     class Loaded(Message):
-        """The accepted claims and whether the person has a key yet."""
+        """The accepted claims and the signing key, if there is one."""
 
         name: str
         claims: list[ClaimRecord]
-        has_key: bool
+        did: str | None
+
+    @dataclass
+    class PrivacyChecked(Message):
+        """The passages the person should see before signing (maybe none)."""
+
+        passages: list[Passage]
+
+    @dataclass
+    class KeyMade(Message):
+        """The signing key was made (before the export, which may still fail)."""
+
+        did: str
 
     @dataclass
     class Progressed(Message):
-        """A step of the export (unlocking, signing)."""
+        """A step of the export (unlocking, signing, writing a file)."""
 
         text: str
 
     @dataclass
     class Done(Message):
-        """The bundle was written."""
+        """Every file was written."""
 
-        result: ExportResult
+        result: OutputsResult
 
     @dataclass
     class Failed(Message):
-        """The export (or loading) was refused."""
+        """The export (or, with ``loading``, reading the record) was refused; nothing
+        was written."""
 
         text: str
+        loading: bool = False
 
-    def __init__(self, ler: Lerkit, person_id: str) -> None:
+    def __init__(self, ler: Lerkit, person_id: str, *, folder: Path | None = None) -> None:
         super().__init__()
         self.ler = ler
         self.person_id = person_id
+        self.folder = folder or default_folder()
         self.claims: list[ClaimRecord] = []
-        self.omit: dict[str, frozenset[str]] = {}
-        self.has_key = True
+        self.omit: Omit = {}
+        self.did: str | None = None
+        self.loaded = False
+        self.person_name = ""
         self.running = False
+        self.key_made_now = False  # made on this screen, by the last export
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Reading the accepted skills...", id="intro", markup=False)
         with Horizontal(classes="field"):
             yield Label("Passphrase:", classes="field-label")
-            yield Input(id="passphrase", password=True, compact=True,
+            yield Input(id="passphrase", password=True, compact=True, select_on_focus=False,
                         placeholder="type the passphrase here")
         with Horizontal(classes="field", id="again-row"):
             yield Label("Again:", classes="field-label")
-            yield Input(id="again", password=True, compact=True,
+            yield Input(id="again", password=True, compact=True, select_on_focus=False,
                         placeholder="type it once more")
         with Horizontal(classes="field"):
-            yield Label("Save to:", classes="field-label")
-            yield Input(id="out", compact=True, placeholder="where to save the file")
-        yield Static("Skills to put in (Space: in or out · O: leave out details · A: all)",
-                     classes="hint")
+            yield Label("Save in:", classes="field-label")
+            yield Input(str(self.folder), id="out", compact=True, select_on_focus=False,
+                        placeholder="the folder to save the files in")
+        yield Static("Also save (the signed bundle is always saved):", classes="hint")
+        yield ChoiceList(multiple=True, numbered=False, id="formats")
+        yield Static("Skills to put in (Space: in or out · Ctrl+L: leave out details · "
+                     "F4: all)", classes="hint")
         yield ChoiceList(multiple=True, numbered=False, id="claims")
         yield Static("", id="result", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#again-row").display = False
+        self.query_one("#formats", ChoiceList).set_choices(
+            [(f.name, f"{f.title} ({f.suffix})") for f in EXTRA_FORMATS],
+            [f.name for f in EXTRA_FORMATS])
         self.query_one("#passphrase", Input).focus()
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export-load")
     def load(self) -> None:
-        """Read the accepted claims and check for a signing key."""
+        """Read the accepted claims and the signing key."""
         try:
             name = people.require_person(self.ler, self.person_id).name
-            found = bundles.accepted_claims(self.ler, self.person_id)
             try:
-                keys.show_key(self.ler, self.person_id)
-                has_key = True
+                found = bundles.accepted_claims(self.ler, self.person_id)
+            except BadInputError:  # none accepted yet: the screen says what to do
+                found = []
+            try:
+                did: str | None = keys.show_key(self.ler, self.person_id).did
             except NotFoundError:
-                has_key = False
+                did = None
         except LerError as exc:
-            self.post_message(self.Failed(exc.message))
+            self.post_message(self.Failed(exc.message, loading=True))
             return
-        self.post_message(self.Loaded(name, found, has_key))
+        self.post_message(self.Loaded(name, found, did))
 
     def on_export_screen_loaded(self, message: Loaded) -> None:
-        self.claims, self.has_key = message.claims, message.has_key
+        first = not self.loaded
+        self.loaded, self.claims, self.person_name = True, message.claims, message.name
         self.sub_title = f"Export: {message.name}"
-        self.query_one("#out", Input).value = str(default_path(message.name))
-        self.query_one("#again-row").display = not message.has_key
-        key = ("Type the passphrase of your signing key." if message.has_key else
-               "You have no signing key yet: choose a passphrase (8 or more characters) and "
-               "type it twice; the key is made when you export.")
+        self._key_state(message.did)
+        if first:
+            claim_list = self.query_one("#claims", ChoiceList)
+            claim_list.set_choices([(c.id, self._label(c)) for c in self.claims],
+                                   [c.id for c in self.claims])
+            if not self.claims:
+                self._result("Nothing to export yet: accept a skill first (Escape, then "
+                             "Enter on a skill).")
+
+    def _key_state(self, did: str | None, made_now: bool = False) -> None:
+        self.did = did
+        self.query_one("#again-row").display = did is None
         self.query_one("#intro", Static).update(
-            f"A signed record for {message.name}. {key}")
-        claim_list = self.query_one("#claims", ChoiceList)
-        claim_list.set_choices([(c.id, self._label(c)) for c in self.claims],
-                               [c.id for c in self.claims])
+            f"A signed record for {self.person_name}. "
+            + key_words(did, made_now))
 
     def _label(self, claim: ClaimRecord) -> str:
         where = claim.experience.title if claim.experience is not None else ""
@@ -147,6 +217,7 @@ class ExportScreen(Screen[None]):
         claim_id = claim_list.highlighted_id()
         claim = next((c for c in self.claims if c.id == claim_id), None)
         if claim is None:
+            self._result("Move to a skill in the list first (Tab), then press Ctrl+L.")
             return
 
         def chosen(omit: frozenset[str] | None) -> None:
@@ -167,39 +238,98 @@ class ExportScreen(Screen[None]):
     def next_field(self) -> None:
         self.focus_next()
 
+    # --- exporting: check the fields, the privacy check, then the worker ----------------
+
+    def _problem(self, picked: list[str], passphrase: str, folder: str) -> str:
+        again = self.query_one("#again", Input).value
+        if not self.loaded:
+            return "The skills are still being read."
+        if not picked:
+            return "Tick at least one skill."
+        if not passphrase:
+            return "Type the passphrase."
+        if self.did is None:
+            try:
+                keys.check_new_passphrase(passphrase)
+            except BadInputError as exc:
+                return f"{exc.message[:1].upper()}{exc.message[1:]}."
+            if passphrase != again:
+                return "The two passphrases are not the same."
+        if not folder:
+            return "Say which folder to save the files in."
+        if not Path(folder).expanduser().is_dir():
+            return f"{folder} is not a folder."
+        return ""
+
     def action_export(self) -> None:
-        """Check the choices, then sign and save in a worker thread."""
+        """Check the choices and privacy, then sign and save every format."""
         if self.running:
             return
-        picked = self.query_one("#claims", ChoiceList).picked
-        passphrase = self.query_one("#passphrase", Input).value
-        again = self.query_one("#again", Input).value
-        out = self.query_one("#out", Input).value.strip()
-        problem = ("Tick at least one skill." if not picked else
-                   "Type the passphrase." if not passphrase else
-                   "Say where to save the file." if not out else
-                   "The two passphrases are not the same."
-                   if not self.has_key and passphrase != again else "")
+        picked = list(self.query_one("#claims", ChoiceList).picked)
+        problem = self._problem(picked, self.query_one("#passphrase", Input).value,
+                                self.query_one("#out", Input).value.strip())
         if problem:
             self._result(f"Not exported: {problem}")
             return
-        every = len(picked) == len(self.claims)
-        omit = {cid: fs for cid, fs in self.omit.items() if fs and cid in picked}
-        self.running = True
-        self._result("Working...")
-        self.run_export(passphrase, Path(out).expanduser(), None if every else list(picked),
-                        omit)
+        self.running, self.key_made_now = True, False
+        self._result("Working: the privacy check...")
+        self.check_privacy(self._claim_ids(picked))
+
+    def _claim_ids(self, picked: list[str]) -> list[str] | None:
+        return None if len(picked) == len(self.claims) else picked
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
-    def run_export(self, passphrase: str, out: Path, claim_ids: list[str] | None,
-                   omit: dict[str, frozenset[str]]) -> None:
-        """Make the key if needed, then sign and write the bundle atomically."""
+    def check_privacy(self, claim_ids: list[str] | None) -> None:
+        """Find the passages to show before signing."""
         try:
-            if not self.has_key:
+            found = privacy.check(self.ler, self.person_id, claim_ids)
+        except LerError as exc:
+            self.post_message(self.Failed(exc.message))
+            return
+        self.post_message(self.PrivacyChecked(found))
+
+    def on_export_screen_privacy_checked(self, message: PrivacyChecked) -> None:
+        if not message.passages:
+            self._start([])
+            return
+        self._result("The privacy check found passages to look at.")
+
+        def chosen(choices: list[tuple[Passage, Choice]] | None) -> None:
+            if choices is None:
+                self.running = False
+                self._result("Not exported: the privacy check was closed. Nothing was saved.")
+                return
+            self._start(choices)
+
+        picked = set(self.query_one("#claims", ChoiceList).picked)
+        claims = [c for c in self.claims if c.id in picked]
+        self.app.push_screen(PrivacyModal(message.passages, claims), chosen)
+
+    def _start(self, choices: list[tuple[Passage, Choice]]) -> None:
+        picked = list(self.query_one("#claims", ChoiceList).picked)
+        formats = [BUNDLE, *self.query_one("#formats", ChoiceList).picked]
+        omit = {cid: fs for cid, fs in self.omit.items() if fs and cid in picked}
+        folder = Path(self.query_one("#out", Input).value.strip()).expanduser().resolve()
+        self._result("Working...")
+        self.run_export(self.query_one("#passphrase", Input).value, folder, formats,
+                        self._claim_ids(picked), omit, choices, self.did is None)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def run_export(self, passphrase: str, folder: Path, formats: list[str],
+                   claim_ids: list[str] | None, omit: Omit,
+                   choices: list[tuple[Passage, Choice]], make_key: bool) -> None:
+        """Make the key if there is none (a step of its own), store the privacy choices,
+        then sign and write every chosen format."""
+        try:
+            if make_key:
                 self.post_message(self.Progressed("making your signing key"))
-                keys.init_key(self.ler, self.person_id, passphrase)
-            result = bundles.export_bundle(
-                self.ler, self.person_id, out.resolve(), passphrase, claim_ids=claim_ids,
+                self.post_message(self.KeyMade(keys.init_key(self.ler, self.person_id,
+                                                             passphrase)))
+            if choices:
+                omit = privacy.merge_omit(omit, privacy.apply(self.ler, self.person_id,
+                                                              choices, claim_ids))
+            result = outputs.export_to_folder(
+                self.ler, self.person_id, folder, passphrase, formats, claim_ids=claim_ids,
                 omit=omit, progress=self._progress)
         except (LerError, OSError) as exc:
             text = exc.message if isinstance(exc, LerError) else str(exc)
@@ -210,22 +340,33 @@ class ExportScreen(Screen[None]):
     def _progress(self, text: str) -> None:
         self.post_message(self.Progressed(text))
 
+    def on_export_screen_key_made(self, message: KeyMade) -> None:
+        self.key_made_now = True
+        self._key_state(message.did, made_now=True)
+        self.query_one("#again", Input).value = ""
+
     def on_export_screen_progressed(self, message: Progressed) -> None:
         self._result(f"Working: {message.text}...")
 
     def on_export_screen_done(self, message: Done) -> None:
-        self.running, self.has_key = False, True
-        self.query_one("#again-row").display = False
+        self.running = False
         for field in ("#passphrase", "#again"):
             self.query_one(field, Input).value = ""
-        r = message.result
-        self._result(f"Saved {r.claims} skills to {r.path}\nsha256: {r.sha256}\n"
-                     f"Signed by {r.did}")
-        self.notify(f"Saved to {r.path}", title="Exported")
+        self._result(saved_words(message.result))
+        self.notify(f"Saved to {message.result.bundle.path.parent}", title="Exported")
 
     def on_export_screen_failed(self, message: Failed) -> None:
         self.running = False
-        self._result(f"Not exported: {message.text}")
+        if message.loading:
+            self._result(f"Error: {message.text}")
+            return
+        text = f"Not exported: {message.text.rstrip('.')}. Nothing was saved."
+        if self.key_made_now:
+            text += (" Your signing key was made and is kept: press Ctrl+S to try again "
+                     "with the same passphrase.")
+        self._result(text)
+        if not self.key_made_now:
+            self.load()  # say the key's state as it is now
 
     def _result(self, text: str) -> None:
         self.query_one("#result", Static).update(text)
@@ -233,4 +374,3 @@ class ExportScreen(Screen[None]):
     def action_close(self) -> None:
         """Back to the review."""
         self.app.pop_screen()
-

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from lerkit.core.errors import LerError
 from lerkit.services import people
 from lerkit.services.context import Lerkit
 from lerkit.services.people import PersonSummary
-from lerkit.tui.messages import CaseloadLoaded, ServiceFailed
-from lerkit.tui.screens.confirm import ConfirmModal
-from lerkit.tui.screens.prompt import PromptModal
-
-COLUMNS = ("Name", "Id", "Experiences", "Skills", "Evidence", "Endorsed")
-MAX_NAME_WIDTH = 30
+from lerkit.tui.dialogs.confirm import ConfirmModal
+from lerkit.tui.dialogs.prompt import PromptModal
+from lerkit.tui.messages import ServiceFailed
+from lerkit.tui.navigation import ExportWanted, InterviewWanted, RecordWanted
+from lerkit.tui.widgets.people_list import PAGE, PeopleList
 
 
 class HomeScreen(Screen[None]):
@@ -33,87 +33,134 @@ class HomeScreen(Screen[None]):
         "skills, evidence items and endorsements their record holds.\n\n"
         "Type in the search box to filter by name; **Enter** moves to the list. Press "
         "**Enter** on a row to review that person's record, **Ctrl+O** to go on with "
-        "(or start) their interview."
+        "(or start) their interview, **Ctrl+N** to add someone (the list then shows "
+        "them, highlighted)."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_person", "Open record", id="open-person"),
+        # The footer shows the main keys (it must fit 80 columns); F1 and Ctrl+P list all.
+        Binding("enter", "open_person", "Open", id="open-person",
+                tooltip="Open the highlighted person's record"),
         Binding("ctrl+o", "start_interview", "Interview", id="start-interview"),
         Binding("ctrl+n", "new_person", "New person", id="new-person"),
-        Binding("ctrl+d", "delete_person", "Delete", id="delete-person"),
-        Binding("ctrl+f", "focus_search", "Search", id="focus-search"),
-        Binding("ctrl+r", "reload", "Reload", id="reload"),
+        Binding("ctrl+d", "delete_person", "Delete", id="delete-person", show=False),
+        Binding("ctrl+f", "focus_search", "Search", id="focus-search", show=False),
+        Binding("ctrl+r", "reload", "Reload", id="reload", show=False),
     ]
+
+    @dataclass
+    class Loaded(Message):
+        """How many people match ``search``, the page with the highlighted row, and which
+        row that is."""
+
+        search: str
+        total: int
+        offset: int
+        page: list[PersonSummary]
+        cursor: int
+
+    @dataclass
+    class PageLoaded(Message):
+        """A further page of the list, read as it scrolled into view."""
+
+        search: str
+        offset: int
+        page: list[PersonSummary]
 
     def __init__(self, ler: Lerkit) -> None:
         super().__init__()
         self.ler = ler
-        self.people: list[PersonSummary] = []
+        self.asked_search = ""
+        self.finding = False  # a person was just added: the list is looking for them
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Search people by name", id="search")
-        yield DataTable(id="caseload", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="status", classes="hint")
-        yield Footer()
+        yield PeopleList(id="caseload")
+        yield Static("Reading the list of people...", id="status", classes="hint")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self._set_columns([])
         self.action_reload()
 
     def on_screen_resume(self) -> None:
-        self.action_reload()
+        if not self.finding:  # a person just added is being looked for: that read stands
+            self.action_reload()
 
     def action_reload(self) -> None:
         """Read the caseload again."""
-        self.load_caseload(self.query_one("#search", Input).value)
+        listed = self.query_one("#caseload", PeopleList)
+        person = listed.current()
+        self.reload(near=listed.cursor, keep=person.id if person else None)
+
+    def reload(self, *, near: int = 0, keep: str | None = None, find: bool = False) -> None:
+        """Read the list for the search typed; highlight ``keep`` (looked for everywhere
+        with ``find``, else near row ``near``)."""
+        self.asked_search = self.query_one("#search", Input).value
+        self.finding = find
+        self.load_caseload(self.asked_search, near, keep, find)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="caseload")
-    def load_caseload(self, search: str) -> None:
-        """Read people in a worker thread and post them back."""
+    def load_caseload(self, search: str, near: int, keep: str | None, find: bool) -> None:
+        """Count the people and read the page with the highlighted row (a worker)."""
         try:
-            found = people.list_people(self.ler, search or None)
+            total = people.count_people(self.ler, search or None)
+            cursor = max(0, min(near, total - 1))
+            if find and keep is not None:
+                found = people.position_of(self.ler, keep, search or None)
+                cursor = cursor if found is None else found
+            offset = cursor - cursor % PAGE
+            page = people.list_people(self.ler, search or None, limit=PAGE, offset=offset)
         except LerError as exc:
             self.post_message(ServiceFailed(exc.message))
             return
+        ids = [p.id for p in page]
+        if keep in ids:
+            cursor = offset + ids.index(keep)
         if not get_current_worker().is_cancelled:
-            self.post_message(CaseloadLoaded(found))
+            self.post_message(self.Loaded(search, total, offset, page, cursor))
 
-    def on_caseload_loaded(self, message: CaseloadLoaded) -> None:
-        if message.people == self.people and self.people:
-            return  # unchanged: keep the table (and its cursor) as it is
-        before = self.selected()
-        self.people = message.people
-        rows = [(p.name, p.id, str(p.counts.experiences), str(p.counts.accepted_skills),
-                 str(p.counts.evidence), str(p.counts.endorsements)) for p in self.people]
-        table = self._set_columns(rows)
-        for p, row in zip(self.people, rows, strict=True):
-            table.add_row(*row, key=p.id)
-        ids = [p.id for p in message.people]
-        if before is not None and before.id in ids:
-            table.move_cursor(row=ids.index(before.id))
-        count = len(message.people)
-        text = (f"{count} {'person' if count == 1 else 'people'}. Enter opens a record; "
-                "Ctrl+O goes on with the interview.")
+    def on_home_screen_loaded(self, message: Loaded) -> None:
+        if message.search != self.query_one("#search", Input).value:
+            return  # typed on since: a newer read is on its way
+        self.finding = False
+        self.query_one("#caseload", PeopleList).show(
+            message.search, message.total, message.offset, message.page, message.cursor)
+        count = message.total
+        found = f"{count} {'person' if count == 1 else 'people'}"
+        text = (f"{found} matching “{message.search}”." if message.search else f"{found}.")
+        text += " Enter opens a record; Ctrl+O goes on with the interview."
         if not count:
-            text = "No people yet. Press Ctrl+N to add someone."
+            text = ("Nobody matches that name. Ctrl+N adds someone." if message.search else
+                    "No people yet. Press Ctrl+N to add someone.")
         self.query_one("#status", Static).update(text)
 
-    def _set_columns(self, rows: Sequence[tuple[str, ...]]) -> DataTable[str]:
-        """Empty the table and size its columns to ``rows`` (widths known before drawing)."""
-        table: DataTable[str] = self.query_one("#caseload", DataTable)
-        table.clear(columns=True)
-        for n, header in enumerate(COLUMNS):
-            width = max([len(header), *(len(r[n]) for r in rows)])
-            table.add_column(header, width=min(width, MAX_NAME_WIDTH))
-        return table
+    @on(PeopleList.PageWanted)
+    def page_wanted(self, message: PeopleList.PageWanted) -> None:
+        self.load_page(message.search, message.offset)
+
+    @work(thread=True, exit_on_error=False, group="caseload-page")
+    def load_page(self, search: str, offset: int) -> None:
+        """Read one more page of the list (a worker)."""
+        try:
+            page = people.list_people(self.ler, search or None, limit=PAGE, offset=offset)
+        except LerError as exc:
+            self.post_message(ServiceFailed(exc.message))
+            return
+        self.post_message(self.PageLoaded(search, offset, page))
+
+    def on_home_screen_page_loaded(self, message: PageLoaded) -> None:
+        self.query_one("#caseload", PeopleList).add_page(message.search, message.offset,
+                                                         message.page)
 
     def on_service_failed(self, message: ServiceFailed) -> None:
+        self.finding = False
         self.query_one("#status", Static).update(f"Error: {message.text}")
         self.notify(message.text, title="Error", severity="error")
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
-        self.load_caseload(event.value)
+        if event.value != self.asked_search:
+            self.reload()
 
     def action_focus_search(self) -> None:
         """Move the cursor to the search box."""
@@ -121,45 +168,41 @@ class HomeScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def search_done(self) -> None:
-        self.query_one("#caseload", DataTable).focus()
+        self.query_one("#caseload", PeopleList).focus()
 
-    @on(DataTable.RowSelected, "#caseload")
     def action_open_person(self) -> None:
         """Review the highlighted person's record."""
-        from lerkit.tui.screens.review import ReviewScreen
-
         person = self._chosen()
         if person is not None:
-            self.app.push_screen(ReviewScreen(self.ler, person.id))
+            self.post_message(RecordWanted(person.id))
 
     def action_start_interview(self) -> None:
         """Go on with (or start) the highlighted person's interview."""
-        from lerkit.tui.screens.interview import InterviewScreen
-
         person = self._chosen()
         if person is not None:
-            self.app.push_screen(InterviewScreen(self.ler, person.id))
+            self.post_message(InterviewWanted(person.id))
 
     def action_export(self) -> None:
         """Export the highlighted person's signed record."""
-        from lerkit.tui.screens.export import ExportScreen
-
         person = self._chosen()
         if person is not None:
-            self.app.push_screen(ExportScreen(self.ler, person.id))
+            self.post_message(ExportWanted(person.id))
 
     def _chosen(self) -> PersonSummary | None:
         person = self.selected()
         if person is None:
-            self.notify("Nobody is selected. Press Ctrl+N to add someone.", severity="warning")
+            listed = self.query_one("#caseload", PeopleList)
+            busy = self.finding or bool(listed.total and listed.current() is None)
+            self.notify("Still reading the list; try again in a moment." if busy else
+                        "Nobody is selected. Press Ctrl+N to add someone.", severity="warning")
         return person
 
     def selected(self) -> PersonSummary | None:
-        """The person on the highlighted row."""
-        table = self.query_one("#caseload", DataTable)
-        if not self.people or table.cursor_row < 0 or table.cursor_row >= len(self.people):
+        """The person on the highlighted row (None while a person just added is looked
+        for: the highlight is about to move to them)."""
+        if self.finding:
             return None
-        return self.people[table.cursor_row]
+        return self.query_one("#caseload", PeopleList).current()
 
     def action_new_person(self) -> None:
         """Ask for a name and add the person."""
@@ -172,7 +215,8 @@ class HomeScreen(Screen[None]):
                     self.notify(exc.message, title="Not added", severity="error")
                     return
                 self.notify(f"Added {person.name} ({person.id}).")
-                self.action_reload()
+                self.query_one("#search", Input).value = ""  # so that the list shows them
+                self.reload(keep=person.id, find=True)
 
         self.app.push_screen(PromptModal("Name of the new person"), created)
 
@@ -185,9 +229,13 @@ class HomeScreen(Screen[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                people.delete_person(self.ler, person.id)
+                try:
+                    people.delete_person(self.ler, person.id)
+                except LerError as exc:
+                    self.notify(exc.message, title="Not deleted", severity="error")
+                    return
                 self.notify(f"Deleted {person.name}.")
-                self.action_reload()
+                self.reload(near=self.query_one("#caseload", PeopleList).cursor)
 
         self.app.push_screen(
             ConfirmModal(f"Delete {person.name} ({person.id}) and all their records?"), confirmed

@@ -13,13 +13,23 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from lerkit.core.errors import LerError, NotFoundError
-from lerkit.core.records import ClaimRecord, ClaimStatus, EvidenceKind
-from lerkit.services import claims, keys
+from lerkit.core.records import (
+    ClaimRecord,
+    ClaimStatus,
+    EvidenceKind,
+    EvidenceRecord,
+    ExperienceRecord,
+)
+from lerkit.services import claims, evidence, keys
 from lerkit.services.context import Lerkit
 from lerkit.services.review import RecordView, record_view
-from lerkit.tui.messages import RecordLoaded, ServiceFailed
-from lerkit.tui.screens.evidence import KIND_WORDS, EvidenceInput, EvidenceModal
-from lerkit.tui.widgets.claim_list import ClaimList, record_rows
+from lerkit.tui.dialogs.confirm import ConfirmModal
+from lerkit.tui.dialogs.dates import DatesChange, DatesModal
+from lerkit.tui.dialogs.evidence import KIND_WORDS, EvidenceInput, EvidenceModal
+from lerkit.tui.dialogs.evidence_edit import EvidenceChange, EvidenceEditModal
+from lerkit.tui.messages import RecordChanged, RecordLoaded, ServiceFailed
+from lerkit.tui.navigation import ExportWanted, InterviewWanted, OccupationsWanted
+from lerkit.tui.widgets.claim_list import ClaimList, record_rows, row_kind
 from lerkit.tui.wording import next_proficiency, plural
 
 
@@ -43,18 +53,23 @@ class ReviewScreen(Screen[None]):
 
     CSS_PATH = "review.tcss"
     HELP = (
-        "## Review\n\nEvery experience from the interview, with its skills. ACCEPTED skills "
-        "go into an export; suggested ones wait for you; turned-down ones stay out. A skill "
-        "someone endorsed says who (exports carry it while the skill stays unchanged).\n\n"
+        "## Review\n\nEvery experience with its evidence and skills. ACCEPTED skills go "
+        "into an export; suggested ones wait for you; turned-down ones stay out. An "
+        "endorsed skill says who endorsed it.\n\n"
         "On a skill: **Enter** accepts, **Delete** turns down, **P** sets how well, **F3** "
-        "adds evidence. **Ctrl+E** exports a signed record, **Ctrl+O** goes on with the "
-        "interview, **F6** checks a record file."
+        "adds evidence. On an experience **Enter** corrects its dates; on evidence "
+        "**Enter** edits, **Delete** deletes."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
+        # The footer shows the main keys (it must fit 80 columns); F1 and Ctrl+P list all.
         Binding("ctrl+e", "export", "Export", id="export"),
         Binding("ctrl+o", "start_interview", "Interview", id="resume-interview"),
-        Binding("f3", "add_evidence", "Evidence", id="add-claim-evidence"),
-        Binding("ctrl+f", "toggle_filter", "Only accepted", id="filter-accepted"),
+        Binding("f3", "add_evidence", "Evidence", id="add-claim-evidence", show=False),
+        Binding("f2", "edit", "Edit", id="edit-record-row", show=False,
+                tooltip="Correct an experience's dates, or edit a piece of evidence"),
+        Binding("ctrl+f", "toggle_filter", "Only accepted", id="filter-accepted", show=False),
+        Binding("ctrl+j", "occupations", "Where it leads", id="where-it-leads", show=False,
+                tooltip="Occupations these skills fit, and what one of them still needs"),
         Binding("escape", "close", "Back", id="close-review"),
     ]
 
@@ -71,7 +86,7 @@ class ReviewScreen(Screen[None]):
         yield Static("Reading the record...", id="summary", markup=False)
         yield ClaimList(id="claims")
         yield Static("", id="status", classes="hint", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#claims", ClaimList).focus()
@@ -123,11 +138,7 @@ class ReviewScreen(Screen[None]):
 
     def claim(self, claim_id: str | None) -> ClaimRecord | None:
         """A claim of the record by id."""
-        if self.record is None or claim_id is None:
-            return None
-        found = [c for e in self.record.experiences for c in e.claims]
-        found += self.record.loose_claims
-        return next((c for c in found if c.id == claim_id), None)
+        return next((c for c in self.all_claims() if c.id == claim_id), None)
 
     @work(thread=True, exit_on_error=False, group="record-change")
     def change(self, apply: Callable[[], object], said: str) -> None:
@@ -137,10 +148,50 @@ class ReviewScreen(Screen[None]):
         except LerError as exc:
             self.post_message(ServiceFailed(exc.message))
             return
-        self.app.call_from_thread(self.query_one("#status", Static).update, said)
-        self.app.call_from_thread(self.reload)
+        self.post_message(RecordChanged(said))
+
+    def on_record_changed(self, message: RecordChanged) -> None:
+        self.query_one("#status", Static).update(message.said)
+        self.reload()
+
+    def experience(self, experience_id: str) -> ExperienceRecord | None:
+        """An experience of the record by id."""
+        views = self.record.experiences if self.record is not None else []
+        return next((v.experience for v in views if v.experience.id == experience_id), None)
+
+    def evidence_item(self, evidence_id: str) -> tuple[EvidenceRecord, str] | None:
+        """A piece of evidence by id, with what it backs in words (a skill's name or an
+        experience's title)."""
+        for view in self.record.experiences if self.record is not None else []:
+            title = view.experience.title or view.experience.life_area.value
+            for note in view.notes:
+                if note.id == evidence_id:
+                    return note, f"“{title}”"
+        for claim in self.all_claims():
+            for ev in claim.evidence:
+                if ev.id == evidence_id:
+                    return ev, f"“{claim.label}”"
+        return None
+
+    def all_claims(self) -> list[ClaimRecord]:
+        """Every claim of the record."""
+        if self.record is None:
+            return []
+        return [c for e in self.record.experiences for c in e.claims] + self.record.loose_claims
 
     def on_claim_list_acted(self, message: ClaimList.Acted) -> None:
+        kind, row_id = row_kind(message.claim_id)
+        if kind != "claim":
+            if message.action == "accept":
+                self._edit(kind, row_id)
+            elif message.action == "reject" and kind == "evidence":
+                self._delete_evidence(row_id)
+            elif message.action == "reject":
+                self.notify("An experience is not deleted here; its skills can be turned "
+                            "down one by one.", severity="warning")
+            else:
+                self.notify("P sets how well, on a skill.", severity="warning")
+            return
         claim = self.claim(message.claim_id)
         if claim is None:
             return
@@ -175,9 +226,62 @@ class ReviewScreen(Screen[None]):
             file = Path(ev.value) if ev.kind is EvidenceKind.FILE else None
             self.change(lambda: claims.add_evidence(
                 self.ler, kind=ev.kind, claim_id=claim.id, name=ev.name, narrative=note,
-                url=url, file=file), f"Evidence added to {claim.label}: {KIND_WORDS[ev.kind]}.")
+                url=url, file=file, dated=ev.dated),
+                f"Evidence added to {claim.label}: {KIND_WORDS[ev.kind]}.")
 
         self.app.push_screen(EvidenceModal(claim.label), added)
+
+    def action_edit(self) -> None:
+        """Correct the highlighted experience's dates, or edit the highlighted evidence."""
+        row = self.query_one("#claims", ClaimList).current_row()
+        kind, row_id = row_kind(row.id if row else None)
+        if kind == "claim":
+            self.notify("Move to an experience or a piece of evidence first.",
+                        severity="warning")
+            return
+        self._edit(kind, row_id)
+
+    def _edit(self, kind: str, row_id: str) -> None:
+        if kind == "experience":
+            exp = self.experience(row_id)
+            if exp is not None:
+                self.app.push_screen(DatesModal(exp), lambda change: self._dates(exp, change))
+            return
+        found = self.evidence_item(row_id)
+        if found is not None:
+            item, backs = found
+            self.app.push_screen(EvidenceEditModal(item, backs),
+                                 lambda change: self._edited(item, backs, change))
+
+    def _dates(self, exp: ExperienceRecord, change: DatesChange | None) -> None:
+        if change is None:
+            return
+        title = exp.title or exp.life_area.value
+        self.change(lambda: evidence.edit_experience_dates(
+            self.ler, exp.id, started=change.started, ended=change.ended,
+            ongoing=change.ongoing), f"Dates saved: {title}.")
+
+    def _edited(self, item: EvidenceRecord, backs: str, change: EvidenceChange | None) -> None:
+        if change is None:
+            return
+        self.change(lambda: evidence.edit_evidence(
+            self.ler, item.id, name=change.name, note=change.note, url=change.url,
+            dated=change.dated), f"Evidence saved: {change.name or 'evidence'} for {backs}.")
+
+    def _delete_evidence(self, evidence_id: str) -> None:
+        found = self.evidence_item(evidence_id)
+        if found is None:
+            return
+        item, backs = found
+        name = item.name or item.file_name or item.url or "this note"
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.change(lambda: evidence.delete_evidence(self.ler, item.id),
+                            f"Evidence deleted: {name}.")
+
+        self.app.push_screen(ConfirmModal(f"Delete the evidence “{name}” for {backs}?"),
+                             confirmed)
 
     def action_toggle_filter(self) -> None:
         """Show only accepted skills, or everything."""
@@ -188,15 +292,15 @@ class ReviewScreen(Screen[None]):
 
     def action_start_interview(self) -> None:
         """Go on with (or start) this person's interview."""
-        from lerkit.tui.screens.interview import InterviewScreen
+        self.post_message(InterviewWanted(self.person_id))
 
-        self.app.push_screen(InterviewScreen(self.ler, self.person_id))
+    def action_occupations(self) -> None:
+        """Occupations the accepted skills fit, with the gap to one and what to learn."""
+        self.post_message(OccupationsWanted(self.person_id))
 
     def action_export(self) -> None:
         """Choose skills and details, then write a signed record."""
-        from lerkit.tui.screens.export import ExportScreen
-
-        self.app.push_screen(ExportScreen(self.ler, self.person_id))
+        self.post_message(ExportWanted(self.person_id))
 
     def action_close(self) -> None:
         """Back to the list of people."""

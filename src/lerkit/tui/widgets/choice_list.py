@@ -17,7 +17,7 @@ class ChoiceList(MarkedList):
     """Up and down move; Space or Enter ticks; a digit ticks that numbered choice."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "tick", "Tick", id="choice-toggle"),
+        Binding("space", "tick", "Tick", id="choice-toggle", show=False),
         Binding("enter", "enter", "Pick", id="choice-enter", show=False),
     ]
 

@@ -1,4 +1,12 @@
-"""The skills of the current part: accepted ones first, then live and earlier suggestions."""
+"""The skills of the current part: new suggestions first, one line each.
+
+Every row is one line; the row under the cursor also shows why the skill was suggested
+(or how well the person can do it), and starts with a ``▶`` marker, so the cursor shows
+without colour. Skills accepted at earlier questions of the part are left out (folded:
+the screen says how many on one line under the list) until the person asks to see them;
+a skill accepted from the suggestions in front of the person stays where it is, marked
+ACCEPTED, so the cursor never jumps to a skill the person did not mean.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +19,21 @@ from textual.message import Message
 from lerkit.core.interview import AcceptedClaim
 from lerkit.core.matching.types import Match
 from lerkit.core.records import Proficiency
-from lerkit.tui.widgets.marked_list import MarkedList, Row
-from lerkit.tui.wording import how_well, match_line
+from lerkit.tui.widgets.marked_list import SCROLLBAR, MarkedList, Row
+from lerkit.tui.wording import how_well, plural, source
 
 ACCEPTED, SUGGESTED, TURNED_DOWN = "accepted", "suggested", "turned down"
+MARK, NO_MARK = "▶ ", "  "
+FOLD_KEY = "F5"
 
 
 @dataclass(frozen=True)
 class SkillItem:
-    """One skill on the list and what the person decided about it."""
+    """One skill on the list and what the person decided about it.
+
+    ``folded``: an accepted skill that is not among the suggestions shown now; it is
+    listed only when the person unfolds the accepted skills.
+    """
 
     taxonomy: str
     competency_id: str
@@ -27,42 +41,80 @@ class SkillItem:
     state: str
     match: Match | None = None
     proficiency: Proficiency | None = None
+    folded: bool = False
 
     @property
     def key(self) -> str:
         return f"{self.taxonomy}|{self.competency_id}"
 
-    def text(self) -> str:
+    def line(self) -> str:
+        """The row's one line: the decision or the score, then the skill."""
+        origin = f"  ({source(self.match)})" if self.match and source(self.match) else ""
         if self.state == ACCEPTED:
-            return f"ACCEPTED  {self.label}\n    {how_well(self.proficiency)}"
-        body = match_line(self.match) if self.match else self.label
-        return f"[turned down] {body}" if self.state == TURNED_DOWN else body
+            return f"ACCEPTED   {self.label}{origin}"
+        score = f"score {self.match.score:3.0f}  " if self.match else ""
+        lead = "[turned down] " if self.state == TURNED_DOWN else ""
+        return f"{lead}{score}{self.label}{origin}"
+
+    def details(self) -> str:
+        """What the row says under the cursor: why, how well, what the keys do."""
+        why = f"why: {self.match.why}" if self.match else ""
+        if self.state == ACCEPTED:
+            return " · ".join(b for b in (how_well(self.proficiency), why) if b)
+        if self.state == TURNED_DOWN:
+            return " · ".join(b for b in (why, "Enter accepts it after all") if b)
+        return why
+
+    def text(self) -> str:
+        """The line, then the details (shown under the cursor only)."""
+        details = self.details()
+        return self.line() + (f"\n    {details}" if details else "")
 
 
 def skill_items(accepted: list[AcceptedClaim], rejected: list[str],
                 matches: list[Match], limit: int = 12) -> list[SkillItem]:
-    """Accepted skills, then matches not yet decided, then turned-down matches."""
-    items = [SkillItem(a.taxonomy, a.competency_id, a.label or a.competency_id, ACCEPTED,
-                       proficiency=a.proficiency) for a in accepted]
-    seen = {i.key for i in items}
+    """The matches in the order given (the live ones first), each with the person's
+    decision, turned-down ones after them; then the accepted skills that are not among
+    the matches, folded."""
+    taken = {f"{a.taxonomy}|{a.competency_id}": a for a in accepted}
+    shown: list[SkillItem] = []
     later: list[SkillItem] = []
+    seen: set[str] = set()
     for m in matches:
-        item = SkillItem(m.taxonomy, m.competency_id, m.label,
-                         TURNED_DOWN if m.competency_id in rejected else SUGGESTED, m)
-        if item.key in seen:
+        key = f"{m.taxonomy}|{m.competency_id}"
+        if key in seen:
             continue
-        seen.add(item.key)
-        (later if item.state == TURNED_DOWN else items).append(item)
-    return (items + later)[: max(limit, len(accepted))]
+        seen.add(key)
+        claim = taken.get(key)
+        if claim is not None:
+            shown.append(SkillItem(m.taxonomy, m.competency_id, m.label, ACCEPTED, m,
+                                   claim.proficiency))
+        elif m.competency_id in rejected:
+            later.append(SkillItem(m.taxonomy, m.competency_id, m.label, TURNED_DOWN, m))
+        else:
+            shown.append(SkillItem(m.taxonomy, m.competency_id, m.label, SUGGESTED, m))
+    folded = [SkillItem(a.taxonomy, a.competency_id, a.label or a.competency_id, ACCEPTED,
+                        proficiency=a.proficiency, folded=True)
+              for key, a in taken.items() if key not in seen]
+    return (shown + later)[:limit] + folded
+
+
+def fold_line(count: int, unfolded: bool) -> str:
+    """The one line that stands for ``count`` skills accepted at earlier questions."""
+    what = plural(count, "other skill") + " accepted for this part"
+    if unfolded:
+        return f"- {what} are at the top · {FOLD_KEY} folds them"
+    return f"+ {what} · {FOLD_KEY} shows them"
 
 
 class SkillList(MarkedList):
     """Enter accepts, Delete turns down, P sets how well (and accepts)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "act('accept')", "Accept", id="skill-accept"),
-        Binding("delete,r", "act('reject')", "Turn down", id="skill-reject"),
-        Binding("p", "act('proficiency')", "How well", id="skill-proficiency"),
+        # Not in the footer: the list's own border says them while it has the focus.
+        Binding("enter", "act('accept')", "Accept", id="skill-accept", show=False),
+        Binding("delete,r", "act('reject')", "Turn down", id="skill-reject", show=False),
+        Binding("p", "act('proficiency')", "How well", id="skill-proficiency", show=False),
     ]
 
     @dataclass
@@ -75,13 +127,45 @@ class SkillList(MarkedList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.items: list[SkillItem] = []
+        self.unfolded = False
+        """Whether the skills accepted at earlier questions are listed."""
 
     def show(self, items: list[SkillItem]) -> None:
-        """Replace the list; a focused list keeps its cursor on the same skill."""
-        current = self.current_item() if self.has_focus else None
+        """Replace the list; a focused list keeps its cursor on the same row (or, if that
+        skill left the list, on the row that took its place)."""
+        row = self.current_row() if self.has_focus else None
         self.items = items
-        self.set_rows([Row(i.text(), id=i.key) for i in items],
-                      keep=current.key if current else None, reset=current is None)
+        self.set_rows(self._rows(), keep=row.id if row else None, reset=row is None)
+
+    @property
+    def folded(self) -> list[SkillItem]:
+        """The skills accepted at earlier questions (listed only when unfolded)."""
+        return [i for i in self.items if i.folded]
+
+    def fold(self) -> None:
+        """Leave the skills accepted at earlier questions out again (a new question)."""
+        self.unfolded = False
+
+    def toggle_fold(self) -> bool:
+        """List (at the top) or leave out the skills accepted at earlier questions; False
+        if there are none. Listed, the cursor goes to the first of them."""
+        folded = self.folded
+        if not folded:
+            return False
+        self.unfolded = not self.unfolded
+        self.set_rows(self._rows(), keep=folded[0].key if self.unfolded else None,
+                      reset=not self.unfolded)
+        return True
+
+    def _rows(self) -> list[Row]:
+        rows = [Row(i.text(), id=i.key) for i in self.items if not i.folded]
+        if self.unfolded:
+            rows = [Row(i.text(), id=i.key) for i in self.folded] + rows
+        return rows
+
+    def row_text(self, key: str) -> str | None:
+        """The whole text of a skill's row (line and details), if it is listed."""
+        return next((r.text for r in self.rows if r.id == key), None)
 
     def current_item(self) -> SkillItem | None:
         """The skill under the cursor."""
@@ -95,3 +179,17 @@ class SkillList(MarkedList):
         item = self.current_item()
         if item is not None:
             self.post_message(self.Acted(item, action))
+
+    # --- one line per row; the details under the cursor only ---------------------------
+
+    def _prompt(self, row: Row, cursor: bool) -> str:
+        if cursor:
+            lines = self._wrap(row.text).split("\n")
+            return "\n".join([MARK + lines[0], *(NO_MARK + line for line in lines[1:])])
+        return NO_MARK + self._clip(row.text.split("\n", 1)[0])
+
+    def _clip(self, line: str) -> str:
+        width = self.content_size.width - SCROLLBAR - len(MARK)
+        if width < 20 or len(line) <= width:
+            return line
+        return line[: width - 1].rstrip() + "…"

@@ -1,0 +1,85 @@
+"""Evidence checked as it is entered: a link, a file and a date, each with a reason a
+person can act on, so that nothing stored can later block an export.
+
+A link must be an absolute web address (http or https) with a site name and no spaces or
+control characters. A file must exist, be a readable regular file and not be too large.
+A date may be exact ("2019-05", "May 2019"), rough ("spring 2019", "about 2015") or
+"ongoing"; words with no year in them are refused.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from lerkit.core.dates import parse_when
+from lerkit.core.errors import BadInputError
+
+FILE_LIMIT = 512 * 1024 * 1024
+URL_LIMIT = 2000
+URL_HELP = "write the whole address, starting with https://, like https://example.org/award"
+DATE_HELP = 'write a date like 2019, May 2019 or spring 2019, or "ongoing"'
+
+
+def usable_url(text: str) -> bool:
+    """Whether ``text`` is an address an export can carry (see :func:`check_url`)."""
+    try:
+        check_url(text)
+    except BadInputError:
+        return False
+    return True
+
+
+def check_url(text: str) -> str:
+    """The link, trimmed; BadInputError saying what is wrong with it."""
+    url = text.strip()
+    if not url:
+        raise BadInputError(f"the link is empty ({URL_HELP})")
+    if len(url) > URL_LIMIT:
+        raise BadInputError(f"the link is longer than {URL_LIMIT} characters")
+    if any(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in url):
+        raise BadInputError("the link has spaces or invisible characters in it")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        raise BadInputError(f"not a web address: {url!r} ({URL_HELP})") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise BadInputError(f"not a web address: {url!r} ({URL_HELP})")
+    if not host or ("." not in host and host != "localhost"):
+        raise BadInputError(f"the link names no web site: {url!r} ({URL_HELP})")
+    return url
+
+
+def check_file(text: str | Path) -> Path:
+    """The file's path (``~`` expanded); BadInputError unless it is a readable file."""
+    path = Path(text).expanduser()
+    if not str(text).strip():
+        raise BadInputError("no file named")
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise BadInputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise BadInputError(f"{path}: cannot open ({exc.strerror})") from None
+    if not path.is_file():
+        raise BadInputError(f"{path}: not a file")
+    if not os.access(path, os.R_OK):
+        raise BadInputError(f"{path}: cannot be read (no permission)")
+    if info.st_size > FILE_LIMIT:
+        raise BadInputError(f"{path}: larger than {FILE_LIMIT // (1024 * 1024)} MiB")
+    return path
+
+
+def check_date(text: str) -> str | None:
+    """The date in the person's words (None if empty); BadInputError when it names no
+    year and is not "ongoing"."""
+    words = " ".join(text.split())
+    if not words:
+        return None
+    when = parse_when(words)
+    if when.year is None and not when.ongoing:
+        raise BadInputError(f"cannot read {words!r} as a date ({DATE_HELP})")
+    return words

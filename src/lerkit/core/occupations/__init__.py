@@ -1,0 +1,1 @@
+"""Where a person's skills lead: occupation fit, gaps, and what to learn next."""

@@ -1,0 +1,26 @@
+"""The kiosk's idle warning: nobody has typed for a while."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label
+
+
+class IdleModal(ModalScreen[None]):
+    """Nobody has typed for a while: say that the session will soon be wiped."""
+
+    CSS_PATH = "kiosk_idle.tcss"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("Are you still there?")
+            yield Label("", id="left")
+            yield Label("Press any key to go on.")
+
+    def show_left(self, seconds: float) -> None:
+        """Update the countdown."""
+        self.query_one("#left", Label).update(
+            f"In {max(seconds, 0):.0f} seconds everything from this session is wiped, "
+            "without saving.")

@@ -1,0 +1,158 @@
+"""The privacy check before an export: each passage that names a health condition, a
+disability, a child or a religion, and the person's choice for it (keep it, leave it
+out, or reword it). See docs/privacy-check.md."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from lerkit.core.records import ClaimRecord
+from lerkit.services.privacy import Action, Choice, Passage
+from lerkit.tui.widgets.marked_list import MarkedList, Row
+
+FIELD_WORDS = {
+    ("experience", "title"): "title",
+    ("experience", "organization"): "organization",
+    ("experience", "place"): "place",
+    ("experience", "narrative"): "story",
+    ("evidence", "name"): "name",
+    ("evidence", "narrative"): "note",
+}
+CHOICE_WORDS = {Action.KEEP: "KEEP", Action.OMIT: "LEAVE OUT", Action.REWORD: "REWORD"}
+Chosen = list[tuple[Passage, Choice]]
+
+
+def where_words(passage: Passage, claims: Sequence[ClaimRecord]) -> str:
+    """Where a passage is, in the words the person knows: "the story of Line cook" or
+    "the note of the evidence “Food handler card” (Food safety)"; never an id."""
+    field = FIELD_WORDS.get((passage.entity, passage.field), passage.field)
+    for claim in claims:
+        exp = claim.experience
+        if passage.entity == "experience" and exp is not None and exp.id == passage.entity_id:
+            return f"the {field} of “{exp.title or exp.life_area.value}”"
+        for ev in claim.evidence:
+            if passage.entity == "evidence" and ev.id == passage.entity_id:
+                name = ev.name or ev.file_name or ev.url or "a note"
+                return f"the {field} of the evidence “{name}” ({claim.label})"
+    return f"a {field}"
+
+
+def can_leave_out(passage: Passage) -> bool:
+    """Every field can be left out of an export except an experience's title."""
+    return not (passage.entity == "experience" and passage.field == "title")
+
+
+def passage_text(passage: Passage, choice: Choice, where: str) -> str:
+    """One passage as a row: the choice, what was found and where, then the sentence."""
+    said = CHOICE_WORDS[choice.action]
+    if choice.action == Action.REWORD:
+        said += f" as “{choice.text}”" if choice.text else ": take the sentence out"
+    found = f"{', '.join(passage.kinds)} ({', '.join(passage.words)})"
+    return f"{said:<10} {found}, in {where}\n           “{passage.sentence}”"
+
+
+class PrivacyModal(ModalScreen[Chosen | None]):
+    """K keeps, O leaves out, R rewords the highlighted passage; Ctrl+S goes on."""
+
+    CSS_PATH = "privacy.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("k", "choose('keep')", "Keep", id="privacy-keep"),
+        Binding("o", "choose('omit')", "Leave out", id="privacy-omit"),
+        Binding("r", "choose('reword')", "Reword", id="privacy-reword"),
+        Binding("ctrl+s", "done", "Go on", id="privacy-done"),
+        Binding("escape", "cancel", "Cancel", id="privacy-cancel"),
+    ]
+
+    def __init__(self, passages: Sequence[Passage], claims: Sequence[ClaimRecord]) -> None:
+        super().__init__()
+        self.passages = list(passages)
+        self.where = [where_words(p, claims) for p in self.passages]
+        self.choices = [Choice(Action.KEEP) for _ in self.passages]
+        self.rewording: int | None = None
+
+    def compose(self) -> ComposeResult:
+        count = len(self.passages)
+        with Vertical(id="dialog"):
+            yield Label(f"Before signing: {count} passage{'s' if count != 1 else ''} of "
+                        "your record name something an employer may not need to know. "
+                        "For each, choose: keep it, leave it out, or reword it.",
+                        id="privacy-intro", markup=False)
+            yield MarkedList(id="passages")
+            with Horizontal(id="reword-row"):
+                yield Label("New words:", id="reword-label")
+                yield Input(id="reword", compact=True, select_on_focus=False,
+                            placeholder="Enter saves; empty takes the sentence out")
+            yield Static("", id="privacy-said", markup=False)
+            yield Static("K keep · O leave out · R reword · Ctrl+S go on · Escape cancel",
+                         classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#reword-row").display = False
+        self._show()
+        self.query_one("#passages", MarkedList).focus()
+
+    def _show(self, keep: int | None = None) -> None:
+        rows = [Row(passage_text(p, c, w), id=str(n)) for n, (p, c, w)
+                in enumerate(zip(self.passages, self.choices, self.where, strict=True))]
+        passages = self.query_one("#passages", MarkedList)
+        passages.set_rows(rows, keep=None if keep is None else str(keep))
+
+    def _current(self) -> int | None:
+        row = self.query_one("#passages", MarkedList).current_row()
+        return None if row is None or row.id is None else int(row.id)
+
+    def action_choose(self, action: str) -> None:
+        """Keep, leave out or reword the highlighted passage."""
+        index = self._current()
+        if index is None:
+            return
+        passage = self.passages[index]
+        said = self.query_one("#privacy-said", Static)
+        if action == Action.OMIT and not can_leave_out(passage):
+            said.update("A title cannot be left out of an export: keep it, or reword it (R).")
+            return
+        said.update("")
+        if action == Action.REWORD:
+            self.rewording = index
+            self.query_one("#reword-row").display = True
+            reword = self.query_one("#reword", Input)
+            reword.value = self.choices[index].text or passage.sentence
+            reword.focus()
+            return
+        self.choices[index] = Choice(Action(action))
+        self._show(keep=index)
+
+    @on(Input.Submitted, "#reword")
+    def reworded(self) -> None:
+        index = self.rewording
+        if index is not None:
+            words = " ".join(self.query_one("#reword", Input).value.split())
+            self.choices[index] = Choice(Action.REWORD, words)
+        self._close_reword(index)
+
+    def _close_reword(self, index: int | None) -> None:
+        self.rewording = None
+        self.query_one("#reword-row").display = False
+        self._show(keep=index)
+        self.query_one("#passages", MarkedList).focus()
+
+    def action_done(self) -> None:
+        """Go on with the export, with these choices."""
+        if self.rewording is not None:
+            self.reworded()
+        self.dismiss(list(zip(self.passages, self.choices, strict=True)))
+
+    def action_cancel(self) -> None:
+        """Close the reword box, or stop: nothing is exported and nothing changes."""
+        if self.rewording is not None:
+            self._close_reword(self.rewording)
+            return
+        self.dismiss(None)

@@ -1,0 +1,301 @@
+"""The interview: one question at a time, live skill suggestions, accept and evidence.
+
+Keys never wait on the database or the matcher: opening the interview, every step and
+every live preview run in worker threads (through :class:`InterviewDriver`) and post a
+message back. Suggestions are looked up once the typing pauses (``DEBOUNCE``).
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections import deque
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
+
+from lerkit.core.errors import LerError
+from lerkit.core.interview import Step
+from lerkit.core.matching.types import Match
+from lerkit.services import interview, people
+from lerkit.services.context import Lerkit
+from lerkit.services.interview import TAXONOMY
+from lerkit.tui.dialogs.parts import PartsModal
+from lerkit.tui.interview_driver import InterviewDriver, Snapshot, Timing
+from lerkit.tui.messages import (
+    InterviewOpened,
+    PartsWanted,
+    ServiceFailed,
+    StepFailed,
+    StepSaved,
+    SuggestionsFound,
+)
+from lerkit.tui.navigation import RecordWanted
+from lerkit.tui.screens.interview.steps import InterviewSteps
+from lerkit.tui.widgets.answer_box import AnswerBox
+from lerkit.tui.widgets.skill_list import SkillList, skill_items
+from lerkit.tui.wording import plural
+
+DEBOUNCE = 0.2
+
+
+class InterviewScreen(InterviewSteps):
+    """One question at a time; suggestions and the part's accepted skills below it."""
+
+    CSS_PATH = "interview.tcss"
+    HELP = (
+        "## Interview\n\nType your answer (Enter starts a new line) and press **Ctrl+S** to "
+        "save it. Skills it may show appear below as you type, newest first, one line each; "
+        "the one marked ▶ also says why. **Ctrl+L** moves to them: **Enter** accepts, "
+        "**Delete** turns down, **P** sets how well you can do it. Skills accepted at "
+        "earlier questions are folded into one line: **F5** shows them. **F1** explains the "
+        "question. Every step is saved at once."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # The footer shows the main keys (it must fit 80 columns); F1 and Ctrl+P list all.
+        Binding("ctrl+s", "save_answer", "Save", id="save-answer",
+                tooltip="Save the answer and go to the next question"),
+        Binding("ctrl+n", "skip_question", "Skip", id="skip-question"),
+        Binding("ctrl+b", "go_back", "Back", id="go-back"),
+        Binding("f2", "find_skill", "Find", id="find-skill", tooltip="Find a skill by name",
+                show=False),
+        # Priority: the dialog opens as the key arrives, so keys typed straight after F3
+        # go into the dialog, not into the answer.
+        Binding("f3", "add_evidence", "Evidence", id="add-evidence", show=False,
+                priority=True),
+        Binding("f4", "skip_part", "Skip part", id="skip-part", show=False),
+        Binding("escape", "leave", "Leave", id="leave-interview"),
+        Binding("ctrl+l", "switch_focus", "Answer/skills", id="switch-focus", show=False),
+        Binding("f5", "show_accepted", "Accepted skills", id="show-accepted", show=False,
+                tooltip="Show or fold the skills accepted at earlier questions of this part"),
+        Binding("f1", "question_help", "Help", id="question-help",
+                tooltip="Explain the question; list every key"),
+    ]
+
+    def __init__(self, ler: Lerkit, person_id: str, *, modules: list[str] | None = None,
+                 new: bool = False, taxonomy: str | None = None) -> None:
+        super().__init__()
+        self.ler = ler
+        self.person_id = person_id
+        self.modules = modules
+        self.new = new
+        self.asked_taxonomy = taxonomy
+        """The taxonomy asked for (None: the default search over every shipped one)."""
+        self.taxonomy = taxonomy or TAXONOMY
+        """The taxonomy that finding a skill by name (F2) searches."""
+        self.driver: InterviewDriver | None = None
+        self.snapshot: Snapshot | None = None
+        self.busy = False
+        self.accepted = 0
+        """The person's accepted skills so far (every part, every interview)."""
+        self.live_matches: list[Match] = []
+        self.live_texts: tuple[str, ...] = ()
+        self.timings: deque[Timing] = deque(maxlen=500)
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="question-box"):
+            yield Static("Opening the interview (the first time takes a few seconds)...",
+                         id="progress", classes="hint")
+            yield Static("", id="question", markup=False)
+            yield Static("", id="examples", classes="hint", markup=False)
+        yield AnswerBox(id="answer-box")
+        yield SkillList(id="skills")
+        yield Static("", id="kept", classes="hint", markup=False)
+        yield Static("", id="status", classes="hint", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._titles()
+        self.open_interview()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # see open_interview
+
+    def on_descendant_focus(self) -> None:
+        self._titles()
+
+    def on_descendant_blur(self) -> None:
+        self._titles()
+
+    def _titles(self) -> None:
+        """Box titles; the box with the keyboard focus says so in words."""
+        self.query_one(AnswerBox).set_titles()
+        snap, skills = self.snapshot, self.query_one("#skills", SkillList)
+        title = "Skills this may show" + (
+            f" · {plural(self.accepted, 'skill')} accepted so far" if snap else "")
+        evidence = (f"{plural(snap.evidence, 'evidence item')} for this part · "
+                    if snap and snap.evidence else "")
+        focused = skills.has_focus
+        skills.border_title = f"▶ {title} (keys go here)" if focused else title
+        skills.border_subtitle = ("Enter accept · Del turn down · P how well" if focused
+                                  else f"{evidence}Ctrl+L: go here")
+
+    # --- worker threads -----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="interview-open")
+    def open_interview(self) -> None:
+        """Resume or start the interview (may build the match index)."""
+        try:
+            name = people.require_person(self.ler, self.person_id).name
+            if self.modules is None and not self.new:
+                if interview.returning(self.ler, self.person_id):
+                    self.post_message(PartsWanted(name, interview.parts()))
+                    return
+                if interview.first_time(self.ler, self.person_id):
+                    self.post_message(PartsWanted(name, interview.parts(), first=True))
+                    return
+            driver = InterviewDriver.open(self.ler, self.person_id, self.modules,
+                                          new=self.new, taxonomy=self.asked_taxonomy)
+            snapshot = driver.snapshot()
+            counts = people.show_person(self.ler, self.person_id).summary.counts
+        except LerError as exc:
+            self.post_message(ServiceFailed(exc.message))
+            return
+        # The match index is a large set of long-lived objects: keep the garbage collector
+        # from walking it again (a full collection over a big taxonomy pauses 100 ms+).
+        gc.freeze()
+        self.post_message(InterviewOpened(driver, snapshot, name, counts.accepted_skills))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="suggest")
+    def find_suggestions(self, key: str, texts: tuple[str, ...], asked_at: float) -> None:
+        """Live suggestions for what is typed; never blocks a key."""
+        assert self.driver is not None
+        try:
+            matches = self.driver.preview(texts)
+        except LerError as exc:
+            self.post_message(ServiceFailed(exc.message))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(SuggestionsFound(key, texts, matches, asked_at,
+                                               time.perf_counter()))
+
+    # --- messages from the workers ---------------------------------------------------------
+
+    def on_parts_wanted(self, message: PartsWanted) -> None:
+        def chosen(modules: list[str] | None) -> None:
+            if modules is None:
+                self.app.pop_screen()
+                return
+            self.modules, self.new = modules, True
+            self.open_interview()
+
+        self.app.push_screen(PartsModal(message.name, message.parts, first=message.first),
+                             chosen)
+
+    def on_interview_opened(self, message: InterviewOpened) -> None:
+        self.driver, self.accepted = message.driver, message.accepted
+        self.sub_title = f"Interview: {message.name}"
+        self._show(message.snapshot, new_question=True)
+        box = self.query_one(AnswerBox)
+        how = ("Type your answer; Ctrl+S saves it." if box.is_text else
+               "Space (or the number) ticks a choice; Ctrl+S saves.")
+        self._say(f"{how} F1 explains the question.")
+
+    def on_step_saved(self, message: StepSaved) -> None:
+        self.busy = False
+        before, after = self.snapshot, message.snapshot
+        if before is not None and before.run == after.run:  # a skill accepted or taken back
+            self.accepted += len(after.accepted) - len(before.accepted)
+        old = before.key if before else None
+        self._show(after, new_question=after.key != old)
+        self._say(message.said)
+
+    def on_step_failed(self, message: StepFailed) -> None:
+        self.busy = False
+        self._say(f"Not saved: {message.text}")
+        self.notify(message.text, title="Not saved", severity="warning")
+
+    def on_service_failed(self, message: ServiceFailed) -> None:
+        self._say(f"Error: {message.text}")
+        self.notify(message.text, title="Error", severity="error")
+
+    def on_suggestions_found(self, message: SuggestionsFound) -> None:
+        step = self.snapshot.step if self.snapshot else None
+        box = self.query_one(AnswerBox)
+        if step is None or message.key != step.key or message.texts != box.texts():
+            return  # the person has typed on or moved on; a newer lookup is coming
+        self.live_matches, self.live_texts = message.matches, message.texts
+        self._show_skills()
+        timing = Timing(message.asked_at, time.perf_counter(), message.found_at)
+        self.timings.append(timing)
+        self.call_after_refresh(timing.painted)
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def _show(self, snapshot: Snapshot, *, new_question: bool) -> None:
+        self.snapshot = snapshot
+        step = snapshot.step
+        if step is None:
+            self._finish()
+            return
+        if new_question:
+            self._load_question(step)
+        self._show_skills()
+
+    def _load_question(self, step: Step) -> None:
+        self.query_one("#progress", Static).update(step.progress)
+        self.query_one("#question", Static).update(step.text)
+        example = f"For example: {step.examples[0]}" if step.examples else ""
+        if len(step.examples) > 1:
+            example += "  (F1: more)"
+        self.query_one("#examples", Static).update(example)
+        self.query_one("#examples").display = bool(example)
+        self.live_matches, self.live_texts = [], ()
+        self.query_one("#skills", SkillList).fold()
+        self.query_one(AnswerBox).load(step)
+        self._schedule_preview(0)
+
+    def _show_skills(self) -> None:
+        snap = self.snapshot
+        if snap is None:
+            return
+        items = skill_items(snap.accepted, snap.rejected, self.live_matches + snap.earlier)
+        self.query_one("#skills", SkillList).show(items)
+        self.show_kept()
+        self._titles()
+
+    def _finish(self) -> None:
+        self.notify("The interview is finished. Here is your record.", title="Thank you")
+        self.action_open_person()
+
+    def action_open_person(self) -> None:
+        """Review the record (the interview stays where it is)."""
+        self.post_message(RecordWanted(self.person_id, instead=True))
+
+    # --- typing and live suggestions ------------------------------------------------------
+
+    @on(AnswerBox.Changed)
+    def answer_changed(self) -> None:
+        self._schedule_preview(DEBOUNCE)
+
+    def _schedule_preview(self, delay: float) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(delay, self._preview_now) if delay else None
+        if not delay:
+            self._preview_now()
+
+    def _preview_now(self) -> None:
+        step = self.snapshot.step if self.snapshot else None
+        if step is None or self.driver is None:
+            return
+        texts = self.query_one(AnswerBox).texts()
+        if texts == self.live_texts:
+            return
+        if not any(texts):
+            self.live_matches, self.live_texts = [], texts
+            self._show_skills()
+            return
+        self.find_suggestions(step.key, texts, time.perf_counter())
+
+    @on(AnswerBox.Submitted)
+    def picked(self) -> None:
+        self.action_save_answer()

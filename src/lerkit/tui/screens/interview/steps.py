@@ -1,0 +1,174 @@
+"""The interview screen's steps: answer, skip, back, accept, evidence; each saved in a worker.
+
+:class:`~lerkit.tui.screens.interview.InterviewScreen` builds on this class, which holds
+the actions its key bindings and the command palette call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import work
+from textual.screen import Screen
+from textual.widgets import Static
+
+from lerkit.core.errors import LerError
+from lerkit.core.matching.types import Match
+from lerkit.core.records import Proficiency
+from lerkit.services.context import Lerkit
+from lerkit.services.interview import LiveInterview
+from lerkit.tui.dialogs.evidence import KIND_WORDS, EvidenceInput, EvidenceModal
+from lerkit.tui.dialogs.question_help import QuestionHelpModal
+from lerkit.tui.dialogs.skill_search import SkillSearchModal
+from lerkit.tui.interview_driver import InterviewDriver, Snapshot
+from lerkit.tui.messages import StepFailed, StepSaved
+from lerkit.tui.widgets.answer_box import AnswerBox
+from lerkit.tui.widgets.skill_list import ACCEPTED, SkillItem, SkillList, fold_line
+from lerkit.tui.wording import next_proficiency
+
+Change = Callable[[LiveInterview], object]
+
+
+class InterviewSteps(Screen[None]):
+    """Every change to the interview, run one at a time in a worker thread."""
+
+    ler: Lerkit
+    taxonomy: str
+    driver: InterviewDriver | None
+    snapshot: Snapshot | None
+    busy: bool
+
+    def _say(self, text: str) -> None:
+        self.query_one("#status", Static).update(text)
+
+    @work(thread=True, exit_on_error=False, group="interview-step")
+    def apply_step(self, change: Change, said: str) -> None:
+        """Save one step; the service commits it in one transaction."""
+        assert self.driver is not None
+        result: list[object] = []
+        try:
+            snapshot = self.driver.do(lambda live: result.append(change(live)))
+        except (LerError, ValueError) as exc:
+            self.post_message(StepFailed(str(exc)))
+            return
+        override = result[0] if result and isinstance(result[0], str) else None
+        self.post_message(StepSaved(snapshot, override or said))
+
+    # --- steps ---------------------------------------------------------------------------
+
+    def _run(self, change: Change, said: str) -> None:
+        if self.driver is None or self.snapshot is None:
+            self._say("The interview is still opening.")
+            return
+        if self.busy:
+            self._say("Still saving the last step; one moment.")
+            return
+        self.busy = True
+        self._say("Saving...")
+        self.apply_step(change, said)
+
+    def action_save_answer(self) -> None:
+        """Save the answer and go to the next question."""
+        if self.snapshot is None or self.snapshot.step is None:
+            return
+        value = self.query_one(AnswerBox).value()
+        if value is None:
+            self._say("Pick one with Space or Enter first, or press Ctrl+N to skip.")
+            return
+        self._run(lambda live: live.answer(value), "Saved.")
+
+    def action_skip_question(self) -> None:
+        """Leave this question unanswered."""
+        self._run(lambda live: live.skip(), "Skipped. Ctrl+B goes back to it.")
+
+    def action_go_back(self) -> None:
+        """Back to the question before."""
+        self._run(lambda live: None if live.back() else "This is the first question.",
+                  "Back one question.")
+
+    def action_skip_part(self) -> None:
+        """Skip the rest of this part."""
+        self._run(lambda live: live.skip_part(), "Skipped the rest of that part.")
+
+    def on_skill_list_acted(self, message: SkillList.Acted) -> None:
+        item = message.item
+        if message.action == "reject":
+            self._run(lambda live: live.reject(item.competency_id),
+                      f"Turned down: {item.label}.")
+            return
+        if message.action == "accept" and item.state == ACCEPTED:
+            self._say(f"{item.label} is accepted. P sets how well; Delete takes it back.")
+            return
+        proficiency = item.proficiency
+        if message.action == "proficiency":
+            proficiency = next_proficiency(item.proficiency if item.state == ACCEPTED else None)
+        said = f"Accepted: {item.label}" + (f" ({proficiency.plain})." if proficiency else ".")
+        self._accept(item, proficiency, said)
+
+    def _accept(self, item: SkillItem | Match, proficiency: Proficiency | None,
+                said: str) -> None:
+        taxonomy, cid, label = item.taxonomy, item.competency_id, item.label
+        self._run(lambda live: live.accept(cid, taxonomy=taxonomy, label=label,
+                                           proficiency=proficiency), said)
+
+    def action_switch_focus(self) -> None:
+        """Move between the answer and the list of skills."""
+        skills = self.query_one("#skills", SkillList)
+        if skills.has_focus:
+            self.query_one(AnswerBox).focus_input()
+        else:
+            skills.focus()
+
+    def action_show_accepted(self) -> None:
+        """List (or fold again) the skills accepted at earlier questions of this part."""
+        skills = self.query_one("#skills", SkillList)
+        if not skills.toggle_fold():
+            self._say("No other skills are accepted for this part yet.")
+            return
+        self.show_kept()
+        if skills.unfolded:
+            skills.focus()
+            self._say("Accepted skills listed at the top: P sets how well, Delete takes "
+                      "one back.")
+        else:
+            self._say("Folded the accepted skills into one line.")
+
+    def show_kept(self) -> None:
+        """The one line under the list for the skills accepted at earlier questions."""
+        skills, kept = self.query_one("#skills", SkillList), self.query_one("#kept", Static)
+        folded = skills.folded
+        kept.update(fold_line(len(folded), skills.unfolded) if folded else "")
+        kept.display = bool(folded)
+
+    def action_question_help(self) -> None:
+        """Explain the question."""
+        if self.snapshot is not None and self.snapshot.step is not None:
+            self.app.push_screen(QuestionHelpModal(self.snapshot.step))
+
+    def action_find_skill(self) -> None:
+        """Search the skills list by name and accept one."""
+
+        def chosen(match: Match | None) -> None:
+            if match is not None:
+                self._accept(match, None, f"Accepted: {match.label}.")
+
+        self.app.push_screen(SkillSearchModal(self.ler, self.taxonomy), chosen)
+
+    def action_add_evidence(self) -> None:
+        """Add a note, a link or a file to this part."""
+        step = self.snapshot.step if self.snapshot else None
+        if step is None:
+            return
+
+        def added(ev: EvidenceInput | None) -> None:
+            if ev is not None:
+                self._run(lambda live: live.add_evidence(ev.kind, ev.value, name=ev.name,
+                                                         dated=ev.dated),
+                          f"Evidence added: {KIND_WORDS[ev.kind]}"
+                          + (f", dated {ev.dated}." if ev.dated else "."))
+
+        self.app.push_screen(EvidenceModal(step.module_title), added)
+
+    def action_leave(self) -> None:
+        """Leave the interview; everything so far is saved."""
+        self.app.pop_screen()

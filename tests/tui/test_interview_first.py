@@ -1,0 +1,130 @@
+"""A first interview asks which parts of life apply, then only those, by keys at 80x24."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from lerkit.core.interview import find_forbidden
+from lerkit.services import interview, people
+from lerkit.services.context import Lerkit
+from lerkit.tui.app import LerkitApp, make_app
+from lerkit.tui.dialogs.parts import FIRST_QUESTION, HINT, PartsModal
+from lerkit.tui.screens.home import HomeScreen
+from lerkit.tui.screens.interview import InterviewScreen
+from lerkit.tui.widgets.choice_list import ChoiceList
+
+from .keys import settle
+from .render import screen_text
+
+SIZE = (80, 24)
+BORDERS = str.maketrans(dict.fromkeys("█▊▎▔▁▀▄", " "))
+
+
+@pytest.fixture
+def ler() -> Iterator[Lerkit]:
+    opened = Lerkit.open()
+    yield opened
+    opened.close()
+
+
+def _number(part_id: str) -> str:
+    """The digit that ticks a part in the picker."""
+    return str([p.id for p in interview.parts()].index(part_id) + 1)
+
+
+def _question(app: LerkitApp) -> tuple[str, str]:
+    screen = app.screen
+    assert isinstance(screen, InterviewScreen), screen
+    assert screen.snapshot is not None and screen.snapshot.step is not None
+    return screen.snapshot.step.module_id, screen.snapshot.step.progress
+
+
+async def test_a_veteran_reaches_military_service_in_two_keys(ler: Lerkit) -> None:
+    person = people.add_person(ler, "First Timer")
+    assert interview.first_time(ler, person.id)
+    app = make_app(ler, person_id=person.id, start_interview=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, PartsModal) and app.screen.first
+        text = screen_text(app)
+        assert "Which of these have been part of your life?" in text
+        assert "[ ] 1. Jobs" in text and "Any job, full time or part time" in text
+        assert "[ ] 2. Military service" in text
+        assert "Active duty, National Guard or Reserve" in text  # the example under it
+        keys = [_number("military"), "ctrl+s"]
+        await pilot.press(*keys)
+        await settle(app, pilot)
+        module, progress = _question(app)
+        assert module == "military"
+        assert progress.startswith("Part 1 of 1: Military service")
+    assert len(keys) == 2  # before: Ctrl+N fifteen times through Jobs (or F4, if found in F1)
+    assert not interview.first_time(ler, person.id)
+
+
+async def test_ticked_parts_are_asked_in_the_order_of_the_prompt_bank(ler: Lerkit) -> None:
+    person = people.add_person(ler, "Carer and Veteran")
+    app = make_app(ler, person_id=person.id, start_interview=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, PartsModal)
+        # ticked out of order: caregiving first, then military
+        await pilot.press(_number("caregiving"), _number("military"), "ctrl+s")
+        await settle(app, pilot)
+        module, progress = _question(app)
+        assert module == "military" and progress.startswith("Part 1 of 2")
+        await pilot.press("f4")  # skip the rest of military service
+        await settle(app, pilot)
+        module, progress = _question(app)
+        assert module == "caregiving" and progress.startswith("Part 2 of 2")
+
+
+async def test_every_part_is_shown_with_its_example_and_can_be_reached(ler: Lerkit) -> None:
+    person = people.add_person(ler, "Scrolls Down")
+    parts = interview.parts()
+    app = make_app(ler, person_id=person.id, start_interview=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        modal = app.screen
+        assert isinstance(modal, PartsModal)
+        chooser = modal.query_one("#parts", ChoiceList)
+        assert [cid for cid, _ in chooser.choices] == [p.id for p in parts]
+        assert all(chooser.details[p.id] == p.summary for p in parts)
+        await pilot.press(*["down"] * (len(parts) - 1), "space")  # the last part
+        await settle(app, pilot)
+        text = " ".join(screen_text(app).translate(BORDERS).split())  # the example may wrap
+        assert f"> [x] {parts[-1].title}" in text and parts[-1].summary in text
+        assert chooser.picked == [parts[-1].id]
+        dialog = modal.query_one("#dialog")
+        assert dialog.region.bottom <= SIZE[1] and dialog.region.right <= SIZE[0]
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert _question(app)[0] == parts[-1].id
+
+
+async def test_escape_at_the_first_question_starts_nothing(ler: Lerkit) -> None:
+    person = people.add_person(ler, "Not Today")
+    app = make_app(ler, person_id=person.id, start_interview=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, PartsModal)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert interview.first_time(ler, person.id)
+
+
+async def test_an_open_interview_resumes_without_the_question(ler: Lerkit) -> None:
+    person = people.add_person(ler, "Half Way")
+    interview.LiveInterview.open(ler, person.id, ["household"])
+    assert not interview.first_time(ler, person.id)
+    app = make_app(ler, person_id=person.id, start_interview=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert _question(app)[0] == "household"
+
+
+def test_the_question_asks_nothing_about_who_the_person_is() -> None:
+    shown = [FIRST_QUESTION, HINT, *(f"{p.title}: {p.summary}" for p in interview.parts())]
+    assert [find_forbidden(text) for text in shown] == [None] * len(shown)

@@ -1,0 +1,1 @@
+"""Tests of occupation fit, gaps, learning and training catalogues."""
