@@ -70,10 +70,13 @@ def _row(name: str, values: list[float]) -> str:
 
 def _process(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
     """Wall seconds, peak resident MB and stdout of one ``ler`` process (its own peak,
-    reported by a small wrapper from inside the process)."""
-    code = ("import resource, sys\nsys.argv = ['ler', *sys.argv[1:]]\n"
+    reported by a small wrapper from inside the process: the kernel's high-water mark of
+    the process's memory, ``VmHWM``, which starts afresh at exec; ``ru_maxrss`` would
+    carry over the peak of this benchmark, the process that forked it)."""
+    code = ("import sys\nsys.argv = ['ler', *sys.argv[1:]]\n"
             "from lerkit.cli import main\ntry:\n    main()\nfinally:\n"
-            "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            "    peak = next(line.split()[1] for line in open('/proc/self/status')\n"
+            "                if line.startswith('VmHWM:'))\n"
             "    sys.stderr.write(f'\\npeak-kb {peak}\\n')")
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from textual.app import App
+from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from lerkit.services.context import Lerkit
@@ -27,6 +29,11 @@ class _Host(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(OccupationsScreen(self.ler, self.person_id))
+
+
+def _top(app: App[Any]) -> Screen[Any]:
+    """The screen in front (read afresh: a key may have changed it)."""
+    return app.screen
 
 
 def _text(app: App[None], selector: str) -> str:
@@ -59,13 +66,14 @@ async def test_the_review_screen_opens_it_with_ctrl_j(ler: Lerkit) -> None:
     app = make_app(ler, person_id=create_demo(ler))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(_top(app), ReviewScreen)
         await pilot.press("ctrl+j")
         await settle(app, pilot)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert isinstance(app.screen, OccupationsScreen)
-        assert app.screen.query_one("#ranking", OptionList).option_count > 0
+        shown = _top(app)
+        assert isinstance(shown, OccupationsScreen)
+        assert shown.query_one("#ranking", OptionList).option_count > 0
         await pilot.press("escape")
         await settle(app, pilot)
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(_top(app), ReviewScreen)

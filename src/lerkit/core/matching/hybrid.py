@@ -25,8 +25,8 @@ from lerkit.core.matching.types import Match
 from lerkit.core.matching.vectors import MeaningIndex
 
 POOL = 100  # candidates close in meaning taken before fusing...
-WORD_POOL = 100  # ...and candidates from the word matcher (their quick scores)...
-EXPLAINED = 30  # ...of which the best are scored exactly
+WORD_POOL = 60  # ...and candidates from the word matcher (their quick scores)...
+EXPLAINED = 20  # ...of which the best are scored exactly
 BRIDGE_FROM = 10  # lerkit competencies whose crosswalks the bridge follows
 
 

@@ -119,7 +119,12 @@ class PrivacyModal(ModalScreen[Chosen | None]):
         if action == Action.OMIT and not can_leave_out(passage):
             said.update("A title cannot be left out of an export: keep it, or reword it (R).")
             return
-        said.update("")
+        said.update("Leaving this out removes the whole piece of evidence from the export "
+                    "(its file or link too); R rewords only these words."
+                    if action == Action.OMIT and passage.entity == "evidence" else
+                    "Leaving this out removes the whole story from the export; R rewords "
+                    "only this sentence." if action == Action.OMIT
+                    and passage.field == "narrative" else "")
         if action == Action.REWORD:
             self.rewording = index
             self.query_one("#reword-row").display = True
