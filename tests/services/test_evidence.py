@@ -105,4 +105,9 @@ def test_stored_evidence_that_cannot_be_exported_names_the_skill_after_the_passp
     with pytest.raises(BadInputError, match='"Award" of the skill "Medication management"'):
         bundles.export_bundle(ler, sample.person_id, out, PASSPHRASE)
     assert not out.exists()
+    done = bundles.export_bundle(ler, sample.person_id, out, PASSPHRASE,
+                                 leave_out_unusable=True)  # the person chose to go on
+    assert out.exists() and any('"Award"' in note for note in done.left_out)
+    assert "award page" not in out.read_text(encoding="utf-8")
+    assert bundles.verify_file(out).valid
 

@@ -51,6 +51,10 @@ def export(
     omit: Annotated[list[str] | None, typer.Option(
         "--omit", help="Leave a detail out: CLAIM_ID:dates|organization|place|narrative|"
         "evidence:EVIDENCE_ID (repeatable; applies to every format).")] = None,
+    leave_out_unusable: Annotated[bool, typer.Option(
+        "--leave-out-unusable", help="Leave out stored evidence that cannot be exported "
+        "(a link that is not a web address, a file never read), instead of stopping.")
+    ] = False,
     flagged: Annotated[str, typer.Option(
         "--flagged", help="Passages that name health, a disability, a child or a religion: "
         "ask (default, at a terminal), keep, or omit them.")] = "ask",
@@ -60,7 +64,7 @@ def export(
     Prints the signed bundle's digest (sha256:HEX) on stdout.
     """
     result = _write(ctx, person, out, fmt, bundle, claims, cryptosuite,
-                    parse_omit(omit or []), flagged)
+                    parse_omit(omit or []), flagged, leave_out_unusable)
     note(f"Wrote {result.claims} signed claims to {result.path}")
     if result.endorsements:
         note(f"With {result.endorsements} endorsements")
@@ -74,7 +78,7 @@ def export(
 
 def _write(ctx: typer.Context, person: str, out: Path, fmt: str, bundle: Path | None,
            claims: str | None, cryptosuite: str, omitted: dict[str, frozenset[str]],
-           flagged: str = "ask") -> ExportResult:
+           flagged: str = "ask", leave_out_unusable: bool = False) -> ExportResult:
     from lerkit.services import bundles
 
     if fmt != BUNDLE_FORMAT:  # the page and résumé renderers load only when asked for
@@ -97,10 +101,12 @@ def _write(ctx: typer.Context, person: str, out: Path, fmt: str, bundle: Path | 
 
     if fmt == BUNDLE_FORMAT:
         return bundles.export_bundle(ler, person, out, passphrase, claim_ids=chosen,
-                                     cryptosuite=cryptosuite, omit=omitted, progress=progress)
+                                     cryptosuite=cryptosuite, omit=omitted, progress=progress,
+                                     leave_out_unusable=leave_out_unusable)
     result = outputs.write_outputs(
         ler, person, passphrase, {fmt: out}, bundle_path=bundle or outputs.bundle_path_for(out),
         claim_ids=chosen, cryptosuite=cryptosuite, omit=omitted, progress=progress,
+        leave_out_unusable=leave_out_unusable,
     ).bundle
     note(f"Wrote {fmt} to {out}")
     return result

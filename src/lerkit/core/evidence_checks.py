@@ -83,3 +83,13 @@ def check_date(text: str) -> str | None:
     if when.year is None and not when.ongoing:
         raise BadInputError(f"cannot read {words!r} as a date ({DATE_HELP})")
     return words
+
+
+def export_problem(kind: str, url: str | None, sha256: str | None) -> str | None:
+    """Why a stored piece of evidence cannot go into a signed record (None if it can):
+    a link that is not a web address, or a file that was never read and hashed."""
+    if kind == "url" and not usable_url(url or ""):
+        return f"its link {url!r} is not a web address"
+    if kind == "file" and not sha256:
+        return "its file was never read (it has no SHA-256 digest)"
+    return None

@@ -19,12 +19,14 @@ from typing import Any
 from sqlmodel import Session
 
 from lerkit.core.credentials import bundle_file
+from lerkit.core.credentials.badges import EVIDENCE_OMIT_PREFIX
 from lerkit.core.credentials.bundle import BundleOptions, sign_bundle_with_datasets
 from lerkit.core.credentials.keys import SealedKey
 from lerkit.core.credentials.proofs import JCS, RDFC
 from lerkit.core.credentials.report import BundleReport
 from lerkit.core.credentials.written import check_written_bundle
 from lerkit.core.errors import BadInputError, LerError, NotFoundError
+from lerkit.core.evidence_checks import export_problem
 from lerkit.core.records import ClaimRecord
 from lerkit.services import issued, keys
 from lerkit.services.context import Lerkit
@@ -62,23 +64,55 @@ class ExportInputs:
     prepared: issued.Prepared
     areas: dict[str, str]
     problem: LerError | None = None  # what stands in the way, said after the passphrase
+    omit: Mapping[str, frozenset[str]] = field(default_factory=dict)  # what is left out
+    left_out: tuple[str, ...] = ()  # evidence left out because it could not be exported
+
+
+def _unusable(claims: Sequence[ClaimRecord], omit: Mapping[str, frozenset[str]]
+              ) -> list[tuple[ClaimRecord, str, str]]:
+    """(claim, evidence id, why in words) for stored evidence an export cannot carry."""
+    found = []
+    for claim in claims:
+        for ev in claim.evidence:
+            why = export_problem(ev.kind.value, ev.url, ev.sha256)
+            if why and f"{EVIDENCE_OMIT_PREFIX}{ev.id}" not in omit.get(claim.id, ()):
+                found.append((claim, ev.id, f'the evidence "{ev.name or ev.id}" of the skill '
+                                            f'"{claim.label}": {why}'))
+    return found
 
 
 def read_inputs(session: Session, person_id: str, claim_ids: Sequence[str] | None,
-                cryptosuite: str, omit: Mapping[str, frozenset[str]]) -> ExportInputs:
+                cryptosuite: str, omit: Mapping[str, frozenset[str]], *,
+                leave_out_unusable: bool = False) -> ExportInputs:
     """The person, their accepted claims, their sealed key, the credentials to reuse and
-    the claims' skill areas, in the caller's session."""
+    the claims' skill areas, in the caller's session. Stored evidence an export cannot
+    carry (see :func:`lerkit.core.evidence_checks.export_problem`) is listed, item by
+    item, as the problem to say after the passphrase, or left out of the export with
+    ``leave_out_unusable``."""
     if cryptosuite not in CRYPTOSUITES:
         raise BadInputError(f"unknown cryptosuite {cryptosuite!r}; use {' or '.join(CRYPTOSUITES)}")
     person = person_in(session, person_id)
     claims = claims_in(session, person_id, claim_ids)
     sealed = keys.sealed_key_in(session, person_id)
+    chosen = {k: frozenset(v) for k, v in omit.items()}
+    unusable = _unusable(claims, chosen)
+    if unusable and not leave_out_unusable:
+        listed = "; ".join(why for _, _, why in unusable)
+        problem = BadInputError(f"{len(unusable)} pieces of evidence cannot be exported: "
+                                f"{listed}. Fix them (ler evidence edit or delete) or leave "
+                                "them out (ler export --leave-out-unusable)")
+        return ExportInputs(person.name, claims, sealed, issued.Prepared(), {}, problem)
+    for claim, evidence_id, _ in unusable:
+        chosen[claim.id] = chosen.get(claim.id, frozenset()) | {
+            f"{EVIDENCE_OMIT_PREFIX}{evidence_id}"}
+    left_out = tuple(why for _, _, why in unusable)
     try:
-        prepared = issued.prepare(session, person_id, sealed.did, person.name, claims, omit,
+        prepared = issued.prepare(session, person_id, sealed.did, person.name, claims, chosen,
                                   cryptosuite)
     except LerError as exc:  # said after the passphrase is checked (see export_bundle)
         return ExportInputs(person.name, claims, sealed, issued.Prepared(), {}, exc)
-    return ExportInputs(person.name, claims, sealed, prepared, areas_in(session, claims))
+    return ExportInputs(person.name, claims, sealed, prepared, areas_in(session, claims),
+                        omit=chosen, left_out=left_out)
 
 
 def accepted_claims(ler: Lerkit, person_id: str,
@@ -132,6 +166,7 @@ def export_bundle(
     claim_ids: Sequence[str] | None = None, cryptosuite: str = RDFC,
     omit: Mapping[str, frozenset[str]] | None = None,
     progress: Progress | None = None, inputs: ExportInputs | None = None,
+    leave_out_unusable: bool = False,
 ) -> ExportResult:
     """Sign the person's accepted claims into a CLR bundle, write it and verify the file.
 
@@ -142,7 +177,8 @@ def export_bundle(
     chosen = dict(omit or {})
     if inputs is None:
         with ler.db.session() as session:
-            inputs = read_inputs(session, person_id, claim_ids, cryptosuite, chosen)
+            inputs = read_inputs(session, person_id, claim_ids, cryptosuite, chosen,
+                                 leave_out_unusable=leave_out_unusable)
     if not out.resolve().parent.is_dir():
         raise BadInputError(f"cannot write {out}: folder {out.resolve().parent} does not exist")
     if progress:
@@ -155,7 +191,7 @@ def export_bundle(
     if progress:
         progress(f"signing {len(claims)} claims")
     options = BundleOptions(holder_name=inputs.person_name, cryptosuite=cryptosuite,
-                            omit=chosen, partial=claim_ids is not None or None,
+                            omit={**chosen, **inputs.omit}, partial=claim_ids is not None or None,
                             signed=prepared.reused, datasets=prepared.datasets,
                             endorsements=prepared.endorsements)
     try:
@@ -182,7 +218,8 @@ def export_bundle(
     write_atomically(out, data, check_and_record)
     digest = hashlib.sha256(data).hexdigest()
     return ExportResult(out, identity.did, len(claims), digest, len(prepared.endorsements),
-                        tuple(prepared.left_out), reports[0])
+                        (*prepared.left_out, *(f"left out {why}" for why in inputs.left_out)),
+                        reports[0])
 
 
 def read_bundle(path: Path) -> Any:

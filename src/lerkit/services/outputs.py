@@ -77,7 +77,7 @@ def write_outputs(
     ler: Lerkit, person_id: str, passphrase: str, targets: Mapping[str, Path], *,
     bundle_path: Path, claim_ids: Sequence[str] | None = None, cryptosuite: str = RDFC,
     omit: Mapping[str, frozenset[str]] | None = None, progress: bundles.Progress | None = None,
-    inputs: bundles.ExportInputs | None = None,
+    inputs: bundles.ExportInputs | None = None, leave_out_unusable: bool = False,
 ) -> OutputsResult:
     """Sign, write and verify the bundle, then write each derived format (atomically).
 
@@ -88,7 +88,8 @@ def write_outputs(
     omit = dict(omit or {})
     if inputs is None:
         with ler.db.session() as session:  # everything the export reads, in one session
-            inputs = bundles.read_inputs(session, person_id, claim_ids, cryptosuite, omit)
+            inputs = bundles.read_inputs(session, person_id, claim_ids, cryptosuite, omit,
+                                         leave_out_unusable=leave_out_unusable)
     signed = bundles.export_bundle(ler, person_id, bundle_path, passphrase, claim_ids=claim_ids,
                                    cryptosuite=cryptosuite, omit=omit, progress=progress,
                                    inputs=inputs)
@@ -100,6 +101,7 @@ def write_outputs(
         problems = "; ".join(report.all_errors()[:3])
         raise BadInputError(f"the signed bundle {signed.path} did not verify: {problems}")
     claims = inputs.claims
+    omit = dict(inputs.omit) or omit  # with any evidence left out because it was unusable
     bundle_doc = bundles.read_bundle(signed.path)
     page = build_page(PageInput(
         person_name=inputs.person_name, claims=claims, bundle=bundle_doc,
@@ -132,6 +134,7 @@ def export_to_folder(
     formats: Sequence[str] = FORMAT_NAMES, *, basename: str | None = None,
     claim_ids: Sequence[str] | None = None, cryptosuite: str = RDFC,
     omit: Mapping[str, frozenset[str]] | None = None, progress: bundles.Progress | None = None,
+    leave_out_unusable: bool = False,
 ) -> OutputsResult:
     """Write the chosen formats into ``folder`` as ``BASENAME`` + each format's suffix.
 
@@ -142,7 +145,7 @@ def export_to_folder(
         raise BadInputError(f"{folder}: not a folder")
     with ler.db.session() as session:  # everything the export reads, in one session
         inputs = bundles.read_inputs(session, person_id, claim_ids, cryptosuite,
-                                     dict(omit or {}))
+                                     dict(omit or {}), leave_out_unusable=leave_out_unusable)
     stem = basename or default_basename(inputs.person_name)
     by_name = {f.name: f for f in FORMATS}
     unknown = [name for name in formats if name not in by_name]

@@ -206,3 +206,17 @@ def test_endorser_input_is_checked() -> None:
         check_profile(EndorserProfile(did=ENDORSER.did, name="J", email="nobody"))
     with pytest.raises(BadInputError, match="name"):
         check_profile(EndorserProfile(did=ENDORSER.did, name=" "))
+
+
+def test_a_repeated_endorsement_is_refused_not_counted_twice() -> None:
+    plain = _plain()
+    once = _endorse(_inner(plain)[0])
+    again_same = _inject(plain, [once, copy.deepcopy(once)])
+    assert "repeats an endorsement" in _first_error(again_same)
+    other_words = _endorse(_inner(plain)[0])  # the same endorser, the same claim, re-signed
+    other_words["id"] = other_words["id"] + "-2"
+    twice = _inject(plain, [once, sign_document(
+        {k: v for k, v in other_words.items() if k != "proof"}, ENDORSER, created=STAMP)])
+    assert "repeats an endorsement" in _first_error(twice)
+    report = verify_bundle(_inject(plain, [once]), now=LATER)
+    assert report.valid and len(report.claims[0].endorsements) == 1

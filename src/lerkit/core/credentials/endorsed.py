@@ -80,13 +80,32 @@ def _fail_claim(claim: ClaimEntry, entry: EndorsementEntry) -> None:
     claim.valid = False
 
 
+REPEATED = "repeats an endorsement already in this file (the same one, or the same "
+REPEATED += "endorser for the same claim): it is counted once, and the file is refused"
+
+
+def _repeated(seen: set[object], entry: EndorsementEntry) -> bool:
+    """Whether ``entry`` repeats one seen before (same id, or same endorser and subject);
+    remembers it either way."""
+    keys = {("id", entry.credential_id), ("pair", entry.endorser, entry.subject_id)}
+    again = bool(keys & seen)
+    seen.update(keys)
+    return again
+
+
 def check_embedded(claim: ClaimEntry, credential: Mapping[str, Any], now: datetime,
                    holder: str | None) -> None:
     """Endorsements embedded in a claim credential's own ``endorsement`` array."""
+    seen: set[object] = set()
     for item in as_list(credential.get("endorsement")):
         entry = endorsement_entry(item, now, holder)
         if entry.subject_id != claim.credential_id:
             entry.errors.append("endorses something other than this credential")
+        if _repeated(seen, entry):
+            claim.errors.append(f"endorsement {entry.credential_id!r} by {entry.who} "
+                                f"{REPEATED}")
+            claim.valid = False
+            continue
         _bind(entry, item, credential)
         claim.endorsements.append(entry)
         if not entry.valid:
@@ -98,9 +117,20 @@ def attach_bundle_endorsements(report: BundleReport, doc: Mapping[str, Any],
                                now: datetime) -> None:
     """The CLR's ``endorsement`` array: each goes to the claim it names, or the bundle."""
     claims = {claim.credential_id: claim for claim in report.claims if claim.credential_id}
+    seen: set[object] = set()
     for item in as_list(doc.get("endorsement")):
         entry = endorsement_entry(item, now, report.holder)
         target = entry.subject_id
+        if _repeated(seen, entry):
+            entry.errors.append(REPEATED)
+            entry.valid = False
+            if target in claims:
+                claims[target].errors.append(f"endorsement {entry.credential_id!r} by "
+                                             f"{entry.who} {REPEATED}")
+                claims[target].valid = False
+            else:
+                report.endorsements.append(entry)
+            continue
         if target is not None and target in claims and target in credentials:
             _bind(entry, item, credentials[target])
             claims[target].endorsements.append(entry)
