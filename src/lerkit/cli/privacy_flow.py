@@ -3,6 +3,8 @@ a religion, each kept, left out or reworded before anything is signed."""
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -44,14 +46,25 @@ def privacy_step(ler: Lerkit, person_id: str, claim_ids: Sequence[str] | None,
                 note(f"Before signing: {len(found)} passages of your record name "
                      "something private. For each: Keep it, leave it Out, or Reword it.")
             note(f"\n{number}. ({', '.join(passage.kinds)}: {', '.join(passage.words)})")
-            note(f"   {passage.sentence}")
+            note(_wrapped(passage.sentence))
             action = _ask()
+            if action == "omit":
+                note("   Left out: the whole " + ("piece of evidence" if passage.entity
+                     == "evidence" else passage.field.replace("narrative", "story"))
+                     + " this sentence is in, in this export.")
         text = ""
         if action == "reword":
             text = typer.prompt("   New wording (empty to drop the sentence)", default="",
                                 show_default=False)
         choices.append((passage, privacy.Choice(privacy.Action(action), text)))
     return privacy.apply(ler, person_id, choices, claim_ids)
+
+
+def _wrapped(text: str) -> str:
+    """A passage indented and wrapped between words to the terminal's width."""
+    width = max(min(shutil.get_terminal_size((80, 24)).columns, 100) - 1, 40)
+    return textwrap.fill(text, width=width, initial_indent="   ", subsequent_indent="   ",
+                         break_long_words=False, break_on_hyphens=False)
 
 
 def _ask() -> str:

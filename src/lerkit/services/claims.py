@@ -14,8 +14,6 @@ from lerkit.core.text_safety import clean_text
 from lerkit.services.context import Lerkit
 from lerkit.storage import record_rows as rows
 
-FILE_LIMIT = 512 * 1024 * 1024
-
 
 def experience_values(record: ExperienceRecord) -> dict[str, Any]:
     """The stored columns of an experience."""
@@ -69,7 +67,7 @@ def add_evidence(ler: Lerkit, *, kind: EvidenceKind, claim_id: str | None = None
     elif kind == EvidenceKind.FILE:
         if file is None:
             raise BadInputError("a file is needed")
-        values.update(file_facts(check_file(file)))
+        values.update(file_facts(file))
     elif not (name or narrative):
         raise BadInputError("a note needs some text")
     with ler.transaction() as session:
@@ -81,19 +79,16 @@ def add_evidence(ler: Lerkit, *, kind: EvidenceKind, claim_id: str | None = None
 
 
 def file_facts(path: Path) -> dict[str, object]:
-    """Name, size, media type and SHA-256 of a file, read in chunks."""
+    """Name, size, media type and SHA-256 of a file (checked by :func:`check_file`),
+    read in chunks."""
+    path = check_file(path)
+    digest = hashlib.sha256()
+    size = 0
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise BadInputError(f"{path}: not a file")
-        if size > FILE_LIMIT:
-            raise BadInputError(f"{path}: larger than {FILE_LIMIT // (1024 * 1024)} MiB")
-        digest = hashlib.sha256()
         with path.open("rb") as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
-    except FileNotFoundError:
-        raise BadInputError(f"{path}: no such file") from None
+                size += len(chunk)
     except OSError as exc:
         raise BadInputError(f"{path}: cannot read ({exc.strerror})") from None
     media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"

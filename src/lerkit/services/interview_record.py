@@ -10,13 +10,11 @@ when it is opened, so a decision made on the review screen is the interview's to
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from sqlmodel import Session
 
-from lerkit.core.errors import LerError
 from lerkit.core.interview import ExperienceDraft, Interview
 from lerkit.core.interview.claims import AcceptedClaim, best_suggestions
 from lerkit.core.interview.output import experience_uuid
@@ -41,15 +39,6 @@ def experience_id(interview_id: str, run_key: str) -> str:
     return short_id(experience_uuid(interview_id, run_key))
 
 
-def _file_facts(name: str | None) -> Mapping[str, Any]:
-    path = Path(name or "").expanduser()
-    try:
-        return file_facts(path)
-    except LerError as exc:
-        return {"narrative": f"File not found when saved: {exc.message}",
-                "file_name": path.name}
-
-
 def _put_evidence(session: Session, ler: Lerkit, person_id: str, exp_id: str,
                   ev: EvidenceRecord) -> bool:
     values = {"name": ev.name[:300], "narrative": ev.narrative, "url": ev.url}
@@ -59,7 +48,8 @@ def _put_evidence(session: Session, ler: Lerkit, person_id: str, exp_id: str,
     return rows.put_evidence(
         session=session, actor=ler.actor, person_id=person_id, experience_id=exp_id,
         evidence_id=short_id(ev.id), kind=ev.kind.value, values=values,
-        file_facts=(lambda: _file_facts(ev.file_name)) if is_file else None)
+        # a file that went away since it was checked fails the step: nothing is saved
+        file_facts=(lambda: file_facts(Path(ev.file_name or ""))) if is_file else None)
 
 
 def suggested(draft: ExperienceDraft) -> list[rows.Suggested]:
