@@ -46,6 +46,8 @@ def hybrid(taxonomy: Taxonomy, meaning: StaticModel | None, blend: Blend = DEFAU
     """The hybrid matcher of ``taxonomy`` (lexical only when ``meaning`` is None); with
     ``bridge_from`` (lerkit's matcher) it is also reached through lerkit's crosswalks."""
     matcher = Matcher(build_index(taxonomy), blend=blend)
+    if any(c.texts.get("es") for c in taxonomy.competencies):
+        matcher.spanish = build_index(taxonomy, "es")
     if meaning is not None:
         matcher.model = meaning
         matcher.meaning = build_meaning_index(taxonomy, meaning, fingerprint(taxonomy))

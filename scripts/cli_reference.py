@@ -28,6 +28,14 @@ a test fails while it differs from what they print.
 """
 
 
+def _english() -> None:
+    """The reference is in English, whatever the language of the shell that runs this."""
+    os.environ["LER_LANG"] = "en"
+    from lerkit.core.i18n import set_language
+
+    set_language("en")  # before the commands are imported: their help is read then
+
+
 def _plain_terminal() -> None:
     """Help as on an 80-column terminal without colour (read when Typer is imported)."""
     for name in ("FORCE_COLOR", "PY_COLORS", "GITHUB_ACTIONS", "TERMINAL_WIDTH"):
@@ -53,6 +61,7 @@ def _paths(group: Any, ctx: Any, prefix: tuple[str, ...] = ()) -> list[tuple[str
 def render() -> str:
     """The whole reference, as Markdown."""
     _plain_terminal()
+    _english()
     import typer.main
     from typer.testing import CliRunner
 

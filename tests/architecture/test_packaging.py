@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import subprocess
 import sys
 import zipfile
@@ -47,6 +48,10 @@ def test_wheel_carries_taxonomies_and_prompts(tmp_path: Path) -> None:
         "meaning-model/tokenizer.json", "meaning-model/model.json", "meaning-model/MODEL.md",
         "meaning-model/LICENSE")}
     assert derived <= names  # derived data, with its licence and provenance
+    # the Spanish catalog, compiled from the .po files at build time, and it translates
+    assert "lerkit/locale/es/LC_MESSAGES/lerkit.mo" in names
+    with (tmp_path / "site/lerkit/locale/es/LC_MESSAGES/lerkit.mo").open("rb") as handle:
+        assert gettext.GNUTranslations(handle).gettext("Spanish") == "Español"
     assert wheel.stat().st_size < 20 * 1024 * 1024
     code = (
         "from lerkit.core import resources\n"

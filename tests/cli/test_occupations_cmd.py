@@ -6,8 +6,10 @@ import json
 import shutil
 from pathlib import Path
 
+from lerkit.core.taxonomy.onet_pack import read_pack
 from tests.cli.runner import ler
 from tests.conftest import need_shared
+from tests.unit.taxonomy.onet_files import write_release, write_skills_workbook
 
 NEEDED = ("Read Me.txt", "Content Model Reference.txt", "IWA Reference.txt",
           "DWA Reference.txt", "Occupation Data.txt", "Job Zones.txt", "Task Statements.txt",
@@ -56,3 +58,31 @@ def test_an_incomplete_release_changes_nothing(tmp_path: Path, ler_home: Path) -
     assert result.code == 2 and "Traceback" not in result.stderr
     assert not (ler_home / "onet-pack.json.gz").exists()
     assert ler("occupations", "import", "esco", str(tmp_path)).code == 2
+
+
+def test_a_release_unzipped_into_a_folder_of_its_own(tmp_path: Path, ler_home: Path) -> None:
+    download = tmp_path / "download"
+    write_release(download / "db_31_0_text")
+    write_skills_workbook(download / "db_29_3_excel")
+    result = ler("occupations", "import", "onet", str(download))
+    assert result.code == 0, result.stderr
+    assert "O*NET 31.0: 3 work activities, 2 occupations" in result.stdout
+    assert f"Read the O*NET files in {download / 'db_31_0_text'}" in result.stderr
+    assert f"Skill ratings from {download / 'db_29_3_excel' / 'Skills.xlsx'}" in result.stderr
+    pack = read_pack(ler_home / "onet-pack.json.gz")
+    assert (pack.release, pack.skills_release) == ("31.0", "29.3")
+    assert next(o for o in pack.occupations if o.code == "43-5011.00").skills
+
+
+def test_no_release_or_several_in_the_folder(tmp_path: Path, ler_home: Path) -> None:
+    download = tmp_path / "download"
+    (download / "notes").mkdir(parents=True)
+    result = ler("occupations", "import", "onet", str(download))
+    assert result.code == 2 and "Traceback" not in result.stderr
+    assert "no O*NET text release in it or in its folders" in result.stderr
+    write_release(download / "db_30_1_text")
+    write_release(download / "db_31_0_text")
+    result = ler("occupations", "import", "onet", str(download))
+    assert result.code == 2
+    assert "2 O*NET releases in it (db_30_1_text, db_31_0_text)" in result.stderr
+    assert not (ler_home / "onet-pack.json.gz").exists()

@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from lerkit.cli.options import command_help
 from lerkit.cli.output import interactive, note
 from lerkit.cli.passphrase import get_passphrase, writable
 from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError, NotFoundError
+from lerkit.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from lerkit.services.endorsing import BundleReview, EndorseResult
@@ -23,8 +25,9 @@ def _wrote(review: BundleReview, result: EndorseResult) -> None:
     ids = {endorsed_id(e) for e in result.endorsements}
     names = [c.skill for c in review.claims if c.credential_id in ids]
     count = len(result.endorsements)
-    note(f"Wrote {count} endorsement{'s' if count != 1 else ''} ({', '.join(names)}) to "
-         f"{result.path}; send this file to the person.")
+    note(ngettext("Wrote {n} endorsement ({skills}) to {path}; send this file to the person.",
+                  "Wrote {n} endorsements ({skills}) to {path}; send this file to the person.",
+                  count).format(n=count, skills=", ".join(names), path=result.path))
     typer.echo(str(result.path))
 
 
@@ -36,26 +39,31 @@ def _claim_id(review: BundleReview, wanted: str) -> str:
     if len(named) == 1:
         return named[0].credential_id
     if named:
-        raise BadInputError(f"{len(named)} claims are named {wanted!r}: give the claim id "
-                            "that `ler verify --json` shows")
+        raise BadInputError(_("{count} claims are named {name}: give the claim id that "
+                              "`ler verify --json` shows").format(count=len(named),
+                                                                  name=repr(wanted)))
     skills = "; ".join(c.skill for c in review.claims)
-    raise NotFoundError(f"not a claim in this bundle: {wanted} (its skills: {skills})")
+    raise NotFoundError(_("not a claim in this bundle: {claim} (its skills: {skills})").format(
+        claim=wanted, skills=skills))
 
 
+@command_help(_(
+    "Endorse claims of a bundle; writes your signed endorsements (the bundle is unchanged)."))
 def endorse(
     ctx: typer.Context,
-    bundle: Annotated[Path, typer.Argument(help="The worker's bundle (from ler export).")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="The endorsements file to write.")],
+    bundle: Annotated[Path, typer.Argument(help=_("The worker's bundle (from ler export)."))],
+    out: Annotated[Path, typer.Option("--out", "-o", help=_("The endorsements file to write."))],
     claim: Annotated[list[str] | None, typer.Option(
-        "--claim", help="A claim to endorse: its skill name as `ler verify` shows it, or "
-        "its id (repeatable). Without --claim, the review screen opens.")] = None,
+        "--claim", help=_("A claim to endorse: its skill name as `ler verify` shows it, or "
+        "its id (repeatable). Without --claim, the review screen opens."))] = None,
     comment: Annotated[str | None, typer.Option(
-        "--comment", help="What you saw the person do (one comment for every claim).")] = None,
+        "--comment", help=_("What you saw the person do (one comment for every claim)."))
+    ] = None,
     relationship: Annotated[str | None, typer.Option(
-        "--relationship", help="How you know the person: supervisor, co-worker, pastor...")
+        "--relationship", help=_("How you know the person: supervisor, co-worker, pastor..."))
     ] = None,
     evidence: Annotated[Path | None, typer.Option(
-        "--evidence", help="Folder with the evidence files (default: next to the bundle).")
+        "--evidence", help=_("Folder with the evidence files (default: next to the bundle)."))
     ] = None,
 ) -> None:
     """Endorse claims of a bundle; writes your signed endorsements (the bundle is unchanged)."""
@@ -65,20 +73,20 @@ def endorse(
     review = endorsing.review_bundle(bundle, evidence)
     if not claim:
         if not interactive():
-            raise BadInputError("give --claim, --comment and --relationship, "
-                                "or run at a terminal for the review screen")
+            raise BadInputError(_("give --claim, --comment and --relationship, or run at a "
+                                  "terminal for the review screen"))
         me = endorsers.show_endorser(ler).profile  # a clear error before the screen opens
         from lerkit.tui.endorse_app import make_endorse_app
 
         signer = f"{me.name} ({me.organization})" if me.organization else me.name
         done = make_endorse_app(ler, review, out, signer=signer).run()
         if done is None:
-            note("Nothing was signed.")
+            note(_("Nothing was signed."))
             return
         _wrote(review, done)
         return
     if relationship is None or comment is None:
-        raise BadInputError("with --claim, give --comment and --relationship too")
+        raise BadInputError(_("with --claim, give --comment and --relationship too"))
     endorsers.show_endorser(ler)  # checked before the passphrase is asked for
     claim_ids = [_claim_id(review, wanted) for wanted in claim]
     writable(out)

@@ -11,15 +11,18 @@ import typer
 from lerkit.cli.options import JsonOption, PersonOption
 from lerkit.cli.output import note, print_json
 from lerkit.cli.state import lerkit_from
+from lerkit.core.i18n import _
 from lerkit.core.text_safety import visible
 
-app = typer.Typer(help="Endorsements a person received: import and list.", no_args_is_help=True)
+app = typer.Typer(help=_("Endorsements a person received: import and list."),
+                  no_args_is_help=True)
 
 
-@app.command("import")
+@app.command("import", help=_(
+    "Verify each endorsement against the person's exported claims, then store them."))
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="The endorser's file (from ler endorse).")],
+    file: Annotated[Path, typer.Argument(help=_("The endorser's file (from ler endorse)."))],
     person: PersonOption,
 ) -> None:
     """Verify each endorsement against the person's exported claims, then store them."""
@@ -27,17 +30,18 @@ def import_(
 
     result = endorsements.import_endorsements(lerkit_from(ctx), file, person)
     if result.already_held:
-        note(f"{result.already_held} endorsements were already held.")
-    note(f"Imported {result.imported} endorsements; later exports carry them.")
+        note(_("{count} endorsements were already held.").format(count=result.already_held))
+    note(_("Imported {count} endorsements; later exports carry them.").format(
+        count=result.imported))
     typer.echo(str(result.imported))
 
 
-@app.command("list")
+@app.command("list", help=_("Each accepted claim with its endorsements and tier."))
 def list_(
     ctx: typer.Context,
     person: PersonOption,
     trust: Annotated[Path | None, typer.Option(
-        "--trust", help="A trust list (YAML) to rate the endorsers.")] = None,
+        "--trust", help=_("A trust list (YAML) to rate the endorsers."))] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Each accepted claim with its endorsements and tier."""
@@ -56,4 +60,4 @@ def list_(
         for e in claim.endorsements:
             standing = f"; {e.standing}: {e.trusted_as}" if e.trusted_as else ""
             who = visible(f"{e.endorser_name or e.endorser_did} ({e.relationship}{standing})")
-            typer.echo(f"    by {who}")
+            typer.echo(_("    by {endorser}").format(endorser=who))

@@ -11,23 +11,26 @@ from lerkit.cli.output import note, print_json
 from lerkit.cli.passphrase import new_passphrase
 from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError, NotFoundError
+from lerkit.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from lerkit.services.context import Lerkit
 
-app = typer.Typer(help="Your endorser profile: create it once, then endorse bundles.",
+app = typer.Typer(help=_("Your endorser profile: create it once, then endorse bundles."),
                   no_args_is_help=True)
 
 
-@app.command("init")
+@app.command("init", help=_("Create your endorser profile and signing key; prints your DID."))
 def init(
     ctx: typer.Context,
-    name: Annotated[str, typer.Option("--name", help="Your name, as workers will see it.")],
+    name: Annotated[str, typer.Option("--name", help=_("Your name, as workers will see it."))],
     organization: Annotated[str, typer.Option(
-        "--organization", help="Your organization (employer, center, church, unit).")] = "",
-    role: Annotated[str, typer.Option("--role", help="Your role there.")] = "",
-    url: Annotated[str | None, typer.Option("--url", help="A web page about you.")] = None,
-    email: Annotated[str | None, typer.Option("--email", help="Your email address.")] = None,
+        "--organization", help=_("Your organization (employer, center, church, unit)."))
+    ] = "",
+    role: Annotated[str, typer.Option("--role", help=_("Your role there."))] = "",
+    url: Annotated[str | None, typer.Option("--url", help=_("A web page about you."))] = None,
+    email: Annotated[str | None, typer.Option("--email", help=_("Your email address."))
+                     ] = None,
 ) -> None:
     """Create your endorser profile and signing key; prints your DID."""
     from lerkit.services import endorsers
@@ -37,7 +40,8 @@ def init(
     passphrase = new_passphrase()
     info = endorsers.init_endorser(ler, passphrase, name=name, organization=organization,
                                    role=role, url=url, email=email)
-    note(f"Endorser profile for {info.profile.name} created in {ler.settings.home}")
+    note(_("Endorser profile for {name} created in {home}").format(
+        name=info.profile.name, home=ler.settings.home))
     typer.echo(info.profile.did)
 
 
@@ -49,11 +53,11 @@ def _check_none_yet(ler: Lerkit) -> None:
         endorsers.show_endorser(ler)
     except NotFoundError:
         return
-    raise BadInputError("this lerkit home already has an endorser profile "
-                        "(see: ler endorser show)")
+    raise BadInputError(_("this lerkit home already has an endorser profile "
+                          "(see: ler endorser show)"))
 
 
-@app.command("show")
+@app.command("show", help=_("Print your endorser profile."))
 def show(
     ctx: typer.Context,
     as_json: JsonOption = False,
@@ -66,7 +70,8 @@ def show(
         print_json(profile.profile())
         return
     typer.echo(f"{profile.name}")
-    for label, value in (("Organization", profile.organization), ("Role", profile.role),
-                         ("URL", profile.url), ("Email", profile.email), ("DID", profile.did)):
+    for label, value in ((N_("Organization"), profile.organization), (N_("Role"), profile.role),
+                         ("URL", profile.url), (N_("Email"), profile.email),
+                         ("DID", profile.did)):
         if value:
-            typer.echo(f"{label}: {value}")
+            typer.echo(f"{_(label)}: {value}")

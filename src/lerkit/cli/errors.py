@@ -14,6 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from lerkit.core.errors import LerError
+from lerkit.core.i18n import _
 from lerkit.core.text_safety import visible
 
 EXIT_INTERNAL = 3
@@ -52,8 +53,8 @@ def _internal(exc: Exception) -> NoReturn:
     """Report an error lerkit did not expect, as one line (a traceback with LER_DEBUG)."""
     if os.environ.get("LER_DEBUG"):
         traceback.print_exception(exc, file=sys.stderr)
-    say_error(f"unexpected {type(exc).__name__}: {exc} "
-              "(this is a bug in lerkit; set LER_DEBUG=1 to see details)")
+    say_error(_("unexpected {kind}: {error} (this is a bug in lerkit; set LER_DEBUG=1 to "
+                "see details)").format(kind=type(exc).__name__, error=exc))
     raise typer.Exit(EXIT_INTERNAL) from None
 
 

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from lerkit.cli.jobs_cmd import activity_list, skill_json, unplaced_line
-from lerkit.cli.options import JsonOption, PersonOption
+from lerkit.cli.options import JsonOption, PersonOption, command_help
 from lerkit.cli.output import print_json
 from lerkit.cli.state import lerkit_from
+from lerkit.core.i18n import _
 
 if TYPE_CHECKING:  # the services are loaded only when the command runs
     from lerkit.core.occupations.explain import Activity
@@ -56,55 +57,69 @@ def _text(report: GapReport) -> None:
     gap = report.gap
     occ = gap.occupation
     say = typer.echo
-    say(f"{report.standing.name} and {occ.title} ({occ.code}"
-        f"{f', job zone {occ.job_zone}' if occ.job_zone else ''}): fit {round(gap.fit * 100)}%")
+    zone = _(", job zone {zone}").format(zone=occ.job_zone) if occ.job_zone else ""
+    say(_("{name} and {title} ({code}{zone}): fit {percent}%").format(
+        name=report.standing.name, title=occ.title, code=occ.code, zone=zone,
+        percent=round(gap.fit * 100)))
     if gap.shown:
-        say("\nWork activities already shown:")
+        say("\n" + _("Work activities already shown:"))
         for a in gap.shown:
-            say(f"  {a.title.rstrip('.')}: by {', '.join(a.by)}")
+            say(_("  {activity}: by {skills}").format(activity=a.title.rstrip("."),
+                                                       skills=", ".join(a.by)))
     if gap.related:
-        say("\nRelated to what was shown (part credit):")
+        say("\n" + _("Related to what was shown (part credit):"))
         for a in gap.related:
-            say(f"  {a.title.rstrip('.')}: close to {activity_list(a.by[:2])}")
+            say(_("  {activity}: close to {shown}").format(activity=a.title.rstrip("."),
+                                                           shown=activity_list(a.by[:2])))
     if gap.missing:
-        say("\nMissing, the most central first:")
+        say("\n" + _("Missing, the most central first:"))
         for a in gap.missing[:MISSING_SHOWN]:
-            say(f"  {a.title.rstrip('.')} ({round(a.weight * 100)}% of the work)")
+            say(_("  {activity} ({percent}% of the work)").format(
+                activity=a.title.rstrip("."), percent=round(a.weight * 100)))
         if len(gap.missing) > MISSING_SHOWN:
-            say(f"  ... and {len(gap.missing) - MISSING_SHOWN} more (see --json)")
+            say(_("  ... and {count} more (see --json)").format(
+                count=len(gap.missing) - MISSING_SHOWN))
     if gap.skill_gaps:
         ref = gap.reference
-        say(f"\nSkills it needs at a higher level than {ref.title} (your closest fit):"
-            if ref else "\nSkills it rates important (importance of 5, level of 7):")
+        say("\n" + (_("Skills it needs at a higher level than {title} (your closest fit):")
+                    .format(title=ref.title)
+                    if ref else _("Skills it rates important (importance of 5, level of 7):")))
         for g in gap.skill_gaps[:6]:
             step = f", {ref.title if ref else ''} {g.reference_level:.1f}" if ref else ""
-            say(f"  {g.name}: level {g.level:.1f}{step} (importance {g.importance:.1f})")
+            say(_("  {skill}: level {level}{reference} (importance {importance})").format(
+                skill=g.name, level=f"{g.level:.1f}", reference=step,
+                importance=f"{g.importance:.1f}"))
     if occ.technology:
-        say(f"\nTechnology O*NET lists for it: {', '.join(occ.technology)}")
+        say("\n" + _("Technology O*NET lists for it: {tools}").format(
+            tools=", ".join(occ.technology)))
     if report.next_steps or report.programs:
-        say(f"\nWhat to learn next: points of fit gained, added up over {occ.title} "
-            "(counted twice) and the closest occupations.")
+        say("\n" + _("What to learn next: points of fit gained, added up over {title} "
+                     "(counted twice) and the closest occupations.").format(title=occ.title))
     for s in report.next_steps:
-        say(f"  {s.title.rstrip('.')}: +{round(s.gain * 100)}, for {', '.join(s.occupations)}")
+        say(_("  {activity}: +{points}, for {occupations}").format(
+            activity=s.title.rstrip("."), points=round(s.gain * 100),
+            occupations=", ".join(s.occupations)))
     if report.programs:
-        say("\nPrograms that would close the most of the gap:")
+        say("\n" + _("Programs that would close the most of the gap:"))
     for p in report.programs:
         facts = ", ".join(x for x in (p.program.provider, p.program.place, p.program.cost,
                                       p.program.length) if x)
         target = (f"; {occ.title} {round(gap.fit * 100)}% -> {round(p.target_fit * 100)}%"
                   if p.target_fit is not None else "")
         say(f"  {p.program.program} ({facts}): +{round(p.gain * 100)}{target}")
-        say(f"    adds: {activity_list(p.adds[:4])}")
+        say(_("    adds: {activities}").format(activities=activity_list(p.adds[:4])))
     if line := unplaced_line(report.standing.profile):
         say(f"\n{line}")
     say(f"\n{report.standing.attribution}")
 
 
+@command_help(_(
+    "What a person has shown of an occupation's work, what is missing, what to learn."))
 def gap(
     ctx: typer.Context,
     person: PersonOption,
     occupation: Annotated[str, typer.Option(
-        "--occupation", "-o", help="The target: an O*NET-SOC code or words of its title.")],
+        "--occupation", "-o", help=_("The target: an O*NET-SOC code or words of its title."))],
     as_json: JsonOption = False,
 ) -> None:
     """What a person has shown of an occupation's work, what is missing, what to learn."""

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from lerkit.cli.options import PersonOption
+from lerkit.cli.options import PersonOption, command_help
 from lerkit.cli.output import note
 from lerkit.cli.state import lerkit_from
+from lerkit.core.i18n import _
 
 if TYPE_CHECKING:
     from lerkit.services.context import Lerkit
@@ -18,16 +19,20 @@ if TYPE_CHECKING:
 EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130, as a shell reports Ctrl+C
 
 
+@command_help(_(
+    "Interview a person: resumes where they stopped; every answer is saved at once."))
 def interview_command(
     ctx: typer.Context,
     person: PersonOption,
     plain: Annotated[
         bool,
-        typer.Option("--plain", help="A line-by-line dialogue (screen readers, simple terminals)."),
+        typer.Option("--plain",
+                     help=_("A line-by-line dialogue (screen readers, simple terminals).")),
     ] = False,
     answers: Annotated[
         Path | None,
-        typer.Option("--answers", help="Replay a scripted answers file (YAML) without a terminal."),
+        typer.Option("--answers",
+                     help=_("Replay a scripted answers file (YAML) without a terminal.")),
     ] = None,
     accept_top: Annotated[
         int | None,
@@ -35,17 +40,18 @@ def interview_command(
             "--accept-top",
             min=1,
             max=20,
-            help="With --answers: also accept the top N suggestions of each answer.",
+            help=_("With --answers: also accept the top N suggestions of each answer."),
         ),
     ] = None,
     parts: Annotated[
         str | None,
         typer.Option(
-            "--parts", help="Only these parts, comma-separated (e.g. military,caregiving)."
+            "--parts", help=_("Only these parts, comma-separated (e.g. military,caregiving).")
         ),
     ] = None,
     new: Annotated[
-        bool, typer.Option("--new", help="Start a new interview instead of resuming the open one.")
+        bool, typer.Option(
+            "--new", help=_("Start a new interview instead of resuming the open one."))
     ] = False,
 ) -> None:
     """Interview a person: resumes where they stopped; every answer is saved at once."""
@@ -55,8 +61,9 @@ def interview_command(
     if answers is not None:
         result = interview.replay_answers(ler, person, answers, accept_top)
         for warning in result.warnings:
-            note(f"warning: {warning}")
-        note(f"Stored {result.experiences} experiences and {result.accepted} accepted skills.")
+            note(_("warning: {text}").format(text=warning))
+        note(_("Stored {experiences} experiences and {accepted} accepted skills.").format(
+            experiences=result.experiences, accepted=result.accepted))
         return
     modules = [p.strip() for p in parts.split(",") if p.strip()] if parts else None
     if plain:
@@ -78,19 +85,22 @@ def _plain(ler: Lerkit, person: str, modules: list[str] | None, new: bool) -> No
             if returning or interview.first_time(ler, person):
                 modules, new = choose_parts(interview.parts(), first=not returning), True
                 if modules is None:
-                    note("Nothing started.")
+                    note(_("Nothing started."))
                     return
         live = interview.LiveInterview.open(ler, person, modules, new=new)
     except KeyboardInterrupt:
-        note("\nStopped. Nothing new was started.")
+        note("\n" + _("Stopped. Nothing new was started."))
         raise typer.Exit(EXIT_INTERRUPTED) from None
     try:
-        run_plain(live, "Stopped. " + resume_hint(person))
+        run_plain(live, _("Stopped. {how_to_go_on}").format(how_to_go_on=resume_hint(person)))
     except KeyboardInterrupt:
-        typer.echo("\n\nStopped (Ctrl+C). " + resume_hint(person))
+        typer.echo("\n\n" + _("Stopped (Ctrl+C). {how_to_go_on}").format(
+            how_to_go_on=resume_hint(person)))
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
+@command_help(_(
+    "Create a sample person (a veteran and caregiver) with accepted, evidenced skills."))
 def demo(ctx: typer.Context) -> None:
     """Create a sample person (a veteran and caregiver) with accepted, evidenced skills."""
     from lerkit.services import interview

@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lerkit.cli.options import JsonOption, PersonOption
+from lerkit.cli.options import JsonOption, PersonOption, command_help
 from lerkit.cli.output import print_json
 from lerkit.cli.state import lerkit_from
+from lerkit.core.i18n import _, ngettext
 
 if TYPE_CHECKING:  # the services are loaded only when the command runs
     from lerkit.core.occupations.explain import Reason
@@ -21,13 +22,13 @@ REASONS_SHOWN = 3
 
 def evidence_words(count: int) -> str:
     """ "1 piece of evidence", "3 pieces of evidence"."""
-    return f"{count} piece{'' if count == 1 else 's'} of evidence"
+    return ngettext("{n} piece of evidence", "{n} pieces of evidence", count).format(n=count)
 
 
 def skill_words(skill: Skill) -> str:
     """A skill as the person reads it: with its evidence, or the military job behind it."""
     if skill.via:
-        return f"{skill.label}, from your {skill.via}"
+        return _("{skill}, from your {job}").format(skill=skill.label, job=skill.via)
     return f"{skill.label} ({evidence_words(skill.evidence)})"
 
 
@@ -53,7 +54,7 @@ def unplaced_line(profile: Profile) -> str:
     if not profile.unplaced:
         return ""
     names = ", ".join(s.label for s in profile.unplaced)
-    return f"Not placed on O*NET work activities (no crosswalk): {names}."
+    return _("Not placed on O*NET work activities (no crosswalk): {skills}.").format(skills=names)
 
 
 def _row(found: Standing, rank: int, fit: Fit, why: list[Reason]) -> dict[str, Any]:
@@ -64,13 +65,16 @@ def _row(found: Standing, rank: int, fit: Fit, why: list[Reason]) -> dict[str, A
             "military_lead": found.profile.leads.get(occ.code, [])}
 
 
+@command_help(_(
+    "Occupations the person's skills fit, by the share of their work activities shown."))
 def jobs(
     ctx: typer.Context,
     person: PersonOption,
     top: Annotated[int, typer.Option("--top", "-n", min=1, max=200,
-                                     help="How many occupations to show.")] = 10,
+                                     help=_("How many occupations to show."))] = 10,
     zone: Annotated[int | None, typer.Option(
-        "--zone", min=1, max=5, help="Only occupations of this O*NET job zone (1-5).")] = None,
+        "--zone", min=1, max=5, help=_("Only occupations of this O*NET job zone (1-5)."))
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Occupations the person's skills fit, by the share of their work activities shown."""
@@ -88,20 +92,22 @@ def jobs(
                     "attribution": found.attribution})
         return
     if not found.profile.skills:
-        typer.echo(f"{found.name} has no accepted skills placed on O*NET work activities "
-                   "yet: accept some suggestions first.")
+        typer.echo(_("{name} has no accepted skills placed on O*NET work activities yet: "
+                     "accept some suggestions first.").format(name=found.name))
     else:
-        typer.echo(f"Occupations that fit {found.name}, by the share of their work "
-                   "activities these skills cover:")
+        typer.echo(_("Occupations that fit {name}, by the share of their work activities "
+                     "these skills cover:").format(name=found.name))
     for rank, (fit, why) in enumerate(listed, start=1):
         occ = fit.occupation
-        zone_words = f", job zone {occ.job_zone}" if occ.job_zone else ""
-        typer.echo(f"\n{rank:>2}. {occ.title} ({occ.code}{zone_words}): fit {fit.percent}%, "
-                   f"{fit.shown} of {len(occ.dwas)} activities shown")
+        zone_words = _(", job zone {zone}").format(zone=occ.job_zone) if occ.job_zone else ""
+        typer.echo(f"\n{rank:>2}. " + _(
+            "{title} ({code}{zone}): fit {percent}%, {shown} of {total} activities shown").format(
+            title=occ.title, code=occ.code, zone=zone_words, percent=fit.percent,
+            shown=fit.shown, total=len(occ.dwas)))
         for reason in why[:REASONS_SHOWN]:
             typer.echo(f"    {skill_words(reason.skill)}: {activity_list(reason.activities)}")
         for job in found.profile.leads.get(occ.code, []):
-            typer.echo(f"    Your {job} commonly leads here.")
+            typer.echo(_("    Your {job} commonly leads here.").format(job=job))
     if line := unplaced_line(found.profile):
         typer.echo(f"\n{line}")
     typer.echo(f"\n{found.attribution}")

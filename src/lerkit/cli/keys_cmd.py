@@ -11,11 +11,12 @@ from lerkit.cli.output import interactive, note, print_json
 from lerkit.cli.passphrase import get_passphrase, new_passphrase
 from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError, NotFoundError
+from lerkit.core.i18n import _
 
-app = typer.Typer(help="Signing keys: create, show, rotate.", no_args_is_help=True)
+app = typer.Typer(help=_("Signing keys: create, show, rotate."), no_args_is_help=True)
 
 
-@app.command("init")
+@app.command("init", help=_("Create the person's signing key; prints the DID."))
 def init(ctx: typer.Context, person: PersonOption) -> None:
     """Create the person's signing key; prints the DID."""
     from lerkit.services import keys, people
@@ -27,12 +28,13 @@ def init(ctx: typer.Context, person: PersonOption) -> None:
     except NotFoundError:
         pass
     else:
-        raise BadInputError(f"person {person} already has a key ({did}); use: ler keys rotate")
+        raise BadInputError(_("person {id} already has a key ({did}); use: ler keys rotate").format(
+            id=person, did=did))
     passphrase = new_passphrase()
     typer.echo(keys.init_key(ler, person, passphrase))
 
 
-@app.command("show")
+@app.command("show", help=_("Print the person's DID (and, with --json, the retired ones)."))
 def show(
     ctx: typer.Context,
     person: PersonOption,
@@ -48,17 +50,18 @@ def show(
     typer.echo(info.did)
 
 
-@app.command("rotate")
+@app.command("rotate", help=_(
+    "Replace the key with a new one; old public keys are kept for old bundles."))
 def rotate(ctx: typer.Context, person: PersonOption) -> None:
     """Replace the key with a new one; old public keys are kept for old bundles."""
     from lerkit.services import keys
 
     ler = lerkit_from(ctx)
     keys.show_key(ler, person)  # the person and their key exist: checked before the prompts
-    passphrase = get_passphrase("Current passphrase")
+    passphrase = get_passphrase(_("Current passphrase"))
     new = (new_passphrase(env="LER_NEW_PASSPHRASE", optional=True) if _wants_new() else None)
     did = keys.rotate_key(ler, person, passphrase, new or None)
-    note("Old public keys are kept; bundles signed before still verify.")
+    note(_("Old public keys are kept; bundles signed before still verify."))
     typer.echo(did)
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any
 
+from lerkit.core.i18n import _
 from lerkit.services.kiosk_session import warning_lead
 
 HANDLED = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGALRM)
@@ -122,8 +123,9 @@ class Guard:
             self._stage = "idle"
             signal.setitimer(signal.ITIMER_REAL, max(lead, 0.01))
             with contextlib.suppress(OSError, RuntimeError):  # RuntimeError: a reentrant print
-                self.say(f"\nAre you still there? Press Enter to go on. In {lead:.0f} seconds "
-                         "everything from this session is wiped, without saving.")
+                self.say("\n" + _("Are you still there? Press Enter to go on. In {seconds} "
+                                  "seconds everything from this session is wiped, without "
+                                  "saving.").format(seconds=f"{lead:.0f}"))
             return
         if self._stage in ("idle", "timeout"):
             reason = self._stage

@@ -21,6 +21,7 @@ import typer
 from lerkit.cli.kiosk_guard import Guard
 from lerkit.cli.plain_interview import run_plain
 from lerkit.core.errors import LerError, PassphraseError
+from lerkit.core.i18n import N_, _
 from lerkit.core.interview import load_answers
 from lerkit.services import interview, kiosk_session
 from lerkit.services.context import Lerkit
@@ -28,7 +29,7 @@ from lerkit.services.keys import MIN_PASSPHRASE
 from lerkit.services.kiosk import Workspace
 from lerkit.services.kiosk_session import KioskSession, SavedFiles
 
-WELCOME = (
+WELCOME = N_(
     "Welcome to lerkit on a shared computer.\n"
     "What you enter is kept in a private temporary folder and wiped when you finish, when "
     "the computer is left alone for {time}, or when this window closes.\n"
@@ -36,6 +37,7 @@ WELCOME = (
     "your passphrase, to go on another day) and your signed record (to hand to employers)."
 )
 TRIES = 3
+NO_WORDS = ("no", "n")  # the same in English and Spanish
 
 
 def say(text: str = "") -> None:
@@ -74,7 +76,7 @@ def _passphrase(guard: Guard, prompt: str) -> str:
         return env
     value = read(guard, prompt, hidden=True)
     if value is None:
-        raise PassphraseError("no passphrase was typed")
+        raise PassphraseError(_("no passphrase was typed"))
     return value
 
 
@@ -82,12 +84,14 @@ def _new_passphrase(guard: Guard) -> str:
     if "LER_PASSPHRASE" in os.environ:
         return os.environ["LER_PASSPHRASE"]
     while True:
-        first = _passphrase(guard, f"Choose a passphrase ({MIN_PASSPHRASE} or more characters; "
-                            "you will need it to open your profile again): ")
+        first = _passphrase(guard, _("Choose a passphrase ({count} or more characters; you "
+                                     "will need it to open your profile again): ").format(
+                                         count=MIN_PASSPHRASE))
         if len(first) < MIN_PASSPHRASE:
-            say(f"That is too short: use at least {MIN_PASSPHRASE} characters.")
-        elif _passphrase(guard, "Type it again: ") != first:
-            say("The two were not the same; please try again.")
+            say(_("That is too short: use at least {count} characters.").format(
+                count=MIN_PASSPHRASE))
+        elif _passphrase(guard, _("Type it again: ")) != first:
+            say(_("The two were not the same; please try again."))
         else:
             return first
 
@@ -98,9 +102,9 @@ def _name(guard: Guard, answers: Path | None) -> str:
         if named:
             return named
     while True:
-        line = read(guard, "Your name, as it should appear on your record: ")
+        line = read(guard, _("Your name, as it should appear on your record: "))
         if line is None:
-            raise PassphraseError("no name was typed")
+            raise PassphraseError(_("no name was typed"))
         if line.strip():
             return line
 
@@ -109,7 +113,9 @@ def start(ler: Lerkit, workspace: Workspace, guard: Guard, *, resume: Path | Non
           answers: Path | None, save_to: Path | None) -> KioskSession:
     """Open the person's session: from a saved profile, or new."""
     idle = guard.idle_seconds
-    say(WELCOME.format(time=f"{idle / 60:g} minutes" if idle >= 120 else f"{idle:g} seconds"))
+    time = (_("{count} minutes").format(count=f"{idle / 60:g}") if idle >= 120
+            else _("{count} seconds").format(count=f"{idle:g}"))
+    say(_(WELCOME).format(time=time))
     say()
     if resume is not None:
         session = _resume(ler, workspace, guard, resume)
@@ -118,8 +124,8 @@ def start(ler: Lerkit, workspace: Workspace, guard: Guard, *, resume: Path | Non
                                           _new_passphrase(guard))
     if answers is not None:
         result = interview.replay_answers(ler, session.person_id, answers)
-        say(f"Loaded {result.experiences} experiences and {result.accepted} skills "
-            "from the answers file.")
+        say(_("Loaded {experiences} experiences and {accepted} skills from the answers "
+              "file.").format(experiences=result.experiences, accepted=result.accepted))
     if save_to is not None:
         session.choose(save_to)
     else:
@@ -132,18 +138,18 @@ def _resume(ler: Lerkit, workspace: Workspace, guard: Guard, path: Path) -> Kios
 
     profiles.check_profile_file(path)  # a damaged or costly file: said before any passphrase
     for attempt in range(TRIES):
-        passphrase = _passphrase(guard, "Passphrase of your profile: ")
+        passphrase = _passphrase(guard, _("Passphrase of your profile: "))
         try:
             session, opens = kiosk_session.start_from_profile(ler, workspace, path, passphrase)
             break
         except PassphraseError as exc:
             if attempt == TRIES - 1 or "LER_PASSPHRASE" in os.environ:
                 raise
-            say(f"{exc.message}. Please try again.")
-    say("Your profile is open.")
+            say(_("{problem}. Please try again.").format(problem=exc.message))
+    say(_("Your profile is open."))
     while not opens:
-        key = read(guard, "Passphrase of your signing key (Enter to skip; you can still save "
-                   "your profile): ", hidden=True)
+        key = read(guard, _("Passphrase of your signing key (Enter to skip; you can still save "
+                            "your profile): "), hidden=True)
         if not key:
             break
         opens = kiosk_session.key_opens(session, key)
@@ -152,14 +158,15 @@ def _resume(ler: Lerkit, workspace: Workspace, guard: Guard, path: Path) -> Kios
 
 
 def _ask_destination(session: KioskSession, guard: Guard) -> None:
-    say("If this session is cut off (the window closes), lerkit can save your files to a "
-        "folder you choose now, for example your USB stick.")
+    say(_("If this session is cut off (the window closes), lerkit can save your files to a "
+          "folder you choose now, for example your USB stick."))
     while True:
-        line = read(guard, "Folder (or press Enter to decide when you finish): ")
+        line = read(guard, _("Folder (or press Enter to decide when you finish): "))
         if not line or not line.strip():
             return
         try:
-            say(f"If the session is cut off, your files go to {session.choose(line)}.")
+            say(_("If the session is cut off, your files go to {folder}.").format(
+                folder=session.choose(line)))
             return
         except LerError as exc:
             say(exc.message)
@@ -196,7 +203,7 @@ def plain(session: KioskSession, guard: Guard) -> None:
     """The interview as a plain dialogue (``quit`` ends it)."""
     live = interview.LiveInterview.open(session.ler, session.person_id)
     with _watched(guard):
-        run_plain(live, "Stopped. Next you can save your work before the session is wiped.")
+        run_plain(live, _("Stopped. Next you can save your work before the session is wiped."))
 
 
 def offer(session: KioskSession, guard: Guard, reason: str, seconds: float
@@ -206,17 +213,20 @@ def offer(session: KioskSession, guard: Guard, reason: str, seconds: float
     say()
     if reason == "terminate":
         guard.deadline(seconds)
-        after = f"your files are saved to {default}" if default else "nothing is saved"
-        say(f"This computer is closing lerkit. Answer within {seconds:.0f} seconds; "
-            f"otherwise {after} and everything is wiped.")
-    say("Before everything from this session is wiped: save your profile and your signed "
-        "record? Type a folder (for example your USB stick), or 'no'.")
+        closing = (_("This computer is closing lerkit. Answer within {seconds} seconds; "
+                     "otherwise your files are saved to {folder} and everything is wiped.")
+                   if default else
+                   _("This computer is closing lerkit. Answer within {seconds} seconds; "
+                     "otherwise nothing is saved and everything is wiped."))
+        say(closing.format(seconds=f"{seconds:.0f}", folder=default))
+    say(_("Before everything from this session is wiped: save your profile and your signed "
+          "record? Type a folder (for example your USB stick), or 'no'."))
     while True:
-        line = read(guard, f"Folder [{default}]: " if default else "Folder: ",
-                    rearm=reason != "terminate")
+        line = read(guard, _("Folder [{folder}]: ").format(folder=default) if default
+                    else _("Folder: "), rearm=reason != "terminate")
         if line is None:
             return session.autosave()
-        if line.strip().lower() in ("no", "n"):
+        if line.strip().lower() in NO_WORDS:
             return None
         try:
             return session.save(line.strip() or default)

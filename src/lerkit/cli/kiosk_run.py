@@ -24,6 +24,7 @@ from lerkit.cli import kiosk_lines as lines
 from lerkit.cli.errors import say_error
 from lerkit.cli.kiosk_guard import EXIT_CODES, Guard, KioskEnded
 from lerkit.core.errors import EXIT_BAD_INPUT, LerError
+from lerkit.core.i18n import _
 from lerkit.services import kiosk
 from lerkit.services.kiosk_session import KioskOutcome, KioskSession, SavedFiles
 
@@ -102,7 +103,8 @@ def _interact(session: KioskSession, guard: Guard, options: Options) -> KioskOut
         app.run_session()
     except Exception as exc:  # the screen failed: the session still ends properly
         if not guard.hung_up:
-            say_error(f"the full-screen interface stopped ({type(exc).__name__}: {exc})")
+            say_error(_("the full-screen interface stopped ({kind}: {error})").format(
+                kind=type(exc).__name__, error=exc))
     finally:
         guard.app_hook = None
     if app.outcome is not None:
@@ -136,10 +138,10 @@ def _farewell(outcome: KioskOutcome, saved: SavedFiles | None) -> None:
         if sys.stdout.isatty():
             sys.stdout.write(CLEAR)
             sys.stdout.flush()
-        why = {"idle": "The session ended after a time without activity.",
-               "terminate": "lerkit was closed by the computer.",
-               "hangup": "The terminal was closed."}.get(outcome.reason, "")
-        lines.say(" ".join(filter(None, [why, "Everything from this session has been "
-                                          "removed from this computer."])))
+        why = {"idle": _("The session ended after a time without activity."),
+               "terminate": _("lerkit was closed by the computer."),
+               "hangup": _("The terminal was closed.")}.get(outcome.reason, "")
+        lines.say(" ".join(filter(None, [why, _("Everything from this session has been "
+                                                "removed from this computer.")])))
         if saved is not None:
             lines.say(saved.describe())

@@ -11,10 +11,14 @@ import typer
 
 from lerkit import __version__
 from lerkit.cli import process
-from lerkit.cli.errors import LerGroup, flush_stdout
+from lerkit.cli.errors import LerGroup, flush_stdout, say_error
+from lerkit.cli.help_words import translate_help_words
 from lerkit.cli.state import CliState, lerkit_from
+from lerkit.core.errors import LerError
+from lerkit.core.i18n import N_, _, resolve_language, set_language
 
-HELP = "lerkit: interview, match, sign and verify Learning and Employment Records."
+# translated when the application is built, after the language is chosen
+HELP = N_("lerkit: interview, match, sign and verify Learning and Employment Records.")
 
 # name -> (module, attribute, is a group of sub-commands); listed in `ler --help` order
 COMMANDS: dict[str, tuple[str, str, bool]] = {
@@ -41,7 +45,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "center": ("center_cmd", "app", True),
     "audit": ("audit_cmd", "audit", False),
 }
-OPTIONS_WITH_VALUE = ("--db",)
+OPTIONS_WITH_VALUE = ("--db", "--lang")
 
 
 def make_cli(only: str | None = None) -> typer.Typer:
@@ -53,7 +57,7 @@ def make_cli(only: str | None = None) -> typer.Typer:
     cli = typer.Typer(
         cls=LerGroup,
         name="ler",
-        help=HELP,
+        help=_(HELP),
         no_args_is_help=False,
         pretty_exceptions_enable=False,
         add_completion=False,
@@ -67,7 +71,7 @@ def make_cli(only: str | None = None) -> typer.Typer:
         if group:
             cli.add_typer(target, name=name)
         else:
-            cli.command(name)(target)
+            cli.command(name, help=getattr(target, "ler_help", None))(target)
     return cli
 
 
@@ -82,6 +86,21 @@ def command_named(args: Sequence[str]) -> str | None:
     return None
 
 
+def language_named(args: Sequence[str]) -> str | None:
+    """The value of a root ``--lang`` option in ``args`` (before the command), if any."""
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--lang":
+            return next(rest, None)
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg in OPTIONS_WITH_VALUE:
+            next(rest, None)
+        elif not arg.startswith("-"):
+            return None
+    return None
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"lerkit {__version__}")
@@ -93,15 +112,25 @@ def root(
     db: Annotated[
         str | None,
         typer.Option(
-            "--db", envvar="LER_DB", help="Database URL (SQLAlchemy). Default: SQLite in LER_HOME."
+            "--db", envvar="LER_DB",
+            help=_("Database URL (SQLAlchemy). Default: SQLite in LER_HOME."),
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            envvar="LER_LANG",
+            help=_("Language of screens and messages: en or es. Default: the locale."),
         ),
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version.")),
     ] = False,
 ) -> None:
     """Start the TUI when no command is given."""
+    set_language(resolve_language(lang))  # as main() did; also when run in-process
     ctx.obj = CliState(db_url=db)
     if ctx.invoked_subcommand is None:
         from lerkit.tui.app import make_app
@@ -115,6 +144,13 @@ def main(args: list[str] | None = None) -> None:
     process.start()
     argv = sys.argv[1:] if args is None else args
     try:
+        # before any command module is imported: their help texts are translated then
+        try:
+            set_language(resolve_language(language_named(argv)))
+        except LerError as exc:
+            say_error(exc.message)
+            raise SystemExit(exc.exit_code) from None
+        translate_help_words()
         make_cli(command_named(argv))(args=argv, prog_name="ler")
     finally:
         process.finish()

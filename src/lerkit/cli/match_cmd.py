@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lerkit.cli.options import JsonOption
+from lerkit.cli.options import JsonOption, command_help
 from lerkit.cli.output import print_json
 from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError, FileFormatError
+from lerkit.core.i18n import _
 from lerkit.core.strict_json import parse_json
 
 if TYPE_CHECKING:  # the matcher is loaded only when this command runs
@@ -42,32 +43,38 @@ def _batch(path: Path) -> list[tuple[Any, str]]:
             continue
         item = parse_json(line, str(path), number)
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            raise FileFormatError(str(path), 'each line needs {"id": ..., "text": "..."}', number)
+            raise FileFormatError(str(path), _("each line needs {example}").format(
+                example='{"id": ..., "text": "..."}'), number)
         cases.append((item.get("id"), item["text"]))
     return cases
 
 
+@command_help(_(
+    "Suggest competencies for TEXT, each with its score and why it matched.\n\n"
+    "Without --taxonomy, lerkit's own taxonomy, O*NET's work activities and any taxonomy\n"
+    "added with `ler taxonomy default` are searched together."))
 def match(
     ctx: typer.Context,
-    text: Annotated[str | None, typer.Argument(help="What the person did, in their words.")] = None,
+    text: Annotated[str | None, typer.Argument(
+        help=_("What the person did, in their words."))] = None,
     taxonomy: Annotated[
         str | None,
         typer.Option("--taxonomy", "-t",
-                     help="Search only this taxonomy (default: the default search)."),
+                     help=_("Search only this taxonomy (default: the default search).")),
     ] = None,
     top: Annotated[int, typer.Option("--top", "-n", min=1, max=200)] = 10,
     as_json: JsonOption = False,
     batch: Annotated[
         Path | None,
-        typer.Option("--batch", help='JSONL file of {"id", "text"}; writes JSONL matches.'),
+        typer.Option("--batch", help=_('JSONL file of {"id", "text"}; writes JSONL matches.')),
     ] = None,
     lexical: Annotated[
-        bool, typer.Option("--lexical", help="Match by shared words only, not by meaning.")
+        bool, typer.Option("--lexical", help=_("Match by shared words only, not by meaning."))
     ] = False,
     military_text: Annotated[
         str | None,
         typer.Option(
-            "--military", help='A military occupation code or title ("88N", "LS2", "2T0X1").'
+            "--military", help=_('A military occupation code or title ("88N", "LS2", "2T0X1").')
         ),
     ] = None,
 ) -> None:
@@ -85,7 +92,7 @@ def match(
     search = (matching.default_search(ler, lexical=lexical) if taxonomy is None
               else matching.matcher_for(ler, taxonomy, lexical=lexical))
     if search.note:
-        typer.echo(f"Note: {search.note}.", err=True)
+        typer.echo(_("Note: {text}.").format(text=search.note), err=True)
     if batch is not None:
         for case_id, case_text in _batch(batch):
             found = search.match(case_text, top=top)
@@ -97,16 +104,19 @@ def match(
             )
         return
     if text is None or not text.strip():
-        raise BadInputError("give the TEXT to match (or --batch FILE)")
+        raise BadInputError(_("give the TEXT to match (or --batch FILE)"))
     found = search.match(text, top=top)
+    if notice := search.notice(text):
+        typer.echo(_("Note: {text}.").format(text=notice), err=True)
     if as_json:
         print_json([_as_dict(m) for m in found])
         return
     if not found:
-        typer.echo("No suggestions. Try describing what you did in more words.")
+        typer.echo(_("No suggestions. Try describing what you did in more words."))
     for rank, m in enumerate(found, start=1):
-        typer.echo(f"{rank:>2}. {m.label}  [{m.taxonomy} {m.competency_id}]  score {m.score:.0f}")
-        typer.echo(f"    why: {m.why}")
+        typer.echo(f"{rank:>2}. {m.label}  [{m.taxonomy} {m.competency_id}]  " + _(
+            "score {score}").format(score=f"{m.score:.0f}"))
+        typer.echo(_("    why: {why}").format(why=m.why))
 
 
 def _military(text: str, top: int, as_json: bool) -> None:
@@ -131,18 +141,17 @@ def _military(text: str, top: int, as_json: bool) -> None:
         )
         return
     if not result.hits:
-        typer.echo(
-            f"No military occupation found for {text!r}. Try the code (88N, LS2) or the full title."
-        )
+        typer.echo(_("No military occupation found for {text}. Try the code (88N, LS2) or the "
+                     "full title.").format(text=repr(text)))
         return
     for hit in result.hits:
         occ = hit.occupation
-        typer.echo(
-            f"{military.BRANCH_NAMES.get(occ.branch, occ.branch)} {occ.code}: "
-            f"{occ.title} (found by {hit.how})"
-        )
+        typer.echo(_("{branch} {code}: {title} (found by {how})").format(
+            branch=military.BRANCH_NAMES.get(occ.branch, occ.branch), code=occ.code,
+            title=occ.title, how=hit.how))
         if occ.onet_soc:
-            typer.echo(f"  civilian occupations (O*NET-SOC): {', '.join(occ.onet_soc)}")
+            typer.echo(_("  civilian occupations (O*NET-SOC): {codes}").format(
+                codes=", ".join(occ.onet_soc)))
     for rank, m in enumerate(result.matches, start=1):
         typer.echo(f"{rank:>2}. {m.label}  [{m.competency_id}]")
-        typer.echo(f"    why: {m.why}")
+        typer.echo(_("    why: {why}").format(why=m.why))

@@ -10,28 +10,32 @@ from lerkit.cli.options import PERSON_FLAGS, PERSON_HELP, JsonOption
 from lerkit.cli.output import interactive, note, print_json
 from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError
+from lerkit.core.i18n import N_, _
 
-app = typer.Typer(help="People: the worker, or a coach's clients.", no_args_is_help=True)
+app = typer.Typer(help=_("People: the worker, or a coach's clients."), no_args_is_help=True)
 
 # --person, like every other command; the id alone (the older form) is still understood
 MaybePerson = Annotated[str | None, typer.Option(*PERSON_FLAGS, help=PERSON_HELP)]
 OLD_FORM = {"allow_extra_args": True}
+STATUS_WORDS = {"suggested": N_("suggested"), "accepted": N_("accepted"),
+                "rejected": N_("rejected")}
 
 
 def _person_id(ctx: typer.Context, person: str | None) -> str:
     """The id given with --person, or alone as in older versions."""
     given = ([person] if person is not None else []) + list(ctx.args)
     if len(set(given)) > 1:
-        raise BadInputError(f"give one person's id, not {len(given)}: {' '.join(given)}")
+        raise BadInputError(_("give one person's id, not {count}: {ids}").format(
+            count=len(given), ids=" ".join(given)))
     if not given:
-        raise BadInputError("give the person's id: --person ID (see: ler person list)")
+        raise BadInputError(_("give the person's id: --person ID (see: ler person list)"))
     return given[0]
 
 
-@app.command("add")
+@app.command("add", help=_("Add a person; prints only the new id."))
 def add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The person's name, as they want it shown.")],
+    name: Annotated[str, typer.Argument(help=_("The person's name, as they want it shown."))],
 ) -> None:
     """Add a person; prints only the new id."""
     from lerkit.services import people
@@ -40,11 +44,12 @@ def add(
     typer.echo(person.id)
 
 
-@app.command("list")
+@app.command("list", help=_(
+    "List people with their counts of experiences, skills, evidence, endorsements."))
 def list_(
     ctx: typer.Context,
     search: Annotated[
-        str | None, typer.Option("--search", "-s", help="Only names containing this.")
+        str | None, typer.Option("--search", "-s", help=_("Only names containing this."))
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -56,17 +61,18 @@ def list_(
         print_json([p.to_dict() for p in found])
         return
     if not found:
-        note("No people yet. Add one with: ler person add NAME")
+        note(_("No people yet. Add one with: ler person add NAME"))
         return
     for p in found:
         c = p.counts
-        typer.echo(
-            f"{p.id}  {p.name}  ({c.experiences} experiences, {c.accepted_skills} skills, "
-            f"{c.evidence} evidence, {c.endorsements} endorsements)"
-        )
+        typer.echo(_(
+            "{id}  {name}  ({experiences} experiences, {skills} skills, {evidence} evidence, "
+            "{endorsements} endorsements)").format(
+            id=p.id, name=p.name, experiences=c.experiences, skills=c.accepted_skills,
+            evidence=c.evidence, endorsements=c.endorsements))
 
 
-@app.command("show", context_settings=OLD_FORM)
+@app.command("show", context_settings=OLD_FORM, help=_("Show one person's record."))
 def show(
     ctx: typer.Context,
     person: MaybePerson = None,
@@ -80,23 +86,28 @@ def show(
         print_json(detail.to_dict())
         return
     s = detail.summary
-    typer.echo(f"{s.name} ({s.id}), added {detail.created_at}")
-    typer.echo(
-        f"{s.counts.experiences} experiences, {s.counts.accepted_skills} accepted skills, "
-        f"{s.counts.evidence} evidence, {s.counts.endorsements} endorsements"
-    )
+    typer.echo(_("{name} ({id}), added {added}").format(
+        name=s.name, id=s.id, added=detail.created_at))
+    typer.echo(_(
+        "{experiences} experiences, {skills} accepted skills, {evidence} evidence, "
+        "{endorsements} endorsements").format(
+        experiences=s.counts.experiences, skills=s.counts.accepted_skills,
+        evidence=s.counts.evidence, endorsements=s.counts.endorsements))
     for exp in detail.experiences:
-        when = "ongoing" if exp["ongoing"] else (exp["ended"] or "")
+        when = _("ongoing") if exp["ongoing"] else (exp["ended"] or "")
         typer.echo(f"- [{exp['life_area']}] {exp['title']} {exp['started'] or ''}–{when}")
     for claim in detail.claims:
-        typer.echo(f"  * {claim['label']} ({claim['status']})")
+        status = str(claim["status"])
+        typer.echo(f"  * {claim['label']} ({_(STATUS_WORDS.get(status, status))})")
 
 
-@app.command("delete", context_settings=OLD_FORM)
+@app.command("delete", context_settings=OLD_FORM, help=_(
+    "Delete a person and everything that is theirs (asks first)."))
 def delete(
     ctx: typer.Context,
     person_opt: MaybePerson = None,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    yes: Annotated[bool, typer.Option(
+        "--yes", "-y", help=_("Do not ask for confirmation."))] = False,
 ) -> None:
     """Delete a person and everything that is theirs (asks first)."""
     from lerkit.services import people
@@ -106,27 +117,30 @@ def delete(
     person = people.require_person(ler, person_id)
     if not yes:
         if not interactive():
-            raise BadInputError("not deleting without confirmation: add --yes")
-        if not typer.confirm(f"Delete {person.name} ({person.id}) and all their records?"):
-            note("Nothing deleted.")
+            raise BadInputError(_("not deleting without confirmation: add --yes"))
+        if not typer.confirm(_("Delete {name} ({id}) and all their records?").format(
+                name=person.name, id=person.id)):
+            note(_("Nothing deleted."))
             raise typer.Exit(1)
     people.delete_person(ler, person_id)
-    note(f"Deleted {person.name} ({person.id}).")
+    note(_("Deleted {name} ({id}).").format(name=person.name, id=person.id))
 
 
-@app.command("assign", context_settings=OLD_FORM)
+@app.command("assign", context_settings=OLD_FORM, help=_(
+    "Move a person to a coach's caseload, or share them (a center's supervisor)."))
 def assign(
     ctx: typer.Context,
     person_opt: MaybePerson = None,
-    coach: Annotated[str, typer.Option("--coach", help="The coach's sign-in name.")] = "",
+    coach: Annotated[str, typer.Option("--coach", help=_("The coach's sign-in name."))] = "",
     share: Annotated[bool, typer.Option(
-        "--share", help="Add the coach, keeping the person's other coaches.")] = False,
+        "--share", help=_("Add the coach, keeping the person's other coaches."))] = False,
 ) -> None:
     """Move a person to a coach's caseload, or share them (a center's supervisor)."""
     from lerkit.services import center
 
     if not coach:
-        raise BadInputError("name the coach: --coach NAME")
+        raise BadInputError(_("name the coach: --coach NAME"))
     person_id = _person_id(ctx, person_opt)
     coaches = center.assign(lerkit_from(ctx), person_id, coach, share=share)
-    note(f"{person_id} is now in the caseload of: {', '.join(coaches)}.")
+    note(_("{id} is now in the caseload of: {coaches}.").format(
+        id=person_id, coaches=", ".join(coaches)))

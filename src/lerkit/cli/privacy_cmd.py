@@ -8,16 +8,18 @@ from typing import Annotated
 
 import typer
 
-from lerkit.cli.options import JsonOption, PersonOption
+from lerkit.cli.options import JsonOption, PersonOption, command_help
 from lerkit.cli.output import note, print_json
 from lerkit.cli.state import lerkit_from
+from lerkit.core.i18n import _
 
 
+@command_help(_("List the passages an export's privacy check would ask about."))
 def privacy(
     ctx: typer.Context,
     person: PersonOption,
     words: Annotated[Path | None, typer.Option(
-        "--words", help="A coach's own word lists (see docs/privacy-check.md).")] = None,
+        "--words", help=_("A coach's own word lists (see docs/privacy-check.md)."))] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List the passages an export's privacy check would ask about."""
@@ -29,9 +31,10 @@ def privacy(
                      "sentence": p.sentence} for p in found])
         return
     if not found:
-        note("Nothing in this record names health, a disability, a child or a religion.")
+        note(_("Nothing in this record names health, a disability, a child or a religion."))
         return
     for number, passage in enumerate(found, start=1):
-        typer.echo(f"{number}. {', '.join(passage.kinds)} ({', '.join(passage.words)}) "
-                   f"in {passage.where}:")
+        typer.echo(_("{number}. {kinds} ({words}) in {where}:").format(
+            number=number, kinds=", ".join(passage.kinds), words=", ".join(passage.words),
+            where=passage.where))
         typer.echo(f"   {passage.sentence}")

@@ -12,13 +12,19 @@ import typer
 
 from lerkit.cli.output import interactive, note
 from lerkit.core.errors import BadInputError
+from lerkit.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from lerkit.services.context import Lerkit
 
 CHOICES = ("ask", "keep", "omit")
 ANSWERS = {"k": "keep", "keep": "keep", "": "keep", "o": "omit", "omit": "omit",
-           "leave out": "omit", "r": "reword", "reword": "reword"}
+           "leave out": "omit", "r": "reword", "reword": "reword",
+           # the Spanish prompt's letters and words (Conservar, Quitar, Reescribir)
+           "c": "keep", "conservar": "keep", "q": "omit", "quitar": "omit",
+           "reescribir": "reword"}
+FIELD_NAMES = {"title": N_("title"), "organization": N_("organization"), "place": N_("place"),
+               "narrative": N_("story"), "name": N_("name")}
 
 
 def privacy_step(ler: Lerkit, person_id: str, claim_ids: Sequence[str] | None,
@@ -29,35 +35,43 @@ def privacy_step(ler: Lerkit, person_id: str, claim_ids: Sequence[str] | None,
     from lerkit.services import privacy
 
     if flagged not in CHOICES:
-        raise BadInputError(f"--flagged {flagged!r}: use one of {', '.join(CHOICES)}")
+        raise BadInputError(_("--flagged {value}: use one of {choices}").format(
+            value=repr(flagged), choices=", ".join(CHOICES)))
     found = privacy.check(ler, person_id, claim_ids)
     if not found:
         return {}
     if flagged == "ask" and not interactive():
-        note(f"Privacy check: {len(found)} passages name health, disability, a child or "
-             "a religion and are kept (see: ler privacy --person ID; --flagged omit "
-             "leaves them out).")
+        note(_("Privacy check: {count} passages name health, disability, a child or a "
+               "religion and are kept (see: ler privacy --person ID; --flagged omit leaves "
+               "them out).").format(count=len(found)))
         return {}
     choices = []
     for number, passage in enumerate(found, start=1):
         action = flagged
         if flagged == "ask":
             if number == 1:
-                note(f"Before signing: {len(found)} passages of your record name "
-                     "something private. For each: Keep it, leave it Out, or Reword it.")
+                note(_("Before signing: {count} passages of your record name something "
+                       "private. For each: Keep it, leave it Out, or Reword it.").format(
+                    count=len(found)))
             note(f"\n{number}. ({', '.join(passage.kinds)}: {', '.join(passage.words)})")
             note(_wrapped(passage.sentence))
             action = _ask()
             if action == "omit":
-                note("   Left out: the whole " + ("piece of evidence" if passage.entity
-                     == "evidence" else passage.field.replace("narrative", "story"))
-                     + " this sentence is in, in this export.")
+                note(_left_out(passage.entity, passage.field))
         text = ""
         if action == "reword":
-            text = typer.prompt("   New wording (empty to drop the sentence)", default="",
+            text = typer.prompt(_("   New wording (empty to drop the sentence)"), default="",
                                 show_default=False)
         choices.append((passage, privacy.Choice(privacy.Action(action), text)))
     return privacy.apply(ler, person_id, choices, claim_ids)
+
+
+def _left_out(entity: str, field: str) -> str:
+    """What leaving a passage out removes from this export."""
+    if entity == "evidence":
+        return _("   Left out: the whole piece of evidence this sentence is in, in this export.")
+    return _("   Left out: the whole {field} this sentence is in, in this export.").format(
+        field=_(FIELD_NAMES.get(field, field)))
 
 
 def _wrapped(text: str) -> str:
@@ -69,8 +83,8 @@ def _wrapped(text: str) -> str:
 
 def _ask() -> str:
     while True:
-        said = typer.prompt("   Keep, Out or Reword? [K/o/r]", default="",
+        said = typer.prompt(_("   Keep, Out or Reword? [K/o/r]"), default="",
                             show_default=False).strip().lower()
         if said in ANSWERS:
             return ANSWERS[said]
-        note("   Type k to keep it, o to leave it out, or r to reword it.")
+        note(_("   Type k to keep it, o to leave it out, or r to reword it."))

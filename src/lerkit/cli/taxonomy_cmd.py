@@ -10,21 +10,31 @@ import typer
 from lerkit.cli.options import JsonOption
 from lerkit.cli.output import note, print_json
 from lerkit.cli.state import lerkit_from
+from lerkit.core.i18n import N_, _
 
-app = typer.Typer(help="Competency taxonomies: import, list, show, search, default.",
+app = typer.Typer(help=_("Competency taxonomies: import, list, show, search, default."),
                   no_args_is_help=True)
 
 
-@app.command("import")
+@app.command("import", help=_(
+    "Import (or update) taxonomies; re-importing never duplicates entries."))
 def import_(
     ctx: typer.Context,
     fmt: Annotated[
-        str, typer.Argument(metavar="FORMAT", help="onet, esco, case, rsd, yaml, csv or jsonl.")
+        str, typer.Argument(metavar="FORMAT",
+                            help=_("onet, esco, case, rsd, yaml, csv or jsonl."))
     ],
-    path: Annotated[Path, typer.Argument(help="The file or folder to import.")],
+    path: Annotated[Path, typer.Argument(help=_("The file or folder to import."))],
     name: Annotated[
-        str | None, typer.Option("--name", help="Name to store it under (imports of one taxonomy).")
+        str | None,
+        typer.Option("--name", help=_("Name to store it under (imports of one taxonomy)."))
     ] = None,
+    language: Annotated[
+        str,
+        typer.Option("--language", help=_(
+            "Language of the files (esco): another than en adds its labels beside the "
+            "English ones."))
+    ] = "en",
 ) -> None:
     """Import (or update) taxonomies; re-importing never duplicates entries."""
     from rich.console import Console
@@ -33,8 +43,10 @@ def import_(
     from lerkit.services import taxonomies
 
     ler = lerkit_from(ctx)
-    note(f"Reading {path} ...")
-    parsed = taxonomies.parse(fmt.lower(), path, name)
+    note(_("Reading {path} ...").format(path=path))
+    parsed = taxonomies.beside_stored(
+        ler, taxonomies.parse(fmt.lower(), path, name, language.lower()), fmt.lower(),
+        language.lower())
     console = Console(stderr=True)
     with Progress(
         TextColumn("{task.description}"),
@@ -47,21 +59,25 @@ def import_(
 
         def step(tax_name: str, done: int, total: int) -> None:
             if tax_name not in tasks:
-                tasks[tax_name] = bar.add_task(f"saving {tax_name}", total=total)
+                tasks[tax_name] = bar.add_task(_("saving {name}").format(name=tax_name),
+                                               total=total)
             bar.update(tasks[tax_name], completed=done)  # type: ignore[arg-type]
 
         results = taxonomies.store(ler, parsed, fmt.lower(), step)
     for r in results:
-        change = "unchanged" if r.unchanged_hash else f"{r.added} new, {r.removed} removed"
-        typer.echo(f"{r.name}: {r.total} entries ({change})")
+        change = (_("unchanged") if r.unchanged_hash
+                  else _("{added} new, {removed} removed").format(added=r.added,
+                                                                  removed=r.removed))
+        typer.echo(_("{name}: {count} entries ({change})").format(
+            name=r.name, count=r.total, change=change))
     from lerkit.services import matching
 
     for r in results:  # the match indexes are built now, not at the first suggestion
-        note(f"Building the match index of {r.name} ...")
+        note(_("Building the match index of {name} ...").format(name=r.name))
         matching.prepare(ler, r.name)
 
 
-@app.command("list")
+@app.command("list", help=_("List stored taxonomies."))
 def list_(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """List stored taxonomies."""
     from lerkit.services import taxonomies
@@ -71,29 +87,34 @@ def list_(ctx: typer.Context, as_json: JsonOption = False) -> None:
         print_json([t.to_dict() for t in found])
         return
     for t in found:
-        mark = "  [default search]" if t.in_default_search else ""
-        typer.echo(f"{t.name:<20} {t.size:>7} entries  {t.title} ({t.format}){mark}")
+        mark = "  " + _("[default search]") if t.in_default_search else ""
+        typer.echo(_("{name} {count} entries  {title} ({format}){mark}").format(
+            name=f"{t.name:<20}", count=f"{t.size:>7}", title=t.title, format=t.format,
+            mark=mark))
 
 
-@app.command("default")
+@app.command("default", help=_(
+    "Search a taxonomy by default (interview suggestions, `ler match`), e.g. ESCO."))
 def default(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Taxonomy name.")],
-    off: Annotated[bool, typer.Option("--off", help="Take it out of the default search.")] = False,
+    name: Annotated[str, typer.Argument(help=_("Taxonomy name."))],
+    off: Annotated[bool, typer.Option("--off", help=_("Take it out of the default search."))
+                   ] = False,
 ) -> None:
     """Search a taxonomy by default (interview suggestions, `ler match`), e.g. ESCO."""
     from lerkit.services import taxonomies
 
     taxonomies.set_default(lerkit_from(ctx), name, on=not off)
-    typer.echo(f"{name}: {'not ' if off else ''}in the default search")
+    said = _("{name}: not in the default search") if off else _("{name}: in the default search")
+    typer.echo(said.format(name=name))
 
 
-@app.command("show")
+@app.command("show", help=_("Show a taxonomy's header and first entries, or one entry in full."))
 def show(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Taxonomy name.")],
+    name: Annotated[str, typer.Argument(help=_("Taxonomy name."))],
     competency_id: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help="An entry to show in full.")
+        str | None, typer.Argument(metavar="[ID]", help=_("An entry to show in full."))
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -114,11 +135,12 @@ def show(
                 }
             )
             return
-        typer.echo(f"{tax.title} ({tax.name}), {len(tax.competencies)} entries")
+        typer.echo(_("{title} ({name}), {count} entries").format(
+            title=tax.title, name=tax.name, count=len(tax.competencies)))
         for comp in tax.competencies[:20]:
             typer.echo(f"  {comp.id}  {comp.label}")
         if len(tax.competencies) > 20:
-            typer.echo(f"  ... and {len(tax.competencies) - 20} more")
+            typer.echo(_("  ... and {count} more").format(count=len(tax.competencies) - 20))
         return
     tax, comp = taxonomies.competency(ler, name, competency_id)
     if as_json:
@@ -126,18 +148,20 @@ def show(
         return
     typer.echo(f"{comp.label} ({comp.id})")
     typer.echo(f"  {comp.description}")
-    for title, items in (("Also called", comp.alt_labels), ("Everyday words", comp.phrasings)):
+    for title, items in ((N_("Also called"), comp.alt_labels),
+                         (N_("Everyday words"), comp.phrasings)):
         if items:
-            typer.echo(f"  {title}: " + "; ".join(items))
+            typer.echo(f"  {_(title)}: " + "; ".join(items))
     for scheme, ids in comp.crosswalk.items():
         typer.echo(f"  {scheme}: {', '.join(ids)}")
 
 
-@app.command("search")
+@app.command("search", help=_(
+    "Search one taxonomy (by words and by meaning) and say why each entry matched."))
 def search(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Taxonomy name.")],
-    text: Annotated[str, typer.Argument(help="Words to look for.")],
+    name: Annotated[str, typer.Argument(help=_("Taxonomy name."))],
+    text: Annotated[str, typer.Argument(help=_("Words to look for."))],
     top: Annotated[int, typer.Option("--top", min=1, max=200)] = 10,
     as_json: JsonOption = False,
 ) -> None:

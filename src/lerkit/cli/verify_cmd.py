@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from lerkit.cli.options import JsonOption
+from lerkit.cli.options import JsonOption, command_help
 from lerkit.cli.output import print_json
 from lerkit.core.credentials.checks import as_obj, as_str
 from lerkit.core.credentials.report import (
@@ -24,6 +24,7 @@ from lerkit.core.credentials.report import (
 )
 from lerkit.core.errors import EXIT_CHECK_FAILED
 from lerkit.core.files import read_bytes
+from lerkit.core.i18n import N_, _
 from lerkit.core.text_safety import visible
 
 
@@ -49,10 +50,19 @@ def _claims_json(report: BundleReport) -> list[dict[str, object]]:
 
 def _standing(e: EndorsementEntry) -> str:
     if not e.valid:
-        return "NOT valid"
+        return _("NOT valid")
     if e.trusted_as:
-        return f"valid; {e.standing}: {e.trusted_as}"
-    return "valid; unknown endorser"
+        return _("valid; {standing}: {trusted_as}").format(standing=e.standing,
+                                                           trusted_as=e.trusted_as)
+    return _("valid; unknown endorser")
+
+
+def _verdict(valid: bool) -> str:
+    return _("VALID") if valid else _("NOT VALID")
+
+
+def _mark(valid: bool) -> str:
+    return "ok  " if valid else _("FAIL")
 
 
 def _say(line: str) -> None:
@@ -75,59 +85,66 @@ def _skills_named(file: Path, report: BundleReport) -> list[str | None]:
 
 def _endorses(e: EndorsementEntry, skill: str | None) -> str:
     if skill:
-        return f"{skill} (claim {e.subject_id})"
-    return f"claim {e.subject_id} (the endorsement names no skill)"
+        return _("{skill} (claim {id})").format(skill=skill, id=e.subject_id)
+    return _("claim {id} (the endorsement names no skill)").format(id=e.subject_id)
 
 
 def _print_endorsements(report: BundleReport, skills: list[str | None]) -> None:
-    verdict = "VALID" if report.valid else "NOT VALID"
-    _say(f"Endorsements: {len(report.endorsements)}, {verdict}")
-    _say("(Each one's link to the claim it endorses is checked with the bundle that "
-         "holds the claim.)")
+    _say(_("Endorsements: {count}, {verdict}").format(count=len(report.endorsements),
+                                                      verdict=_verdict(report.valid)))
+    _say(_("(Each one's link to the claim it endorses is checked with the bundle that "
+           "holds the claim.)"))
     for n, e in enumerate(report.endorsements):
-        mark = "ok  " if e.valid else "FAIL"
-        _say(f"  [{mark}] {_endorses(e, skills[n] if n < len(skills) else None)}")
-        _say(f"         by {e.who} [{e.endorser}]: {_standing(e)}")
+        _say(f"  [{_mark(e.valid)}] {_endorses(e, skills[n] if n < len(skills) else None)}")
+        _say(_("         by {who} [{did}]: {standing}").format(who=e.who, did=e.endorser,
+                                                              standing=_standing(e)))
         if e.comment:
-            _say(f"         says: {e.comment}")
+            _say(_("         says: {comment}").format(comment=e.comment))
         for error in e.errors:
-            _say(f"         problem: {error}")
+            _say(_("         problem: {error}").format(error=error))
     for error in report.errors:
-        _say(f"Problem: {error}")
+        _say(_("Problem: {error}").format(error=error))
 
 
 def _print_report(report: BundleReport, skills: list[str | None]) -> None:
     if report.kind == KIND_ENDORSEMENTS:
         _print_endorsements(report, skills)
         return
-    verdict = "VALID" if report.valid else "NOT VALID"
-    _say(f"Bundle {report.bundle_id or '(no id)'}: {verdict}")
-    _say(f"Holder: {report.holder or '(unknown)'}")
-    _say(f"Claims: {len(report.claims)}")
+    _say(_("Bundle {id}: {verdict}").format(id=report.bundle_id or _("(no id)"),
+                                            verdict=_verdict(report.valid)))
+    _say(_("Holder: {holder}").format(holder=report.holder or _("(unknown)")))
+    _say(_("Claims: {count}").format(count=len(report.claims)))
     for c in report.claims:
-        mark = "ok  " if c.valid else "FAIL"
-        _say(f"  [{mark}] {c.skill or c.credential_id}: {TIER_WORDS.get(c.tier, c.tier)}")
+        _say(f"  [{_mark(c.valid)}] {c.skill or c.credential_id}: "
+             f"{TIER_WORDS.get(c.tier, c.tier)}")
         _say(f"         id: {c.credential_id}")
         for e in c.endorsements:
-            _say(f"         endorsed by {e.who} [{e.endorser}]: {_standing(e)}")
+            _say(_("         endorsed by {who} [{did}]: {standing}").format(
+                who=e.who, did=e.endorser, standing=_standing(e)))
         for error in c.errors:
-            _say(f"         problem: {error}")
+            _say(_("         problem: {error}").format(error=error))
     for e in report.endorsements:
-        _say(f"Endorsement of the person by {e.who}: {_standing(e)}")
+        _say(_("Endorsement of the person by {who}: {standing}").format(
+            who=e.who, standing=_standing(e)))
     for error in report.errors:
-        _say(f"Problem: {error}")
+        _say(_("Problem: {error}").format(error=error))
 
 
+@command_help(_(
+    "Verify a bundle offline. Exit 0: all valid; 1: a check failed; 2: unreadable.\n\n"
+    "Also takes a single claim credential, or an endorser's file of endorsements."))
 def verify(
     file: Annotated[Path, typer.Argument(
-        help="The bundle, a single credential, or an endorser's file to check.")],
+        help=_("The bundle, a single credential, or an endorser's file to check."))],
     evidence: Annotated[Path | None, typer.Option(
-        "--evidence", help="Folder with the evidence files, to check their digests.")] = None,
+        "--evidence", help=_("Folder with the evidence files, to check their digests."))
+    ] = None,
     expect_digest: Annotated[str | None, typer.Option(
-        "--expect-digest", help="The SHA-256 printed on a skills record (sha256:HEX; "
-        "spaces are ignored).")] = None,
+        "--expect-digest", help=_("The SHA-256 printed on a skills record (sha256:HEX; "
+        "spaces are ignored)."))] = None,
     trust: Annotated[Path | None, typer.Option(
-        "--trust", help="A trust list (YAML) naming known and accredited endorsers.")] = None,
+        "--trust", help=_("A trust list (YAML) naming known and accredited endorsers."))
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Verify a bundle offline. Exit 0: all valid; 1: a check failed; 2: unreadable.
@@ -145,8 +162,10 @@ def verify(
         wanted = "".join(expect_digest.split()).lower().removeprefix("sha256:")
         if actual != wanted:
             valid = report.valid = False
-            errors.append(f"file digest is sha256:{actual}, not the expected sha256:{wanted}")
-            report.errors.append(errors[-1])
+            wrong = N_("file digest is {actual}, not the expected {wanted}")
+            digests = {"actual": f"sha256:{actual}", "wanted": f"sha256:{wanted}"}
+            errors.append(wrong.format(**digests))  # --json stays in English
+            report.errors.append(_(wrong).format(**digests))
     skills = _skills_named(file, report)
     if as_json:
         print_json({"valid": valid, "kind": report.kind, "holder": report.holder,

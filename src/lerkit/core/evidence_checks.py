@@ -16,11 +16,12 @@ from urllib.parse import urlsplit
 
 from lerkit.core.dates import parse_when
 from lerkit.core.errors import BadInputError
+from lerkit.core.i18n import N_, _
 
 FILE_LIMIT = 512 * 1024 * 1024
 URL_LIMIT = 2000
-URL_HELP = "write the whole address, starting with https://, like https://example.org/award"
-DATE_HELP = 'write a date like 2019, May 2019 or spring 2019, or "ongoing"'
+URL_HELP = N_("write the whole address, starting with https://, like https://example.org/award")
+DATE_HELP = N_('write a date like 2019, May 2019 or spring 2019, or "ongoing"')
 
 
 def usable_url(text: str) -> bool:
@@ -36,20 +37,22 @@ def check_url(text: str) -> str:
     """The link, trimmed; BadInputError saying what is wrong with it."""
     url = text.strip()
     if not url:
-        raise BadInputError(f"the link is empty ({URL_HELP})")
+        raise BadInputError(_("the link is empty ({help})").format(help=_(URL_HELP)))
     if len(url) > URL_LIMIT:
-        raise BadInputError(f"the link is longer than {URL_LIMIT} characters")
+        raise BadInputError(_("the link is longer than {limit} characters").format(limit=URL_LIMIT))
     if any(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in url):
-        raise BadInputError("the link has spaces or invisible characters in it")
+        raise BadInputError(_("the link has spaces or invisible characters in it"))
+    not_web = _("not a web address: {url!r} ({help})")
     try:
         parts = urlsplit(url)
         host = parts.hostname
     except ValueError:
-        raise BadInputError(f"not a web address: {url!r} ({URL_HELP})") from None
+        raise BadInputError(not_web.format(url=url, help=_(URL_HELP))) from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise BadInputError(f"not a web address: {url!r} ({URL_HELP})")
+        raise BadInputError(not_web.format(url=url, help=_(URL_HELP)))
     if not host or ("." not in host and host != "localhost"):
-        raise BadInputError(f"the link names no web site: {url!r} ({URL_HELP})")
+        raise BadInputError(_("the link names no web site: {url!r} ({help})")
+                            .format(url=url, help=_(URL_HELP)))
     return url
 
 
@@ -57,19 +60,21 @@ def check_file(text: str | Path) -> Path:
     """The file's path (``~`` expanded); BadInputError unless it is a readable file."""
     path = Path(text).expanduser()
     if not str(text).strip():
-        raise BadInputError("no file named")
+        raise BadInputError(_("no file named"))
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise BadInputError(f"{path}: no such file") from None
+        raise BadInputError(_("{path}: no such file").format(path=path)) from None
     except OSError as exc:
-        raise BadInputError(f"{path}: cannot open ({exc.strerror})") from None
+        raise BadInputError(_("{path}: cannot open ({reason})")
+                            .format(path=path, reason=exc.strerror)) from None
     if not path.is_file():
-        raise BadInputError(f"{path}: not a file")
+        raise BadInputError(_("{path}: not a file").format(path=path))
     if not os.access(path, os.R_OK):
-        raise BadInputError(f"{path}: cannot be read (no permission)")
+        raise BadInputError(_("{path}: cannot be read (no permission)").format(path=path))
     if info.st_size > FILE_LIMIT:
-        raise BadInputError(f"{path}: larger than {FILE_LIMIT // (1024 * 1024)} MiB")
+        raise BadInputError(_("{path}: larger than {size} MiB")
+                            .format(path=path, size=FILE_LIMIT // (1024 * 1024)))
     return path
 
 
@@ -81,7 +86,8 @@ def check_date(text: str) -> str | None:
         return None
     when = parse_when(words)
     if when.year is None and not when.ongoing:
-        raise BadInputError(f"cannot read {words!r} as a date ({DATE_HELP})")
+        raise BadInputError(_("cannot read {words!r} as a date ({help})")
+                            .format(words=words, help=_(DATE_HELP)))
     return words
 
 
@@ -89,7 +95,7 @@ def export_problem(kind: str, url: str | None, sha256: str | None) -> str | None
     """Why a stored piece of evidence cannot go into a signed record (None if it can):
     a link that is not a web address, or a file that was never read and hashed."""
     if kind == "url" and not usable_url(url or ""):
-        return f"its link {url!r} is not a web address"
+        return _("its link {url!r} is not a web address").format(url=url)
     if kind == "file" and not sha256:
-        return "its file was never read (it has no SHA-256 digest)"
+        return _("its file was never read (it has no SHA-256 digest)")
     return None

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from lerkit.core.errors import BadInputError, FileFormatError
+from lerkit.core.i18n import _
 from lerkit.core.strict_json import MAX_INT_DIGITS, parse_json
 
 MiB = 1024 * 1024
@@ -32,11 +33,12 @@ def _safe_loader() -> Any:
         class StrictLoader(base):  # type: ignore[misc]
             def construct_mapping(self, node: Any, deep: bool = False) -> Any:
                 seen: set[str] = set()
-                for key, _ in node.value:
+                for key, _value in node.value:
                     if isinstance(key, yaml.ScalarNode) and key.value != "<<":
                         if key.value in seen:
                             raise yaml.constructor.ConstructorError(
-                                None, None, f"the key {key.value!r} appears twice",
+                                None, None,
+                                _("the key {key!r} appears twice").format(key=key.value),
                                 key.start_mark)
                         seen.add(key.value)
                 return super().construct_mapping(node, deep=deep)
@@ -44,7 +46,8 @@ def _safe_loader() -> Any:
             def construct_yaml_int(self, node: Any) -> Any:
                 if len(str(node.value)) > MAX_INT_DIGITS:
                     raise yaml.constructor.ConstructorError(
-                        None, None, f"a number with more than {MAX_INT_DIGITS} digits",
+                        None, None, _("a number with more than {digits} digits")
+                        .format(digits=MAX_INT_DIGITS),
                         node.start_mark)
                 return super().construct_yaml_int(node)
 
@@ -59,19 +62,22 @@ def read_bytes(path: Path | str, limit: int = DEFAULT_LIMIT) -> bytes:
     try:
         size = p.stat().st_size
         if size > limit:
-            raise BadInputError(f"{p}: file is {size} bytes, more than the limit of {limit}")
+            raise BadInputError(_("{path}: file is {size} bytes, more than the limit of {limit}")
+                                .format(path=p, size=size, limit=limit))
         with p.open("rb") as handle:
             data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise BadInputError(f"{p}: no such file") from None
+        raise BadInputError(_("{path}: no such file").format(path=p)) from None
     except IsADirectoryError:
-        raise BadInputError(f"{p}: is a folder, not a file") from None
+        raise BadInputError(_("{path}: is a folder, not a file").format(path=p)) from None
     except PermissionError:
-        raise BadInputError(f"{p}: permission denied") from None
+        raise BadInputError(_("{path}: permission denied").format(path=p)) from None
     except OSError as exc:
-        raise BadInputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+        raise BadInputError(_("{path}: cannot read ({reason})")
+                            .format(path=p, reason=exc.strerror or exc)) from None
     if len(data) > limit:
-        raise BadInputError(f"{p}: file is larger than the limit of {limit} bytes")
+        raise BadInputError(_("{path}: file is larger than the limit of {limit} bytes")
+                            .format(path=p, limit=limit))
     return data
 
 
@@ -82,7 +88,7 @@ def read_text(path: Path | str, limit: int = DEFAULT_LIMIT) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise FileFormatError(str(path), "not valid UTF-8 text", line) from None
+        raise FileFormatError(str(path), _("not valid UTF-8 text"), line) from None
 
 
 @contextmanager
@@ -95,12 +101,13 @@ def yaml_errors(source: str) -> Iterator[None]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        reason = exc.problem or exc.context or "invalid YAML"
-        raise FileFormatError(source, f"invalid YAML: {reason}", line) from None
+        reason = exc.problem or exc.context or _("invalid YAML")
+        raise FileFormatError(source, _("invalid YAML: {reason}").format(reason=reason),
+                              line) from None
     except yaml.YAMLError as exc:
-        raise FileFormatError(source, f"invalid YAML: {exc}") from None
+        raise FileFormatError(source, _("invalid YAML: {reason}").format(reason=exc)) from None
     except RecursionError:
-        raise FileFormatError(source, "invalid YAML: nested too deeply") from None
+        raise FileFormatError(source, _("invalid YAML: nested too deeply")) from None
 
 
 def parse_yaml(text: str, source: str) -> Any:
@@ -130,5 +137,5 @@ def loads_json(data: bytes, source: str) -> Any:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise FileFormatError(source, "not valid UTF-8 text", line) from None
+        raise FileFormatError(source, _("not valid UTF-8 text"), line) from None
     return parse_json(text, source)

@@ -13,6 +13,7 @@ import nacl.pwhash
 import nacl.secret
 
 from lerkit.core.errors import PassphraseError
+from lerkit.core.i18n import _
 
 # "Moderate" Argon2id: about half a second and 256 MiB on a laptop.
 DEFAULT_OPSLIMIT: int = nacl.pwhash.argon2id.OPSLIMIT_MODERATE
@@ -38,21 +39,25 @@ def params_ok(opslimit: int, memlimit: int) -> bool:
 def cost_problem(opslimit: object, memlimit: object) -> str | None:
     """Why lerkit will not derive a key at this Argon2id cost, or None if it will."""
     if type(opslimit) is not int or type(memlimit) is not int:
-        return "its Argon2id cost is not a pair of whole numbers"
+        return _("its Argon2id cost is not a pair of whole numbers")
     if params_ok(opslimit, memlimit):
         return None
-    cost = f"{opslimit} passes over {memlimit / _MiB:g} MiB"
+    memory = f"{memlimit / _MiB:g}"
     if opslimit > MAX_OPSLIMIT or memlimit > MAX_MEMLIMIT:
-        return (f"its Argon2id cost ({cost}) is more than lerkit ever writes (at most "
-                f"{MAX_OPSLIMIT} passes over {MAX_MEMLIMIT // _MiB} MiB); no key was derived")
-    return (f"its Argon2id cost ({cost}) is less than lerkit accepts (at least "
-            f"{TEST_OPSLIMIT} pass over {TEST_MEMLIMIT // 1024} KiB)")
+        return _("its Argon2id cost ({passes} passes over {memory} MiB) is more than lerkit "
+                 "ever writes (at most {most_passes} passes over {most_memory} MiB); no key "
+                 "was derived").format(passes=opslimit, memory=memory, most_passes=MAX_OPSLIMIT,
+                                       most_memory=MAX_MEMLIMIT // _MiB)
+    return _("its Argon2id cost ({passes} passes over {memory} MiB) is less than lerkit "
+             "accepts (at least {least_passes} pass over {least_memory} KiB)").format(
+        passes=opslimit, memory=memory, least_passes=TEST_OPSLIMIT,
+        least_memory=TEST_MEMLIMIT // 1024)
 
 
 def derive_key(passphrase: str, salt: bytes, opslimit: int, memlimit: int) -> bytes:
     """A SecretBox key from the passphrase (Unicode NFC, UTF-8) and salt."""
     if not isinstance(passphrase, str) or passphrase == "":
-        raise PassphraseError("a passphrase is needed to protect the signing key")
+        raise PassphraseError(_("a passphrase is needed to protect the signing key"))
     secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
     return bytes(
         nacl.pwhash.argon2id.kdf(

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from lerkit.core.i18n import N_
+
 
 class LifeArea(StrEnum):
     """Where an experience happened; unpaid work counts as work."""
@@ -46,9 +48,9 @@ class Proficiency(StrEnum):
     def plain(self) -> str:
         """The words a person sees."""
         return {
-            "with-help": "with help",
-            "on-my-own": "on my own",
-            "taught-or-led": "taught or led others",
+            "with-help": N_("with help"),
+            "on-my-own": N_("on my own"),
+            "taught-or-led": N_("taught or led others"),
         }[self.value]
 
 
@@ -121,3 +123,7 @@ class ClaimRecord:
     target_url: str | None = None
     framework: str | None = None
     alignments: tuple[AlignmentTarget, ...] = ()
+    # set when ``label``/``description`` are given in another language than English: the
+    # taxonomy's English wording, kept in the claim's alignment to its own entry
+    english_label: str = ""
+    english_description: str = ""

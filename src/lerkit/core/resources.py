@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from lerkit.core.errors import NotFoundError
+from lerkit.core.i18n import _
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 _KINDS = ("taxonomies", "prompts")
@@ -29,14 +30,16 @@ def data_dir(kind: str) -> Path:
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
-    raise NotFoundError(f"cannot find lerkit's {kind} folder (looked in {candidates[0]})")
+    raise NotFoundError(_("cannot find lerkit's {kind} folder (looked in {place})")
+                        .format(kind=kind, place=candidates[0]))
 
 
 def data_file(kind: str, relative: str) -> Path:
     """A file inside a shipped data folder; a clear error if it is missing."""
     path = data_dir(kind) / relative
     if not path.exists():
-        raise NotFoundError(f"{kind}/{relative} is not shipped with this lerkit")
+        raise NotFoundError(_("{kind}/{relative} is not shipped with this lerkit")
+                            .format(kind=kind, relative=relative))
     return path
 
 

@@ -32,6 +32,7 @@ import nacl.secret
 import nacl.utils
 
 from lerkit.core.errors import BadInputError, FileFormatError, PassphraseError
+from lerkit.core.i18n import _
 from lerkit.core.passphrase_kdf import SALT_BYTES, cost_problem, derive_key, params_ok
 from lerkit.core.strict_json import parse_json
 
@@ -91,17 +92,20 @@ def seal(payload: bytes, passphrase: str, *, kind: str, opslimit: int, memlimit:
 def read_header(data: bytes, source: str = "file") -> tuple[SealedHeader, bytes, bytes]:
     """Check the frame and checksum; returns the header, the authenticated prefix, the box."""
     if len(data) < _PREFIX.size or not data.startswith(MAGIC):
-        raise DamagedFileError(f"{source}: not a sealed lerkit file")
-    _, version, length = _PREFIX.unpack_from(data)
+        raise DamagedFileError(_("{source}: not a sealed lerkit file").format(source=source))
+    _version, version, length = _PREFIX.unpack_from(data)
     if version != VERSION:
-        raise DamagedFileError(f"{source}: sealed-file version {version} is not supported "
-                               "by this lerkit (upgrade lerkit)")
+        raise DamagedFileError(_("{source}: sealed-file version {version} is not supported "
+                                 "by this lerkit (upgrade lerkit)").format(source=source,
+                                                                          version=version))
     end = _PREFIX.size + length
     if length > MAX_HEADER or len(data) < end + nacl.secret.SecretBox.MACBYTES + _DIGEST:
-        raise DamagedFileError(f"{source}: the file is damaged or incomplete")
+        raise DamagedFileError(_("{source}: the file is damaged or incomplete")
+                               .format(source=source))
     body, checksum = data[:-_DIGEST], data[-_DIGEST:]
     if not hmac.compare_digest(hashlib.sha256(body).digest(), checksum):
-        raise DamagedFileError(f"{source}: the file is damaged or incomplete (checksum mismatch)")
+        raise DamagedFileError(_("{source}: the file is damaged or incomplete (checksum "
+                                 "mismatch)").format(source=source))
     header = _parse_header(data[_PREFIX.size:end], source)
     return header, data[:end], data[end:-_DIGEST]
 
@@ -118,15 +122,18 @@ def _parse_header(raw: bytes, source: str) -> SealedHeader:
                  and doc["compression"] == COMPRESSION)
     except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError,
             FileFormatError):
-        raise DamagedFileError(f"{source}: the header is malformed") from None
+        raise DamagedFileError(_("{source}: the header is malformed")
+                               .format(source=source)) from None
     if not known or not isinstance(header.kind, str):
-        raise DamagedFileError(f"{source}: unknown key derivation, cipher or compression")
+        raise DamagedFileError(_("{source}: unknown key derivation, cipher or compression")
+                               .format(source=source))
     problem = cost_problem(header.opslimit, header.memlimit)
     if problem is not None:
         raise DamagedFileError(f"{source}: {problem}")
     if (len(header.salt) != SALT_BYTES
             or len(header.nonce) != nacl.secret.SecretBox.NONCE_SIZE):
-        raise DamagedFileError(f"{source}: salt or nonce has the wrong length")
+        raise DamagedFileError(_("{source}: salt or nonce has the wrong length")
+                               .format(source=source))
     return header
 
 
@@ -134,19 +141,24 @@ def unseal(data: bytes, passphrase: str, *, kind: str, source: str = "file") -> 
     """The payload of a sealed file; PassphraseError or DamagedFileError otherwise."""
     header, prefix, box = read_header(data, source)
     if header.kind != kind:
-        raise DamagedFileError(f"{source}: holds a {header.kind!r}, not a {kind!r}")
+        raise DamagedFileError(_("{source}: holds a {found!r}, not a {kind!r}")
+                               .format(source=source, found=header.kind, kind=kind))
     key = derive_key(passphrase, header.salt, header.opslimit, header.memlimit)
     try:
         plain = nacl.secret.SecretBox(key).decrypt(box, header.nonce)
     except (nacl.exceptions.CryptoError, ValueError, TypeError):
-        raise PassphraseError(f"{source}: wrong passphrase (or the file was altered)") from None
+        raise PassphraseError(_("{source}: wrong passphrase (or the file was altered)")
+                              .format(source=source)) from None
     if not hmac.compare_digest(plain[:_DIGEST], hashlib.sha256(prefix).digest()):
-        raise DamagedFileError(f"{source}: the header does not match the sealed content")
+        raise DamagedFileError(_("{source}: the header does not match the sealed content")
+                               .format(source=source))
     inflater = zlib.decompressobj()
     try:
         payload = inflater.decompress(plain[_DIGEST:], MAX_PAYLOAD)
     except zlib.error:
-        raise DamagedFileError(f"{source}: the sealed content is damaged") from None
+        raise DamagedFileError(_("{source}: the sealed content is damaged")
+                               .format(source=source)) from None
     if inflater.unconsumed_tail or not inflater.eof:
-        raise DamagedFileError(f"{source}: the sealed content is too large or incomplete")
+        raise DamagedFileError(_("{source}: the sealed content is too large or incomplete")
+                               .format(source=source))
     return payload

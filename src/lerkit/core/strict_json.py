@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from lerkit.core.errors import FileFormatError
+from lerkit.core.i18n import N_, _
 
 # Python refuses to convert longer integers to and from text (sys.int_info)
 MAX_INT_DIGITS = 4300
@@ -31,9 +32,11 @@ _TOKEN = re.compile(r"""
 """, re.VERBOSE)
 _NAME = re.compile(r"[A-Za-z_@$][A-Za-z0-9_@$-]*")
 _DIGITS = re.compile(r"-?[0-9]+")
-LONG_NUMBER = f"a number with more than {MAX_INT_DIGITS} digits"
-HUGE_NUMBER = "a number too large for a double"
-HALF_CHARACTER = "half of a character (a lone surrogate escape)"
+# Kept in English; translated when a problem is reported.
+LONG_NUMBER = N_("a number with more than {digits} digits")
+HUGE_NUMBER = N_("a number too large for a double")
+HALF_IN_KEY = N_("a key holds half of a character (a lone surrogate escape)")
+HALF_IN_TEXT = N_("a text holds half of a character (a lone surrogate escape)")
 
 
 class _Refused(Exception):
@@ -42,25 +45,25 @@ class _Refused(Exception):
 
 def _int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise _Refused(LONG_NUMBER)
+        raise _Refused(_(LONG_NUMBER).format(digits=MAX_INT_DIGITS))
     return int(text)
 
 
 def _float(text: str) -> float:
     value = float(text)
     if math.isinf(value):
-        raise _Refused(HUGE_NUMBER)
+        raise _Refused(_(HUGE_NUMBER))
     return value
 
 
 def _constant(name: str) -> Any:
-    raise _Refused(f"{name} is not allowed in JSON")
+    raise _Refused(_("{word} is not allowed in JSON").format(word=name))
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
-        raise _Refused("a key appears twice in one object")
+        raise _Refused(_("a key appears twice in one object"))
     return result
 
 
@@ -86,13 +89,14 @@ def parse_json(text: str, source: str, line: int | None = None) -> Any:
         value = json.loads(text, object_pairs_hook=_pairs, parse_int=_int,
                            parse_float=_float, parse_constant=_constant)
         if _SURROGATE_ESCAPE.search(text) and _has_half_character(value):
-            raise _Refused(f"a text holds {HALF_CHARACTER}")
+            raise _Refused(_(HALF_IN_TEXT))
         return value
     except json.JSONDecodeError as exc:
         at = line if line is not None else exc.lineno
-        raise FileFormatError(source, f"invalid JSON: {exc.msg}", at) from None
+        raise FileFormatError(source, _("invalid JSON: {reason}").format(reason=exc.msg),
+                              at) from None
     except RecursionError:
-        raise FileFormatError(source, "JSON nested too deeply", line) from None
+        raise FileFormatError(source, _("JSON nested too deeply"), line) from None
     except _Refused as refused:
         found = locate(text)
         reason, at = found if found is not None else (str(refused), 1)
@@ -114,7 +118,8 @@ class _Walk:
             elif frame[2] is not None:
                 key = frame[2]
                 parts.append(f".{key}" if _NAME.fullmatch(key) else f"[{key!r}]")
-        return "at " + ("".join(parts).lstrip(".") or "the top level")
+        where = "".join(parts).lstrip(".")
+        return _("at {path}").format(path=where) if where else _("at the top level")
 
     def problem(self, kind: str, token: str) -> str | None:
         """What is wrong with one token, where it stands."""
@@ -125,21 +130,23 @@ class _Walk:
                 top[3] = False
                 top[2] = value
                 if _SURROGATE.search(value):
-                    return f"a key holds {HALF_CHARACTER}, {self.path()}"
+                    return f"{_(HALF_IN_KEY)}, {self.path()}"
                 if value in top[1]:
-                    return f"the key {value!r} appears twice in one object, {self.path()}"
+                    twice = _("the key {key!r} appears twice in one object").format(key=value)
+                    return f"{twice}, {self.path()}"
                 top[1].add(value)
                 return None
             if _SURROGATE.search(value):
-                return f"a text holds {HALF_CHARACTER}, {self.path()}"
+                return f"{_(HALF_IN_TEXT)}, {self.path()}"
         elif kind == "number":
             if _DIGITS.fullmatch(token):
                 if len(token.lstrip("-")) > MAX_INT_DIGITS:
-                    return f"{LONG_NUMBER}, {self.path()}"
+                    return f"{_(LONG_NUMBER).format(digits=MAX_INT_DIGITS)}, {self.path()}"
             elif math.isinf(float(token)):
-                return f"{HUGE_NUMBER}, {self.path()}"
+                return f"{_(HUGE_NUMBER)}, {self.path()}"
         elif kind == "word" and token not in ("true", "false", "null"):
-            return f"{token} is not allowed in JSON, {self.path()}"
+            refused = _("{word} is not allowed in JSON").format(word=token)
+            return f"{refused}, {self.path()}"
         elif token in "{[":
             self.stack.append(["{", set(), None, True] if token == "{" else ["[", 0])
         elif token in "}]":

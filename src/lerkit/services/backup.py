@@ -25,6 +25,7 @@ from typing import IO, Any
 
 from lerkit import __version__
 from lerkit.core.errors import BadInputError
+from lerkit.core.i18n import N_, _
 from lerkit.services import center
 from lerkit.services.context import Lerkit
 from lerkit.storage import audit, dumps, rows
@@ -49,7 +50,8 @@ def _replacing(path: Path) -> Iterator[Path]:
     """A temporary name next to ``path``, renamed over it only when complete."""
     folder = path.resolve().parent
     if not folder.is_dir():
-        raise BadInputError(f"cannot write {path}: folder {folder} does not exist")
+        raise BadInputError(_("cannot write {path}: folder {folder} does not exist")
+                            .format(path=path, folder=folder))
     tmp = folder / f".{path.name}.{secrets.token_hex(4)}.tmp"
     try:
         yield tmp
@@ -63,16 +65,18 @@ def _replacing(path: Path) -> Iterator[Path]:
 def backup(ler: Lerkit, path: Path, fmt: str = "auto") -> BackupResult:
     """Back up the whole database to ``path``."""
     if fmt not in FORMATS:
-        raise BadInputError(f"unknown backup format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise BadInputError(_("unknown backup format {format!r}; use one of {formats}")
+                            .format(format=fmt, formats=", ".join(FORMATS)))
     database = dumps.sqlite_file(ler.db.engine)
     if fmt == "auto":
         fmt = "sqlite" if database is not None else "dump"
     if fmt == "sqlite" and database is None:
-        raise BadInputError("a sqlite backup needs a SQLite database file; use --format dump")
+        raise BadInputError(_("a sqlite backup needs a SQLite database file; use --format dump"))
     if database is not None and path.resolve() == database:
-        raise BadInputError(f"{path} is the database itself; choose another file")
+        raise BadInputError(_("{path} is the database itself; choose another file")
+                            .format(path=path))
     # a center's backup holds every caseload: its administrator makes it, not a coach
-    center.require_admin(ler, "backing up a center's database")
+    center.require_admin(ler, N_("backing up a center's database"))
     if ler.db.dialect == "postgresql":
         # logged before the copy is read, so the backup holds its own event too (on SQLite,
         # where a backup must not wait for another writer's lock, nothing is logged)

@@ -27,8 +27,9 @@ from lerkit.core.credentials.report import BundleReport
 from lerkit.core.credentials.written import check_written_bundle
 from lerkit.core.errors import BadInputError, LerError, NotFoundError
 from lerkit.core.evidence_checks import export_problem
+from lerkit.core.i18n import _, ngettext
 from lerkit.core.records import ClaimRecord
-from lerkit.services import issued, keys
+from lerkit.services import issued, keys, taxonomies
 from lerkit.services.context import Lerkit
 from lerkit.services.people import person_in
 from lerkit.services.skill_areas import areas_in
@@ -66,6 +67,7 @@ class ExportInputs:
     problem: LerError | None = None  # what stands in the way, said after the passphrase
     omit: Mapping[str, frozenset[str]] = field(default_factory=dict)  # what is left out
     left_out: tuple[str, ...] = ()  # evidence left out because it could not be exported
+    language: str = "en"  # of the record's words and skill names
 
 
 def _unusable(claims: Sequence[ClaimRecord], omit: Mapping[str, frozenset[str]]
@@ -83,36 +85,49 @@ def _unusable(claims: Sequence[ClaimRecord], omit: Mapping[str, frozenset[str]]
 
 def read_inputs(session: Session, person_id: str, claim_ids: Sequence[str] | None,
                 cryptosuite: str, omit: Mapping[str, frozenset[str]], *,
-                leave_out_unusable: bool = False) -> ExportInputs:
+                leave_out_unusable: bool = False, language: str = "en") -> ExportInputs:
     """The person, their accepted claims, their sealed key, the credentials to reuse and
     the claims' skill areas, in the caller's session. Stored evidence an export cannot
     carry (see :func:`lerkit.core.evidence_checks.export_problem`) is listed, item by
     item, as the problem to say after the passphrase, or left out of the export with
     ``leave_out_unusable``."""
     if cryptosuite not in CRYPTOSUITES:
-        raise BadInputError(f"unknown cryptosuite {cryptosuite!r}; use {' or '.join(CRYPTOSUITES)}")
+        raise BadInputError(_("unknown cryptosuite {suite!r}; use one of: {suites}")
+                            .format(suite=cryptosuite, suites=", ".join(CRYPTOSUITES)))
     person = person_in(session, person_id)
-    claims = claims_in(session, person_id, claim_ids)
+    claims = claims_in(session, person_id, claim_ids, language)
     sealed = keys.sealed_key_in(session, person_id)
     chosen = {k: frozenset(v) for k, v in omit.items()}
     unusable = _unusable(claims, chosen)
     if unusable and not leave_out_unusable:
         listed = "; ".join(why for _, _, why in unusable)
-        problem = BadInputError(f"{len(unusable)} pieces of evidence cannot be exported: "
-                                f"{listed}. Fix them (ler evidence edit or delete) or leave "
-                                "them out (ler export --leave-out-unusable)")
-        return ExportInputs(person.name, claims, sealed, issued.Prepared(), {}, problem)
-    for claim, evidence_id, _ in unusable:
+        problem = BadInputError(ngettext(
+            "{n} piece of evidence cannot be exported: {listed}. Fix it (ler evidence edit "
+            "or delete) or leave it out (ler export --leave-out-unusable)",
+            "{n} pieces of evidence cannot be exported: {listed}. Fix them (ler evidence edit "
+            "or delete) or leave them out (ler export --leave-out-unusable)",
+            len(unusable)).format(n=len(unusable), listed=listed))
+        return ExportInputs(person.name, claims, sealed, issued.Prepared(), {}, problem,
+                            language=language)
+    for claim, evidence_id, _why in unusable:
         chosen[claim.id] = chosen.get(claim.id, frozenset()) | {
             f"{EVIDENCE_OMIT_PREFIX}{evidence_id}"}
     left_out = tuple(why for _, _, why in unusable)
     try:
         prepared = issued.prepare(session, person_id, sealed.did, person.name, claims, chosen,
-                                  cryptosuite)
+                                  cryptosuite, language)
     except LerError as exc:  # said after the passphrase is checked (see export_bundle)
-        return ExportInputs(person.name, claims, sealed, issued.Prepared(), {}, exc)
-    return ExportInputs(person.name, claims, sealed, prepared, areas_in(session, claims),
-                        omit=chosen, left_out=left_out)
+        return ExportInputs(person.name, claims, sealed, issued.Prepared(), {}, exc,
+                            language=language)
+    return ExportInputs(person.name, claims, sealed, prepared, areas_in(session, claims, language),
+                        omit=chosen, left_out=left_out, language=language)
+
+
+def named_in(ler: Lerkit, language: str) -> None:
+    """Make sure the skills' names in ``language`` can be read: lerkit's own taxonomy,
+    with its texts in other languages, is in the database."""
+    if language != "en":
+        taxonomies.ensure_builtin(ler, "lerkit")
 
 
 def accepted_claims(ler: Lerkit, person_id: str,
@@ -123,18 +138,20 @@ def accepted_claims(ler: Lerkit, person_id: str,
         return claims_in(session, person_id, claim_ids)
 
 
-def claims_in(session: Session, person_id: str,
-              claim_ids: Sequence[str] | None = None) -> list[ClaimRecord]:
-    """:func:`accepted_claims`, read in the caller's session."""
-    found = claim_records(session=session, person_id=person_id, claim_ids=claim_ids)
+def claims_in(session: Session, person_id: str, claim_ids: Sequence[str] | None = None,
+              language: str = "en") -> list[ClaimRecord]:
+    """:func:`accepted_claims`, read in the caller's session (skills named in
+    ``language`` where the taxonomy has it)."""
+    found = claim_records(session=session, person_id=person_id, claim_ids=claim_ids,
+                          language=language)
     if claim_ids is not None:
         missing = sorted(set(claim_ids) - {c.id for c in found})
         if missing:
-            raise NotFoundError(
-                f"not accepted claims of person {person_id}: {', '.join(missing)}"
-            )
+            raise NotFoundError(_("not accepted claims of person {person}: {ids}")
+                                .format(person=person_id, ids=", ".join(missing)))
     if not found:
-        raise BadInputError(f"person {person_id} has no accepted claims to export")
+        raise BadInputError(_("person {person} has no accepted claims to export")
+                            .format(person=person_id))
     return found
 
 
@@ -146,7 +163,8 @@ def write_atomically(path: Path, data: bytes, check: Check | None = None) -> Non
     """
     folder = path.resolve().parent
     if not folder.is_dir():
-        raise BadInputError(f"cannot write {path}: folder {folder} does not exist")
+        raise BadInputError(_("cannot write {path}: folder {folder} does not exist")
+                            .format(path=path, folder=folder))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -166,7 +184,7 @@ def export_bundle(
     claim_ids: Sequence[str] | None = None, cryptosuite: str = RDFC,
     omit: Mapping[str, frozenset[str]] | None = None,
     progress: Progress | None = None, inputs: ExportInputs | None = None,
-    leave_out_unusable: bool = False,
+    leave_out_unusable: bool = False, language: str = "en",
 ) -> ExportResult:
     """Sign the person's accepted claims into a CLR bundle, write it and verify the file.
 
@@ -176,24 +194,27 @@ def export_bundle(
     """
     chosen = dict(omit or {})
     if inputs is None:
+        named_in(ler, language)
         with ler.db.session() as session:
             inputs = read_inputs(session, person_id, claim_ids, cryptosuite, chosen,
-                                 leave_out_unusable=leave_out_unusable)
+                                 leave_out_unusable=leave_out_unusable, language=language)
     if not out.resolve().parent.is_dir():
-        raise BadInputError(f"cannot write {out}: folder {out.resolve().parent} does not exist")
+        raise BadInputError(_("cannot write {path}: folder {folder} does not exist")
+                            .format(path=out, folder=out.resolve().parent))
     if progress:
-        progress("unlocking the signing key")
+        progress(_("unlocking the signing key"))
     identity = keys.start_unlock(ler, person_id, passphrase, inputs.sealed)  # other core
     claims, prepared = inputs.claims, inputs.prepared
     if inputs.problem is not None:
         identity.identity()  # a wrong passphrase is said first, before any other problem
         raise inputs.problem
     if progress:
-        progress(f"signing {len(claims)} claims")
+        progress(ngettext("signing {n} claim", "signing {n} claims", len(claims))
+                 .format(n=len(claims)))
     options = BundleOptions(holder_name=inputs.person_name, cryptosuite=cryptosuite,
                             omit={**chosen, **inputs.omit}, partial=claim_ids is not None or None,
                             signed=prepared.reused, datasets=prepared.datasets,
-                            endorsements=prepared.endorsements)
+                            endorsements=prepared.endorsements, language=inputs.language)
     try:
         signed = sign_bundle_with_datasets(identity, claims, options)
     except LerError:
@@ -205,7 +226,7 @@ def export_bundle(
 
     def check_and_record(written: Path) -> None:
         if progress:
-            progress("checking the written bundle")
+            progress(_("checking the written bundle"))
         reports.append(check_written_bundle(written, data, name=out, limit=BUNDLE_LIMIT))
         with ler.transaction() as session:
             new = issued.record_new(session, person_id, prepared, claims, bundle,

@@ -9,6 +9,7 @@ from typing import Any
 
 from lerkit.core.errors import BadInputError
 from lerkit.core.evidence_checks import check_date, check_file, check_url
+from lerkit.core.i18n import _
 from lerkit.core.records import ClaimStatus, EvidenceKind, ExperienceRecord, Proficiency
 from lerkit.core.text_safety import clean_text
 from lerkit.services.context import Lerkit
@@ -66,10 +67,10 @@ def add_evidence(ler: Lerkit, *, kind: EvidenceKind, claim_id: str | None = None
         values["url"] = check_url(url or "")
     elif kind == EvidenceKind.FILE:
         if file is None:
-            raise BadInputError("a file is needed")
+            raise BadInputError(_("a file is needed"))
         values.update(file_facts(file))
     elif not (name or narrative):
-        raise BadInputError("a note needs some text")
+        raise BadInputError(_("a note needs some text"))
     with ler.transaction() as session:
         person_id, exp_id = rows.owner(session=session, claim_id=claim_id,
                                        experience_id=experience_id)
@@ -90,7 +91,8 @@ def file_facts(path: Path) -> dict[str, object]:
                 digest.update(chunk)
                 size += len(chunk)
     except OSError as exc:
-        raise BadInputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise BadInputError(_("{path}: cannot read ({reason})")
+                            .format(path=path, reason=exc.strerror)) from None
     media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return {"file_name": path.name, "size": size, "media_type": media,
             "sha256": digest.hexdigest()}

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from lerkit.core.errors import StorageError
+from lerkit.core.i18n import _
 from lerkit.core.settings import DB_FILENAME, Settings, load_settings, sqlite_url
 from lerkit.storage.db import Database, open_database
 
@@ -34,9 +35,8 @@ def ensure_home(settings: Settings) -> None:
     try:
         settings.home.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
-        raise StorageError(
-            f"cannot create lerkit's home folder {settings.home}: {exc.strerror}"
-        ) from None
+        raise StorageError(_("cannot create lerkit's home folder {folder}: {reason}")
+                           .format(folder=settings.home, reason=exc.strerror)) from None
 
 
 @dataclass

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from lerkit.core.errors import StorageError
+from lerkit.core.i18n import _
 from lerkit.core.settings import load_settings
 from lerkit.services.context import Lerkit, ensure_home
 from lerkit.storage import migrations
@@ -53,6 +54,7 @@ def upgrade(db_url: str | None) -> list[int]:
     try:
         return migrations.upgrade(db.engine)
     except SQLAlchemyError as exc:  # on a center's server, a role that may not change it
-        raise StorageError(f"cannot upgrade the database: {describe_error(exc)}") from None
+        raise StorageError(_("cannot upgrade the database: {problem}")
+                           .format(problem=describe_error(exc))) from None
     finally:
         db.close()

@@ -21,6 +21,7 @@ from lerkit.core.credentials.report import STANDING_UNKNOWN
 from lerkit.core.credentials.trust import TrustList, tier_for
 from lerkit.core.errors import BadInputError, CheckFailedError, NotFoundError
 from lerkit.core.files import read_json
+from lerkit.core.i18n import _
 from lerkit.services import keys
 from lerkit.services.context import Lerkit
 from lerkit.services.people import require_person
@@ -47,33 +48,40 @@ def read_endorsements(path: Path) -> list[Any]:
     data = read_json(path, FILE_LIMIT)
     items = [data] if isinstance(data, dict) else data
     if not isinstance(items, list) or not items:
-        raise BadInputError(f"{path}: expected a JSON array of endorsements")
+        raise BadInputError(_("{path}: expected a JSON array of endorsements").format(path=path))
     if len(items) > MAX_ENDORSEMENTS:
-        raise BadInputError(f"{path}: more than {MAX_ENDORSEMENTS} endorsements in one file")
+        raise BadInputError(_("{path}: more than {limit} endorsements in one file")
+                            .format(path=path, limit=MAX_ENDORSEMENTS))
     return items
 
 
 def _check(session: Session, person_id: str, dids: set[str], item: Any, number: int,
            now: datetime) -> Endorsement:
     entry = endorsement_entry(item, now, holder=None)
-    label = f"endorsement {number} ({entry.credential_id or 'no id'})"
+    label = _("endorsement {number} ({id})").format(number=number,
+                                                    id=entry.credential_id or _("no id"))
     if entry.errors:
-        raise CheckFailedError(f"{label} does not verify: {entry.errors[0]}")
+        raise CheckFailedError(_("{label} does not verify: {reason}")
+                               .format(label=label, reason=entry.errors[0]))
     if entry.endorser in dids:
-        raise CheckFailedError(f"{label} is {SELF_ENDORSED}")
+        raise CheckFailedError(_("{label}: {problem}").format(label=label,
+                                                              problem=_(SELF_ENDORSED)))
     target = entry.subject_id or ""
     rows = repo.issued_by_credential_id(session=session, credential_id=target,
                                         person_id=person_id)
     if not rows:
         others = repo.issued_by_credential_id(session=session, credential_id=target)
         if others:
-            raise BadInputError(f"{label} endorses a claim of person {others[0].person_id}, "
-                                f"not of person {person_id}")
-        raise NotFoundError(f"{label} endorses {target}, which is no claim person {person_id} "
-                            "has exported (is this the right person?)")
+            raise BadInputError(_("{label} endorses a claim of person {other}, not of person "
+                                  "{person}").format(label=label, other=others[0].person_id,
+                                                     person=person_id))
+        raise NotFoundError(_("{label} endorses {target}, which is no claim person {person} "
+                              "has exported (is this the right person?)")
+                            .format(label=label, target=target, person=person_id))
     matching = [row for row in rows if not binding_errors(item, row.credential)]
     if not matching:
-        raise CheckFailedError(f"{label}: {binding_errors(item, rows[0].credential)[0]}")
+        raise CheckFailedError(_("{label}: {problem}").format(
+            label=label, problem=binding_errors(item, rows[0].credential)[0]))
     return Endorsement(
         person_id=person_id, claim_id=matching[0].claim_id,
         credential_id=entry.credential_id or "", endorsed_credential_id=target,

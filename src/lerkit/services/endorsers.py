@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from lerkit.core.credentials.endorsement import EndorserProfile, check_profile
 from lerkit.core.credentials.keys import Identity
 from lerkit.core.errors import BadInputError, NotFoundError
+from lerkit.core.i18n import N_, _
 from lerkit.services import keys
 from lerkit.services.context import Lerkit
 from lerkit.storage import audit
 from lerkit.storage import endorsements as repo
 from lerkit.storage.endorsements import Endorser
 
-NO_PROFILE = "no endorser profile in this lerkit home (use: ler endorser init --name NAME)"
+NO_PROFILE = N_("no endorser profile in this lerkit home (use: ler endorser init --name NAME)")
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,8 @@ def init_endorser(ler: Lerkit, passphrase: str, *, name: str, organization: str 
     """Create this home's endorser profile with a new key sealed under ``passphrase``."""
     with ler.db.session() as session:
         if repo.the_endorser(session=session) is not None:
-            raise BadInputError("this lerkit home already has an endorser profile "
-                                "(see: ler endorser show)")
+            raise BadInputError(_("this lerkit home already has an endorser profile "
+                                  "(see: ler endorser show)"))
     identity = Identity.generate()
     profile = check_profile(EndorserProfile(
         did=identity.did, name=" ".join(name.split()), organization=" ".join(organization.split()),
@@ -66,7 +67,7 @@ def show_endorser(ler: Lerkit) -> EndorserInfo:
     with ler.db.session() as session:
         row = repo.the_endorser(session=session)
         if row is None:
-            raise NotFoundError(NO_PROFILE)
+            raise NotFoundError(_(NO_PROFILE))
         return EndorserInfo(row.id, _profile(row))
 
 
@@ -75,9 +76,9 @@ def unlock_endorser(ler: Lerkit, passphrase: str) -> tuple[EndorserProfile, Iden
     with ler.db.session() as session:
         row = repo.the_endorser(session=session)
         if row is None:
-            raise NotFoundError(NO_PROFILE)
+            raise NotFoundError(_(NO_PROFILE))
         profile, blob = _profile(row), row.sealed_secret
-    identity = keys.open_secret(blob, passphrase, "the endorser")
+    identity = keys.open_secret(blob, passphrase, _("the endorser"))
     if identity.did != profile.did:
-        raise BadInputError("the endorser's stored key does not match its DID")
+        raise BadInputError(_("the endorser's stored key does not match its DID"))
     return profile, identity

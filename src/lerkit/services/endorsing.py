@@ -22,6 +22,7 @@ from lerkit.core.credentials.proofs import sign_document
 from lerkit.core.credentials.verify import verify_bundle
 from lerkit.core.credentials.written import check_written_endorsements
 from lerkit.core.errors import BadInputError, CheckFailedError, NotFoundError
+from lerkit.core.i18n import _
 from lerkit.services import endorsers
 from lerkit.services.bundles import BUNDLE_LIMIT, read_bundle, write_atomically
 from lerkit.services.context import Lerkit
@@ -45,7 +46,8 @@ class ClaimReview:
     def evidence_problem(self) -> str | None:
         """Why the evidence at hand disagrees with the claim, if it does."""
         bad = [item for item in self.evidence if item.ok is False]
-        return f"evidence {bad[0].name!r}: {bad[0].status}" if bad else None
+        return _("evidence {name!r}: {status}").format(name=bad[0].name,
+                                                       status=_(bad[0].status)) if bad else None
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ class BundleReview:
 def review_bundle(path: Path, evidence_dir: Path | None = None) -> BundleReview:
     """Read and verify a bundle; evidence files are looked for next to it or in ``evidence_dir``."""
     if evidence_dir is not None and not evidence_dir.is_dir():
-        raise BadInputError(f"{evidence_dir}: not a folder")
+        raise BadInputError(_("{path}: not a folder").format(path=evidence_dir))
     folder = evidence_dir or path.resolve().parent
     doc = read_bundle(path)
     report = verify_bundle(doc)
@@ -84,7 +86,7 @@ def review_bundle(path: Path, evidence_dir: Path | None = None) -> BundleReview:
         subject = as_obj(credential.get("credentialSubject"))
         achievement = as_obj(subject.get("achievement"))
         claims.append(ClaimReview(
-            credential_id=entry.credential_id or "", skill=entry.skill or "(no skill name)",
+            credential_id=entry.credential_id or "", skill=entry.skill or _("(no skill name)"),
             description=as_str(achievement.get("description")) or "",
             narrative=as_str(subject.get("narrative")) or "", valid=entry.valid,
             evidence=evidence_statuses(credential, folder), errors=list(entry.errors),
@@ -108,18 +110,20 @@ class EndorseResult:
 
 def _chosen(review: BundleReview, claim_ids: Sequence[str]) -> list[ClaimReview]:
     if not review.valid:
-        first = review.errors[0] if review.errors else "it does not verify"
-        raise CheckFailedError(f"{review.path} does not verify, so it cannot be endorsed: {first}")
+        first = review.errors[0] if review.errors else _("it does not verify")
+        raise CheckFailedError(_("{path} does not verify, so it cannot be endorsed: {problem}")
+                               .format(path=review.path, problem=first))
     if not claim_ids:
-        raise BadInputError("choose at least one claim to endorse")
+        raise BadInputError(_("choose at least one claim to endorse"))
     missing = [cid for cid in claim_ids if review.claim(cid) is None]
     if missing:
-        raise NotFoundError(f"not a claim in this bundle: {', '.join(missing)} (use the claim "
-                            "ids that `ler verify --json` shows)")
+        raise NotFoundError(_("not a claim in this bundle: {ids} (use the claim ids that "
+                              "`ler verify --json` shows)").format(ids=", ".join(missing)))
     chosen = [c for c in review.claims if c.credential_id in set(claim_ids)]
     for claim in chosen:
         if claim.evidence_problem:
-            raise CheckFailedError(f"{claim.skill}: {claim.evidence_problem}; not endorsed")
+            raise CheckFailedError(_("{skill}: {problem}; not endorsed")
+                                   .format(skill=claim.skill, problem=claim.evidence_problem))
     return chosen
 
 
@@ -132,10 +136,10 @@ def endorse(ler: Lerkit, review: BundleReview, out: Path, passphrase: str, *,
     """
     chosen = _chosen(review, claim_ids)
     if out.resolve() == review.path.resolve():
-        raise BadInputError("the endorsements go to their own file, not over the bundle")
+        raise BadInputError(_("the endorsements go to their own file, not over the bundle"))
     profile, identity = endorsers.unlock_endorser(ler, passphrase)
     if identity.did == review.holder:
-        raise BadInputError("this is your own record: nobody can endorse their own claims")
+        raise BadInputError(_("this is your own record: nobody can endorse their own claims"))
     stamp = format_datetime(now_utc())
     signed = []
     for claim in chosen:

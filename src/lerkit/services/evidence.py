@@ -7,6 +7,7 @@ from __future__ import annotations
 from lerkit.core.dates import parse_when
 from lerkit.core.errors import BadInputError
 from lerkit.core.evidence_checks import check_date, check_url
+from lerkit.core.i18n import _
 from lerkit.core.records import EvidenceKind
 from lerkit.services.context import Lerkit
 from lerkit.services.people import person_in
@@ -41,7 +42,8 @@ def edit_evidence(ler: Lerkit, evidence_id: str, *, name: str | None = None,
         kind = rows.evidence_kind(session=session, evidence_id=evidence_id)
         if url is not None:
             if kind != EvidenceKind.URL.value:
-                raise BadInputError(f"evidence {evidence_id} is a {kind}, not a link")
+                raise BadInputError(_("evidence {id} is a {kind}, not a link")
+                                    .format(id=evidence_id, kind=kind))
             values["url"] = check_url(url)
         return rows.update_evidence(session=session, actor=ler.actor,
                                     evidence_id=evidence_id, values=values)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlmodel import Session
 
 from lerkit.core.errors import BadInputError, NotFoundError
+from lerkit.core.i18n import _, current_language
 from lerkit.core.interview import Interview, PromptBank, Step, load_answers, load_bank, replay_file
 from lerkit.core.interview.claims import read_proficiency
 from lerkit.core.interview.values import AnswerInput
@@ -32,15 +33,15 @@ from lerkit.storage import interviews as stored
 TAXONOMY = "lerkit"
 SUGGESTIONS = 8
 JOB_SKILLS = 5  # at most, from military jobs named in an answer: the person's words count too
-_bank: PromptBank | None = None
+_banks: dict[str, PromptBank] = {}
 
 
 def prompt_bank() -> PromptBank:
-    """The shipped prompt bank, loaded once per process."""
-    global _bank
-    if _bank is None:
-        _bank = load_bank()
-    return _bank
+    """The shipped prompt bank in the current language, loaded once per process."""
+    language = current_language()
+    if language not in _banks:
+        _banks[language] = load_bank(language=language)
+    return _banks[language]
 
 
 Lookup = Callable[[str, Sequence[str]], list[Match]]
@@ -121,12 +122,20 @@ class LiveInterview:
     # --- what the UI reads ------------------------------------------------------------
 
     def current(self) -> Step | None:
-        """The question to show now (None when finished)."""
+        """The question to show now (None when finished), in the current language."""
+        self.follow_language()
         return self.interview.current()
 
     def preview(self, text: str) -> list[Match]:
         """Live suggestions for text being typed; nothing is stored."""
         return self.interview.preview(text)
+
+    def follow_language(self) -> None:
+        """Show the prompts in the current language: the question ids are the same in
+        every language, so the interview goes on at the same question."""
+        bank = prompt_bank()
+        if bank is not self.interview.bank:
+            self.interview = self.interview.in_bank(bank)
 
     # --- steps, each saved in one transaction --------------------------------------------
 
@@ -187,9 +196,10 @@ class LiveInterview:
     def _step(self, change: Callable[[Interview], object],
               logged: tuple[AnswerInput, bool] | None = None,
               decided: tuple[str | None, Decide] | None = None) -> None:
+        self.follow_language()
         asked = self.interview.current()
         if logged is not None and asked is None:
-            raise BadInputError("the interview is finished")
+            raise BadInputError(_("the interview is finished"))
         after = self.interview.copy()
         change(after)
         before_drafts = self.interview.drafts()
@@ -202,7 +212,7 @@ class LiveInterview:
                 written += 1
             if not stored.save_state(session=session, session_id=self.session_id,
                                      state=_state(after), finished=after.is_finished):
-                raise BadInputError("this interview was deleted")
+                raise BadInputError(_("this interview was deleted"))
             if logged is not None and asked is not None:
                 value, skipped = logged
                 stored.log_answer(session=session, session_id=self.session_id,
@@ -277,8 +287,8 @@ def replay_answers(ler: Lerkit, person_id: str, path: Path,
             entry = taxonomies.competency(ler, claim.taxonomy, claim.competency_id)[1]
             labels[(claim.taxonomy, claim.competency_id)] = entry.label
         except NotFoundError as exc:
-            raise BadInputError(f"{path}: cannot accept {claim.competency_id!r}: "
-                                f"{exc.message}") from None
+            raise BadInputError(_("{path}: cannot accept {id!r}: {problem}").format(
+                path=path, id=claim.competency_id, problem=exc.message)) from None
     iv = result.interview
     with ler.transaction() as session:
         session_id = stored.add_session(session=session, person_id=person_id,

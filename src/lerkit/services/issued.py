@@ -20,6 +20,7 @@ from lerkit.core.credentials.bundle import claim_fingerprint
 from lerkit.core.credentials.endorsement import binding_errors, credential_digest
 from lerkit.core.credentials.kept import KeptDataset
 from lerkit.core.credentials.proofs import proofs_of
+from lerkit.core.i18n import _
 from lerkit.core.records import ClaimRecord
 from lerkit.storage import endorsements as repo
 from lerkit.storage.endorsements import Endorsement, IssuedCredential
@@ -73,14 +74,15 @@ def _choose(rows: list[IssuedCredential], received: list[Endorsement], cryptosui
 
 def prepare(session: Session, person_id: str, did: str, holder_name: str,
             claims: Sequence[ClaimRecord], omit: Mapping[str, frozenset[str]],
-            cryptosuite: str) -> Prepared:
+            cryptosuite: str, language: str = "en") -> Prepared:
     """Pick the stored credentials to reuse and the endorsements to carry."""
     prepared = Prepared()
     ids = [claim.id for claim in claims]
     issued = repo.issued_for_claims(session=session, person_id=person_id, claim_ids=ids)
     received = repo.endorsements_of(session=session, person_id=person_id, claim_ids=ids)
     for claim in claims:
-        fingerprint = claim_fingerprint(did, holder_name, claim, omit.get(claim.id, frozenset()))
+        fingerprint = claim_fingerprint(did, holder_name, claim, omit.get(claim.id, frozenset()),
+                                        language)
         prepared.fingerprints[claim.id] = fingerprint
         rows = [row for row in issued if row.claim_id == claim.id
                 and row.claim_digest == fingerprint
@@ -94,11 +96,10 @@ def prepare(session: Session, person_id: str, did: str, holder_name: str,
         kept = {e.credential_id for e in carried}
         for e in mine:
             if e.credential_id not in kept:
-                prepared.left_out.append(
-                    f"{claim.label}: the endorsement by {e.endorser_name or e.endorser_did} is "
-                    "left out, because the claim (or what this export shows of it) has changed "
-                    "since it was endorsed"
-                )
+                prepared.left_out.append(_(
+                    "{skill}: the endorsement by {endorser} is left out, because the claim (or "
+                    "what this export shows of it) has changed since it was endorsed"
+                ).format(skill=claim.label, endorser=e.endorser_name or e.endorser_did))
     return prepared
 
 

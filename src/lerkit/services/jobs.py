@@ -15,6 +15,7 @@ from typing import Any
 from lerkit.core import resources
 from lerkit.core.errors import BadInputError, NotFoundError
 from lerkit.core.files import read_yaml
+from lerkit.core.i18n import _, ngettext
 from lerkit.core.occupations.fit import Fit, OccupationIndex
 from lerkit.core.occupations.profile import CLAIM, MILITARY, Profile, Skill, build_profile
 from lerkit.core.records import ClaimRecord, ClaimStatus, LifeArea
@@ -134,7 +135,8 @@ def person_profile(ler: Lerkit, person_id: str, known: set[str]) -> tuple[str, P
 def standing(ler: Lerkit, person_id: str, zone: int | None = None) -> Standing:
     """The person's profile and every occupation (of job ``zone``) ranked by fit."""
     if zone is not None and zone not in range(1, 6):
-        raise BadInputError(f"job zone {zone} does not exist; O*NET's zones are 1 to 5")
+        raise BadInputError(_("job zone {zone} does not exist; O*NET's zones are 1 to 5")
+                            .format(zone=zone))
     index = occupation_index(ler)
     name, profile = person_profile(ler, person_id, set(index.iwa_of))
     return Standing(person_id, name, profile, index.rank(set(profile.dwas), zone), index)
@@ -144,11 +146,13 @@ def find_occupation(index: OccupationIndex, text: str) -> Occupation:
     """One occupation by O*NET-SOC code or title; several that fit is an error."""
     found = index.find(text)
     if not found:
-        raise NotFoundError(f"no O*NET occupation {text!r}; give an O*NET-SOC code "
-                            "(like 43-5071.00) or words of its title")
+        raise NotFoundError(_("no O*NET occupation {text!r}; give an O*NET-SOC code "
+                              "(like 43-5071.00) or words of its title").format(text=text))
     if len(found) > 1:
         named = "; ".join(f"{o.code} {o.title}" for o in found[:4])
-        more = f" and {len(found) - 4} more" if len(found) > 4 else ""
-        raise BadInputError(f"{text!r} names {len(found)} occupations ({named}{more}); "
-                            "give its O*NET-SOC code")
+        if len(found) > 4:
+            named = ngettext("{named} and {n} more", "{named} and {n} more", len(found) - 4
+                             ).format(named=named, n=len(found) - 4)
+        raise BadInputError(_("{text!r} names {n} occupations ({named}); give its O*NET-SOC "
+                              "code").format(text=text, n=len(found), named=named))
     return found[0]

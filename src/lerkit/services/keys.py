@@ -16,6 +16,7 @@ from lerkit.core.credentials.keys import (
     unseal_identity,
 )
 from lerkit.core.errors import BadInputError, NotFoundError
+from lerkit.core.i18n import _
 from lerkit.core.passphrase_kdf import DEFAULT_MEMLIMIT, DEFAULT_OPSLIMIT
 from lerkit.services.context import Lerkit
 from lerkit.services.people import person_in, require_person
@@ -37,14 +38,16 @@ MIN_PASSPHRASE = 8
 def _strength() -> tuple[int, int]:
     name = os.environ.get("LER_KEY_STRENGTH", "interactive")
     if name not in STRENGTHS:
-        raise BadInputError(f"LER_KEY_STRENGTH must be one of {', '.join(STRENGTHS)}")
+        raise BadInputError(_("LER_KEY_STRENGTH must be one of {choices}")
+                            .format(choices=", ".join(STRENGTHS)))
     return STRENGTHS[name]
 
 
 def check_new_passphrase(passphrase: str) -> str:
     """A passphrase long enough to protect a key."""
     if len(passphrase) < MIN_PASSPHRASE:
-        raise BadInputError(f"a passphrase needs at least {MIN_PASSPHRASE} characters")
+        raise BadInputError(_("a passphrase needs at least {n} characters")
+                            .format(n=MIN_PASSPHRASE))
     return passphrase
 
 
@@ -72,7 +75,7 @@ def _sealed(blob: bytes, whose: str) -> SealedKey:
     try:
         return SealedKey.from_dict(json.loads(blob.decode("utf-8")))
     except (ValueError, UnicodeDecodeError):
-        raise BadInputError(f"the stored key of {whose} is damaged") from None
+        raise BadInputError(_("the stored key of {whose} is damaged").format(whose=whose)) from None
 
 
 def open_secret(blob: bytes, passphrase: str, whose: str) -> Identity:
@@ -98,7 +101,8 @@ def init_key(ler: Lerkit, person_id: str, passphrase: str) -> str:
     require_person(ler, person_id)
     with ler.db.session() as session:  # before the slow sealing; checked again when stored
         if repo.active_key(session=session, person_id=person_id) is not None:
-            raise BadInputError(f"person {person_id} already has a key (use: ler keys rotate)")
+            raise BadInputError(_("person {person} already has a key (use: ler keys rotate)")
+                                .format(person=person_id))
     return _store(ler, person_id, Identity.generate(), check_new_passphrase(passphrase), "create")
 
 
@@ -112,8 +116,9 @@ def sealed_key_in(session: Session, person_id: str) -> SealedKey:
     """The person's active sealed key, read in the caller's session."""
     key = repo.active_key(session=session, person_id=person_id)
     if key is None:
-        raise NotFoundError(f"person {person_id} has no signing key (use: ler keys init)")
-    return _sealed(key.sealed_secret, f"person {person_id}")
+        raise NotFoundError(_("person {person} has no signing key (use: ler keys init)")
+                            .format(person=person_id))
+    return _sealed(key.sealed_secret, _("person {person}").format(person=person_id))
 
 
 def unlock(ler: Lerkit, person_id: str, passphrase: str) -> Identity:
@@ -146,5 +151,6 @@ def show_key(ler: Lerkit, person_id: str) -> KeyInfo:
         keys = repo.all_keys(session=session, person_id=person_id)
     active = [k.did for k in keys if k.active]
     if not active:
-        raise NotFoundError(f"person {person_id} has no signing key (use: ler keys init)")
+        raise NotFoundError(_("person {person} has no signing key (use: ler keys init)")
+                            .format(person=person_id))
     return KeyInfo(person_id, active[0], [k.did for k in keys if not k.active])

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lerkit.core.errors import BadInputError
+from lerkit.core.i18n import _
 from lerkit.core.settings import DB_FILENAME, sqlite_url
 from lerkit.services.context import Lerkit
 
@@ -121,8 +122,8 @@ class Workspace:
             where.mkdir(parents=True, exist_ok=True, mode=0o700)
             root = Path(tempfile.mkdtemp(prefix=PREFIX, dir=where))
         except OSError as exc:
-            raise BadInputError(f"cannot create a private folder in {where}: "
-                                f"{exc.strerror or exc}") from None
+            raise BadInputError(_("cannot create a private folder in {folder}: {reason}")
+                                .format(folder=where, reason=exc.strerror or exc)) from None
         os.chmod(root, 0o700)
         workspace = cls(root)
         for folder in (workspace.home, workspace.tmp):

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from lerkit.core.errors import BadInputError, LerError, PassphraseError
+from lerkit.core.i18n import _, current_language
 from lerkit.services import bundles, keys, people, profiles
 from lerkit.services.context import Lerkit
 from lerkit.services.kiosk import Workspace
@@ -76,15 +77,17 @@ class KioskSession:
         """An existing, writable folder outside the workspace."""
         text = str(folder).strip()
         if not text:
-            raise BadInputError("type the folder to save to (for example your USB stick)")
+            raise BadInputError(_("type the folder to save to (for example your USB stick)"))
         path = Path(text).expanduser()
         if not path.is_dir():
-            raise BadInputError(f"{path} is not a folder (is the USB stick plugged in?)")
+            raise BadInputError(_("{path} is not a folder (is the USB stick plugged in?)")
+                                .format(path=path))
         if not os.access(path, os.W_OK | os.X_OK):
-            raise BadInputError(f"cannot write to {path}")
+            raise BadInputError(_("cannot write to {path}").format(path=path))
         if self.workspace.contains(path):
-            raise BadInputError(f"{path} is inside this session's temporary folder, which "
-                                "will be wiped; choose your USB stick or another folder")
+            raise BadInputError(_("{path} is inside this session's temporary folder, which "
+                                  "will be wiped; choose your USB stick or another folder")
+                                .format(path=path))
         return path.resolve()
 
     def choose(self, folder: str | Path) -> Path:
@@ -100,17 +103,19 @@ class KioskSession:
         try:
             profiles.save_profile(self.ler, self.person_id, profile, self.passphrase)
         except OSError as exc:
-            raise BadInputError(f"cannot write to {target}: {exc.strerror or exc}") from None
+            raise BadInputError(_("cannot write to {path}: {reason}")
+                                .format(path=target, reason=exc.strerror or exc)) from None
         bundle: Path | None = _free(target / f"lerkit-record-{stamp}.json")
         note = ""
         try:
             assert bundle is not None
             bundles.export_bundle(self.ler, self.person_id, bundle,
-                                  self.key_passphrase or self.passphrase)
+                                  self.key_passphrase or self.passphrase,
+                                  language=current_language())  # the session's language
         except PassphraseError:
-            bundle, note = None, "the signed record needs your signing key's passphrase"
+            bundle, note = None, _("the signed record needs your signing key's passphrase")
         except (LerError, OSError) as exc:
-            bundle, note = None, f"no signed record: {exc}"
+            bundle, note = None, _("no signed record: {problem}").format(problem=exc)
         return SavedFiles(target, profile, bundle, note)
 
     def autosave(self) -> SavedFiles | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from lerkit.core.errors import FileFormatError, NotFoundError
+from lerkit.core.i18n import _
 from lerkit.core.matching.bridge import Bridge
 from lerkit.core.matching.build import build_index
 from lerkit.core.matching.hybrid import Matcher
@@ -48,7 +49,8 @@ def _fingerprint(ler: Lerkit, name: str) -> str:
     with ler.db.session() as session:
         row = repo.get_row(session=session, name=name)
     if row is None:
-        raise NotFoundError(f"no taxonomy named {name!r} (see: ler taxonomy list)")
+        raise NotFoundError(_("no taxonomy named {name!r} (see: ler taxonomy list)")
+                            .format(name=name))
     return row.content_hash
 
 
@@ -86,10 +88,44 @@ def _cached(key: tuple[str, ...], path: Path, read: Callable[[Path], T], make: C
 
 def lexical_index(ler: Lerkit, name: str, fingerprint: str | None = None) -> MatchIndex:
     """The lexical index of a stored taxonomy: from memory, the disk cache, or built now."""
+    return _lexical(ler, name, fingerprint)[0]
+
+
+def spanish_index(ler: Lerkit, name: str, fingerprint: str | None = None) -> MatchIndex | None:
+    """The lexical index of a stored taxonomy's Spanish texts (None when it has none)."""
+    return _lexical(ler, name, fingerprint)[1]
+
+
+def _lexical(ler: Lerkit, name: str,
+             fingerprint: str | None) -> tuple[MatchIndex, MatchIndex | None]:
+    """A taxonomy's English and Spanish lexical indexes, built together: a cached English
+    index without a Spanish one beside it means the taxonomy has no Spanish texts (the
+    fingerprint covers them)."""
     fingerprint = fingerprint or _fingerprint(ler, name)
-    path = ler.settings.cache_dir / f"match-{name}-{fingerprint[:24]}-v{INDEX_VERSION}.idx"
-    return _cached(("lexical", name, fingerprint), path, load_index,
-                   lambda: build_index(taxonomies.load(ler, name)), save_index)
+    stem = f"match-{name}-{fingerprint[:24]}"
+    paths = (ler.settings.cache_dir / f"{stem}-v{INDEX_VERSION}.idx",
+             ler.settings.cache_dir / f"{stem}-es-v{INDEX_VERSION}.idx")
+
+    def load() -> tuple[MatchIndex, MatchIndex | None]:
+        if paths[0].is_file():
+            try:
+                return load_index(paths[0]), (
+                    load_index(paths[1]) if paths[1].is_file() else None)
+            except (FileFormatError, OSError):
+                pass
+        taxonomy = taxonomies.load(ler, name)
+        spanish = build_index(taxonomy, "es")
+        return build_index(taxonomy), spanish if spanish.entry_texts else None
+
+    found = _remembered(("lexical", name, fingerprint), load)
+    for index, path in zip(found, paths, strict=True):
+        if index is not None and not path.is_file():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                save_index(index, path)
+            except OSError:
+                pass
+    return found
 
 
 def meaning_index(ler: Lerkit, name: str, model: StaticModel,
@@ -121,7 +157,8 @@ def matcher_for(ler: Lerkit, name: str, *, lexical: bool = False,
     reached through lerkit's competencies and their crosswalks (``bridged``)."""
     fingerprint = _fingerprint(ler, name)
     model, note = meaning_model(lexical)
-    matcher = Matcher(lexical_index(ler, name, fingerprint), note=note)
+    matcher = Matcher(lexical_index(ler, name, fingerprint), note=note,
+                      spanish=spanish_index(ler, name, fingerprint))
     if model is not None:
         matcher.model = model
         matcher.meaning = meaning_index(ler, name, model, fingerprint)
@@ -162,6 +199,14 @@ def default_names(ler: Lerkit) -> list[str]:
     with ler.db.session() as session:
         chosen = repo.default_names(session=session)
     return [OWN, taxonomies.ONET_DWA, *(n for n in chosen if n not in (OWN, taxonomies.ONET_DWA))]
+
+
+def notice(ler: Lerkit, text: str, taxonomy: str | None = None, lexical: bool = False) -> str:
+    """What to tell the person about how ``text`` is matched ("" when nothing): Spanish
+    answers are matched by words only."""
+    if taxonomy is None:
+        return default_search(ler, lexical=lexical).notice(text)
+    return matcher_for(ler, taxonomy, lexical=lexical).notice(text)
 
 
 def match(ler: Lerkit, text: str, taxonomy: str | None = None, top: int = 10,

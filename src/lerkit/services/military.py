@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lerkit.core import resources
+from lerkit.core.i18n import N_, _
 from lerkit.core.matching.best import best_matches
 from lerkit.core.matching.types import Match, MatchedVia
 from lerkit.core.taxonomy.lerkit_yaml import load_lerkit_yaml
@@ -18,9 +19,11 @@ from lerkit.core.taxonomy.military import (
 from lerkit.core.taxonomy.military_scan import MilitaryScanner
 
 CROSSWALK_FILE = "crosswalks/military.yaml"
+# Kept in English; shown with ``_()``.
 BRANCH_NAMES = {
-    "army": "Army", "marine-corps": "Marine Corps", "navy": "Navy", "air-force": "Air Force",
-    "space-force": "Space Force", "coast-guard": "Coast Guard",
+    "army": N_("Army"), "marine-corps": N_("Marine Corps"), "navy": N_("Navy"),
+    "air-force": N_("Air Force"), "space-force": N_("Space Force"),
+    "coast-guard": N_("Coast Guard"),
 }
 
 
@@ -53,7 +56,7 @@ class MilitaryResult:
 def job_words(occ: MilitaryOccupation) -> str:
     """How a military job is named to the person: "92A (Automated Logistical Specialist,
     Army)"."""
-    return f"{occ.code} ({occ.title}, {BRANCH_NAMES.get(occ.branch, occ.branch)})"
+    return f"{occ.code} ({occ.title}, {_(BRANCH_NAMES.get(occ.branch, occ.branch))})"
 
 
 def _suggestions(hits: list[tuple[MilitaryHit, str]], per_job: int | None) -> list[Match]:

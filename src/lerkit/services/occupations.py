@@ -9,9 +9,10 @@ indexes.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from lerkit.core.taxonomy import onet_release
 from lerkit.core.taxonomy.onet_pack import OnetPack, build_pack, read_pack, write_pack
 from lerkit.services import matching, taxonomies
 from lerkit.services.context import Lerkit
@@ -31,6 +32,8 @@ class PackInfo:
     rated: int = 0  # occupations with skill ratings
     with_technology: int = 0  # occupations with technology examples
     skills_release: str = ""  # the release the skill ratings come from, if another
+    source: Path | None = None  # the folder the release was read from (import only)
+    skills_file: Path | None = None  # the skill ratings, if read from another folder
 
 
 def _info(pack: OnetPack, path: Path, shipped: bool) -> PackInfo:
@@ -48,8 +51,10 @@ def current(ler: Lerkit) -> PackInfo:
 def import_onet(ler: Lerkit, folder: Path) -> PackInfo:
     """Build the pack from an O*NET text release and use it from now on (with technology
     examples and skill ratings if the release has them); a folder that is not a complete
-    release changes nothing."""
-    pack = build_pack(folder)
+    release changes nothing. The release may sit one or two folders down, as O*NET's
+    downloads unzip (see :mod:`lerkit.core.taxonomy.onet_release`)."""
+    release = onet_release.locate(folder)
+    pack = build_pack(release.folder, release.skills)
     target = ler.settings.home / taxonomies.ONET_PACK
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     write_pack(pack, temporary)
@@ -62,4 +67,5 @@ def import_onet(ler: Lerkit, folder: Path) -> PackInfo:
                      entity_id=pack.release,
                      detail={"activities": len(pack.dwas), "occupations": len(pack.occupations),
                              "rated": sum(1 for o in pack.occupations if o.skills)})
-    return _info(pack, target, False)
+    return replace(_info(pack, target, False), source=release.folder,
+                   skills_file=release.skills)

@@ -19,6 +19,7 @@ from lerkit import __version__
 from lerkit.core import sealed_file
 from lerkit.core.errors import BadInputError, FileFormatError, NotFoundError
 from lerkit.core.files import loads_json, read_bytes
+from lerkit.core.i18n import _
 from lerkit.services import keys, taxonomies
 from lerkit.services.bundles import write_atomically
 from lerkit.services.context import Lerkit
@@ -47,7 +48,8 @@ def kdf_cost() -> tuple[int, int]:
     """Argon2id cost from LER_KEY_STRENGTH, as for signing keys."""
     name = os.environ.get("LER_KEY_STRENGTH", "interactive")
     if name not in keys.STRENGTHS:
-        raise BadInputError(f"LER_KEY_STRENGTH must be one of {', '.join(keys.STRENGTHS)}")
+        raise BadInputError(_("LER_KEY_STRENGTH must be one of {choices}")
+                            .format(choices=", ".join(keys.STRENGTHS)))
     return keys.STRENGTHS[name]
 
 
@@ -68,7 +70,7 @@ def seal_record(ler: Lerkit, person_id: str, passphrase: str
     keys.check_new_passphrase(passphrase)
     with ler.db.engine.connect() as conn, conn.begin():
         if not repo.person_exists(conn, person_id):
-            raise NotFoundError(f"no person with id {person_id!r}")
+            raise NotFoundError(_("no person with id {id!r}").format(id=person_id))
         record = repo.read_person(conn, person_id)
     payload = {
         "format": DATA_FORMAT, "version": DATA_VERSION,
@@ -97,9 +99,10 @@ def save_profile(ler: Lerkit, person_id: str, path: Path, passphrase: str, *,
 def check_profile_file(path: Path) -> None:
     """Refuse a damaged file, or one whose key derivation lerkit would not run, before
     asking for its passphrase (nothing is derived or decrypted)."""
-    header, _, _ = sealed_file.read_header(read_bytes(path, PROFILE_LIMIT), str(path))
+    header = sealed_file.read_header(read_bytes(path, PROFILE_LIMIT), str(path))[0]
     if header.kind != KIND:
-        raise sealed_file.DamagedFileError(f"{path}: holds a {header.kind!r}, not a profile")
+        raise sealed_file.DamagedFileError(_("{path}: holds a {kind!r}, not a profile")
+                                           .format(path=path, kind=header.kind))
 
 
 def read_profile(path: Path, passphrase: str) -> tuple[str, dict[str, list[dict[str, Any]]]]:
@@ -110,19 +113,23 @@ def read_profile(path: Path, passphrase: str) -> tuple[str, dict[str, list[dict[
     try:
         payload: Any = loads_json(plain, source)
     except FileFormatError as exc:
-        raise sealed_file.DamagedFileError(f"{source}: the profile data is malformed "
-                                           f"({exc.reason})") from None
+        raise sealed_file.DamagedFileError(_("{source}: the profile data is malformed "
+                                             "({reason})").format(source=source,
+                                                                  reason=exc.reason)) from None
     if not isinstance(payload, dict) or payload.get("format") != DATA_FORMAT:
-        raise BadInputError(f"{source}: not a lerkit profile")
+        raise BadInputError(_("{source}: not a lerkit profile").format(source=source))
     if payload.get("version") != DATA_VERSION:
-        raise BadInputError(f"{source}: profile format version {payload.get('version')} is "
-                            "not supported by this lerkit")
+        raise BadInputError(_("{source}: profile format version {version} is not supported "
+                              "by this lerkit").format(source=source,
+                                                       version=payload.get("version")))
     schema = payload.get("schema_version")
     if not isinstance(schema, int) or schema > migrations.latest():
-        raise BadInputError(f"{source}: made by a newer lerkit (schema {schema}); upgrade lerkit")
+        raise BadInputError(_("{source}: made by a newer lerkit (schema {schema}); upgrade "
+                              "lerkit").format(source=source, schema=schema))
     person_id, record = repo.decode_record(payload.get("record"), source)
     if payload.get("person_id") != person_id:
-        raise BadInputError(f"{source}: the profile's person does not match its record")
+        raise BadInputError(_("{source}: the profile's person does not match its record")
+                            .format(source=source))
     return person_id, record
 
 
@@ -135,15 +142,16 @@ def load_profile(ler: Lerkit, path: Path, passphrase: str, *, replace: bool = Fa
         conn = session.connection()
         if repo.person_exists(conn, person_id):
             if not replace:
-                raise BadInputError(
-                    f"person {person_id} ({record['person'][0]['name']}) is already here; "
-                    "use --replace to replace their record with the profile's")
+                raise BadInputError(_(
+                    "person {person} ({name}) is already here; use --replace to replace "
+                    "their record with the profile's").format(
+                        person=person_id, name=record["person"][0]["name"]))
             repo.delete_person(conn, person_id)
             replaced = True
         taken = repo.clashes(conn, record)
         if taken:
-            raise BadInputError("the profile's ids are already used by other records here: "
-                                + ", ".join(taken[:5]))
+            raise BadInputError(_("the profile's ids are already used by other records "
+                                  "here: {ids}").format(ids=", ".join(taken[:5])))
         repo.insert_record(conn, record)
         audit.record(session=session, actor=ler.actor, action="import", entity="profile",
                      entity_id=person_id, person_id=person_id,

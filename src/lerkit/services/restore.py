@@ -22,6 +22,7 @@ import sqlalchemy as sa
 
 from lerkit.core.errors import BadInputError, FileFormatError
 from lerkit.core.files import loads_json
+from lerkit.core.i18n import N_, _
 from lerkit.core.sealed_file import DamagedFileError
 from lerkit.core.settings import sqlite_url
 from lerkit.services import center
@@ -52,18 +53,19 @@ def detect(path: Path) -> str:
         with path.open("rb") as handle:
             start = handle.read(16)
     except OSError as exc:
-        raise BadInputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise BadInputError(_("{path}: cannot read ({reason})")
+                            .format(path=path, reason=exc.strerror or exc)) from None
     if start == dumps.SQLITE_MAGIC:
         return "sqlite"
     if start[:2] == b"\x1f\x8b":
         return "dump"
-    raise BadInputError(f"{path}: not a lerkit backup")
+    raise BadInputError(_("{source}: not a lerkit backup").format(source=path))
 
 
 def restore(ler: Lerkit, path: Path, *, replace: bool = False) -> RestoreResult:
     """Restore the backup at ``path`` into this lerkit's database."""
     fmt = detect(path)
-    center.require_admin(ler, "restoring a center's database")
+    center.require_admin(ler, N_("restoring a center's database"))
     # SQLite to SQLite: rows as stored, each value checked (rows.select_raw)
     raw = fmt == "sqlite" and ler.db.engine.dialect.name == "sqlite"
     source = _sqlite_source(path, raw) if fmt == "sqlite" else _dump_source(path)
@@ -72,8 +74,9 @@ def restore(ler: Lerkit, path: Path, *, replace: bool = False) -> RestoreResult:
         present = dumps.non_empty(conn)
         if present and not replace:
             held = ", ".join(f"{n} {name}" for name, n in sorted(present.items()))
-            raise BadInputError(f"the target database is not empty ({held}); restore into an "
-                                "empty database, or use --replace to replace everything in it")
+            raise BadInputError(_("the target database is not empty ({held}); restore into "
+                                  "an empty database, or use --replace to replace everything "
+                                  "in it").format(held=held))
         if present:
             dumps.clear_all(conn)
         center_repo.keep_audit_stamps(conn, True)  # the events keep who did them, and when
@@ -121,9 +124,11 @@ def _check_sqlite(copy: Path, source: Path) -> None:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise DamagedFileError(f"{source}: the backup is damaged ({exc})") from None
+        raise DamagedFileError(_("{source}: the backup is damaged ({reason})")
+                               .format(source=source, reason=exc)) from None
     if result != "ok":
-        raise DamagedFileError(f"{source}: the backup is damaged ({result})")
+        raise DamagedFileError(_("{source}: the backup is damaged ({reason})")
+                               .format(source=source, reason=result))
 
 
 @contextlib.contextmanager
@@ -143,19 +148,22 @@ class DumpReader:
         self.counts: dict[str, int] = {}
         header = self._next()
         if not isinstance(header, dict) or header.get("format") != DUMP_FORMAT:
-            raise BadInputError(f"{source}: not a lerkit backup")
+            raise BadInputError(_("{source}: not a lerkit backup").format(source=source))
         if header.get("version") != DUMP_VERSION:
-            raise BadInputError(f"{source}: backup format version {header.get('version')} "
-                                "is not supported by this lerkit")
+            raise BadInputError(_("{source}: backup format version {version} is not "
+                                  "supported by this lerkit")
+                                .format(source=source, version=header.get("version")))
         version = header.get("schema_version")
         if not isinstance(version, int):
-            raise DamagedFileError(f"{source}: the header has no schema version")
+            raise DamagedFileError(_("{source}: the header has no schema version")
+                                  .format(source=source))
         dumps.check_schema(version, source)
         self.version = version
         self.pending: Any = self._next()
 
     def _damaged(self, why: str) -> DamagedFileError:
-        return DamagedFileError(f"{self.source}: the backup is damaged or incomplete ({why})")
+        return DamagedFileError(_("{source}: the backup is damaged or incomplete ({reason})")
+                                .format(source=self.source, reason=why))
 
     def _next(self) -> Any:
         try:
@@ -164,11 +172,12 @@ class DumpReader:
             raise self._damaged(str(exc) or type(exc).__name__) from None
         self.line += 1
         if not raw.endswith(b"\n"):
-            raise self._damaged(f"line {self.line} is cut short")
+            raise self._damaged(_("line {line} is cut short").format(line=self.line))
         try:
             return loads_json(raw, self.source)
         except FileFormatError as exc:
-            raise self._damaged(f"line {self.line}: {exc.reason}") from None
+            raise self._damaged(_("line {line}: {reason}").format(line=self.line,
+                                                                   reason=exc.reason)) from None
 
     def sections(self) -> Sections:
         """Each table with its rows; checks the end marker after the last one."""
@@ -177,25 +186,25 @@ class DumpReader:
         while not (isinstance(self.pending, dict) and self.pending.get("end") is True):
             item = self.pending
             if not isinstance(item, dict) or not isinstance(item.get("table"), str):
-                raise self._damaged(f"line {self.line} should start a table")
+                raise self._damaged(_("line {line} should start a table").format(line=self.line))
             tbl = rows.table(item["table"])
             if order[tbl.name] <= last:
-                raise self._damaged(f"table {tbl.name} is out of order")
+                raise self._damaged(_("table {table} is out of order").format(table=tbl.name))
             last = order[tbl.name]
             columns = item.get("columns")
             if (not isinstance(columns, list) or not all(isinstance(c, str) for c in columns)
                     or len(set(columns)) != len(columns)
                     or set(columns) - set(tbl.columns.keys())):
-                raise self._damaged(f"table {tbl.name} has unknown columns")
+                raise self._damaged(_("table {table} has unknown columns").format(table=tbl.name))
             yield tbl, self._rows(tbl, columns)
         if self.pending.get("rows") != self.counts:
-            raise self._damaged("the row counts do not match the end marker")
+            raise self._damaged(_("the row counts do not match the end marker"))
         try:
             trailing = self.stream.read(1)
         except (OSError, EOFError, zlib.error) as exc:
             raise self._damaged(str(exc) or type(exc).__name__) from None
         if trailing:
-            raise self._damaged("data after the end marker")
+            raise self._damaged(_("data after the end marker"))
 
     def _rows(self, tbl: sa.Table, columns: list[str]) -> Iterator[dict[str, Any]]:
         n = 0
@@ -204,7 +213,8 @@ class DumpReader:
             if not isinstance(values, list):
                 break
             if len(values) != len(columns):
-                raise self._damaged(f"line {self.line} has the wrong number of values")
+                raise self._damaged(_("line {line} has the wrong number of values")
+                                   .format(line=self.line))
             yield rows.decode(tbl, dict(zip(columns, values, strict=True)), self.source)
             n += 1
         self.counts[tbl.name] = n

@@ -17,8 +17,10 @@ def skill_areas(ler: Lerkit, claims: Sequence[ClaimRecord]) -> dict[str, str]:
         return areas_in(session, claims)
 
 
-def areas_in(session: Session, claims: Sequence[ClaimRecord]) -> dict[str, str]:
-    """:func:`skill_areas`, read in the caller's session."""
+def areas_in(session: Session, claims: Sequence[ClaimRecord],
+             language: str = "en") -> dict[str, str]:
+    """:func:`skill_areas`, read in the caller's session (named in ``language`` where the
+    taxonomy gives its categories' names in it)."""
     found: dict[str, str] = {}
     categories: dict[tuple[str, str], str | None] = {}
     for claim in claims:
@@ -27,7 +29,8 @@ def areas_in(session: Session, claims: Sequence[ClaimRecord]) -> dict[str, str]:
             continue
         key = (claim.taxonomy, entry.category)
         if key not in categories:
-            categories[key] = category_label(session=session, name=key[0], code=key[1])
+            categories[key] = category_label(session=session, name=key[0], code=key[1],
+                                             language=language)
         label = categories[key]
         if label:
             found[claim.id] = label

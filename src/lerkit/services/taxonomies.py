@@ -10,8 +10,9 @@ from pathlib import Path
 
 from lerkit.core import resources
 from lerkit.core.errors import BadInputError, NotFoundError
+from lerkit.core.i18n import N_, _
 from lerkit.core.taxonomy.case import load_case
-from lerkit.core.taxonomy.esco import load_esco
+from lerkit.core.taxonomy.esco import beside, load_esco
 from lerkit.core.taxonomy.lerkit_yaml import load_lerkit_yaml
 from lerkit.core.taxonomy.model import Competency, Taxonomy, fingerprint
 from lerkit.core.taxonomy.onet import load_onet
@@ -24,6 +25,7 @@ from lerkit.storage import taxonomies as repo
 from lerkit.storage.taxonomies import SaveResult
 
 FORMATS = ("onet", "esco", "case", "rsd", "yaml", "csv", "jsonl")
+IN_LANGUAGES = ("esco",)  # formats whose texts in other languages lerkit imports
 ONET_DWA = "onet-dwa"
 ONET_PACK = "onet-pack.json.gz"
 
@@ -52,16 +54,27 @@ BUILTIN: dict[str, tuple[Callable[[Lerkit], list[Path]], Callable[[Lerkit], Taxo
 Progress = Callable[[str, int, int], None]
 
 
-def parse(fmt: str, path: Path, name: str | None = None) -> list[Taxonomy]:
-    """Read taxonomies from a file or folder in ``fmt``; nothing is stored."""
+def parse(fmt: str, path: Path, name: str | None = None,
+          language: str = "en") -> list[Taxonomy]:
+    """Read taxonomies from a file or folder in ``fmt``, in ``language`` (ESCO publishes
+    every language: another one than English gives the entries' texts in it); nothing
+    is stored."""
+    if language != "en" and fmt not in IN_LANGUAGES:
+        raise BadInputError(_("--language: only {formats} imports have texts in other "
+                              "languages").format(formats=", ".join(IN_LANGUAGES)))
+    if not (2 <= len(language) <= 3 and language.isascii() and language.isalpha()
+            and language.islower()):
+        raise BadInputError(_("--language: {language!r} is not a language code such as "
+                              "es").format(language=language))
     if fmt not in FORMATS:
-        raise BadInputError(f"unknown taxonomy format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise BadInputError(_("unknown taxonomy format {format!r}; use one of {formats}")
+                            .format(format=fmt, formats=", ".join(FORMATS)))
     if not path.exists():
-        raise BadInputError(f"{path}: no such file or folder")
+        raise BadInputError(_("{path}: no such file or folder").format(path=path))
     if fmt == "onet":
         found = load_onet(path)
     elif fmt == "esco":
-        found = load_esco(path)
+        found = load_esco(path, language)
     elif fmt == "case":
         found = [load_case(path, name)]
     elif fmt == "rsd":
@@ -73,21 +86,23 @@ def parse(fmt: str, path: Path, name: str | None = None) -> list[Taxonomy]:
     if name is not None:
         if len(found) != 1:
             raise BadInputError(
-                f"--name needs an import that makes one taxonomy; this makes "
-                f"{', '.join(t.name for t in found)}"
-            )
+                _("--name needs an import that makes one taxonomy; this makes {names}")
+                .format(names=", ".join(t.name for t in found)))
         found[0].name = name
     for taxonomy in found:
         check_name(taxonomy.name)
         if not taxonomy.competencies:
-            raise BadInputError(f"{path}: taxonomy {taxonomy.name!r} has no entries")
+            raise BadInputError(_("{path}: taxonomy {name!r} has no entries")
+                                .format(path=path, name=taxonomy.name))
     return found
 
+
+NO_TAXONOMY = N_("no taxonomy named {name!r} (see: ler taxonomy list)")
 
 def check_name(name: str) -> str:
     """Taxonomy names are short words: letters, digits, dot, dash, underscore."""
     if not name or len(name) > 100 or not all(ch.isalnum() or ch in "._-" for ch in name):
-        raise BadInputError(f"not a usable taxonomy name: {name!r}")
+        raise BadInputError(_("not a usable taxonomy name: {name!r}").format(name=name))
     return name
 
 
@@ -115,10 +130,27 @@ def store(ler: Lerkit, taxonomies: list[Taxonomy], fmt: str,
     return results
 
 
+def beside_stored(ler: Lerkit, parsed: list[Taxonomy], fmt: str,
+                  language: str = "en") -> list[Taxonomy]:
+    """Parsed taxonomies as they are to be stored: for a format with texts in several
+    languages, what is stored already in other languages is kept (an ESCO import in
+    Spanish adds Spanish texts beside the English ones, and a later English import
+    keeps them)."""
+    if fmt not in IN_LANGUAGES:
+        return parsed
+    found = []
+    for taxonomy in parsed:
+        with ler.db.session() as session:
+            stored = repo.load_taxonomy(session=session, name=taxonomy.name)
+        found.append(taxonomy if stored is None else beside(stored, taxonomy, language))
+    return found
+
+
 def import_taxonomy(ler: Lerkit, fmt: str, path: Path, name: str | None = None,
-                    progress: Progress | None = None) -> list[SaveResult]:
+                    progress: Progress | None = None, language: str = "en") -> list[SaveResult]:
     """Parse then store; a malformed file leaves the database unchanged."""
-    return store(ler, parse(fmt, path, name), fmt, progress)
+    parsed = beside_stored(ler, parse(fmt, path, name, language), fmt, language)
+    return store(ler, parsed, fmt, progress)
 
 
 _checked: set[tuple[str, str]] = set()
@@ -213,10 +245,11 @@ def set_default(ler: Lerkit, name: str, on: bool = True) -> None:
     """Add a stored taxonomy to the default search (or take it out). The shipped ones are
     always searched."""
     if name in BUILTIN:
-        raise BadInputError(f"{name!r} ships with lerkit and is always in the default search")
+        raise BadInputError(_("{name!r} ships with lerkit and is always in the default search")
+                            .format(name=name))
     with ler.transaction() as session:
         if not repo.set_default(session=session, name=name, on=on):
-            raise NotFoundError(f"no taxonomy named {name!r} (see: ler taxonomy list)")
+            raise NotFoundError(_(NO_TAXONOMY).format(name=name))
         audit.record(session=session, actor=ler.actor, action="default-search",
                      entity="taxonomy", entity_id=name, detail={"on": on})
 
@@ -228,7 +261,7 @@ def load(ler: Lerkit, name: str) -> Taxonomy:
     with ler.db.session() as session:
         taxonomy = repo.load_taxonomy(session=session, name=name)
     if taxonomy is None:
-        raise NotFoundError(f"no taxonomy named {name!r} (see: ler taxonomy list)")
+        raise NotFoundError(_(NO_TAXONOMY).format(name=name))
     return taxonomy
 
 
@@ -240,7 +273,8 @@ def competency(ler: Lerkit, name: str, competency_id: str) -> tuple[Taxonomy, Co
         header = repo.load_header(session=session, name=name)
         found = repo.load_competency(session=session, name=name, code=competency_id)
     if header is None:
-        raise NotFoundError(f"no taxonomy named {name!r} (see: ler taxonomy list)")
+        raise NotFoundError(_(NO_TAXONOMY).format(name=name))
     if found is None:
-        raise NotFoundError(f"taxonomy {name!r} has no entry {competency_id!r}")
+        raise NotFoundError(_("taxonomy {name!r} has no entry {id!r}")
+                            .format(name=name, id=competency_id))
     return header, found

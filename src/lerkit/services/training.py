@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lerkit.core import resources
 from lerkit.core.errors import BadInputError
+from lerkit.core.i18n import _
 from lerkit.core.occupations.catalogue import Catalogue, Known, Program, read_catalogue
 from lerkit.services import jobs
 from lerkit.services.context import Lerkit
@@ -33,7 +34,7 @@ def _known(ler: Lerkit) -> Known:
 def read(ler: Lerkit, path: Path) -> Catalogue:
     """Parse and check a catalogue file; nothing is stored."""
     if not path.is_file():
-        raise BadInputError(f"{path}: no such file")
+        raise BadInputError(_("{path}: no such file").format(path=path))
     return read_catalogue(path, _known(ler))
 
 

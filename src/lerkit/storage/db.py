@@ -23,6 +23,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session
 
 from lerkit.core.errors import BadInputError, StorageError
+from lerkit.core.i18n import _
 from lerkit.storage import migrations
 
 SQLITE_BUSY_MS = 30_000
@@ -40,10 +41,11 @@ def _parse(url: str) -> URL:
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError):
-        raise BadInputError(f"not a database URL: use {SUPPORTED}") from None
+        raise BadInputError(_("not a database URL: use {supported}")
+                            .format(supported=SUPPORTED)) from None
     if parsed.drivername not in SCHEMES:
-        raise BadInputError(
-            f"unsupported database URL scheme {parsed.drivername!r}: use {SUPPORTED}")
+        raise BadInputError(_("unsupported database URL scheme {scheme!r}: use {supported}")
+                            .format(scheme=parsed.drivername, supported=SUPPORTED))
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed
@@ -68,7 +70,8 @@ def _check_sqlite_path(parsed: URL) -> None:
         return
     folder = Path(database).expanduser().resolve().parent
     if not folder.is_dir():
-        raise StorageError(f"cannot open database {database}: folder {folder} does not exist")
+        raise StorageError(_("cannot open database {database}: folder {folder} does not exist")
+                           .format(database=database, folder=folder))
     _create_private(Path(database).expanduser())
 
 
@@ -83,7 +86,8 @@ def _create_private(path: Path) -> None:
     except FileExistsError:
         return
     except OSError as exc:
-        raise StorageError(f"cannot create database {path}: {exc.strerror or exc}") from None
+        raise StorageError(_("cannot create database {path}: {reason}")
+                           .format(path=path, reason=exc.strerror or exc)) from None
     try:
         os.fchmod(fd, PRIVATE_MODE)  # the umask may have taken bits away, or the folder's ACL
     finally:
@@ -138,15 +142,17 @@ def make_engine(url: str) -> Engine:
     parsed = _parse(url)
     backend = parsed.get_backend_name()
     if backend == "postgresql" and importlib.util.find_spec("psycopg") is None:
-        raise BadInputError("PostgreSQL needs the psycopg driver: pip install 'lerkit[postgres]'")
+        raise BadInputError(_("PostgreSQL needs the psycopg driver: pip install "
+                              "'lerkit[postgres]'"))
     try:
         if backend == "sqlite":
             return _sqlite_engine(parsed)
         return sa.create_engine(parsed, pool_pre_ping=True, connect_args=_pg_args(parsed))
     except NoSuchModuleError:
-        raise BadInputError(f"unsupported database URL: {parsed.drivername}") from None
+        raise BadInputError(_("unsupported database URL: {scheme}")
+                            .format(scheme=parsed.drivername)) from None
     except (ArgumentError, SQLAlchemyError) as exc:
-        raise BadInputError(f"cannot use database URL: {exc}") from None
+        raise BadInputError(_("cannot use database URL: {problem}").format(problem=exc)) from None
 
 
 def _pg_args(parsed: URL) -> dict[str, Any]:
@@ -160,7 +166,8 @@ def _pg_args(parsed: URL) -> dict[str, Any]:
     except ValueError:
         seconds = 0
     if seconds < 1:
-        raise BadInputError("LER_CONNECT_TIMEOUT must be a whole number of seconds, at least 1")
+        raise BadInputError(_("LER_CONNECT_TIMEOUT must be a whole number of seconds, at "
+                              "least 1"))
     return {"connect_timeout": seconds}
 
 
@@ -199,7 +206,8 @@ class Database:
             with Session(bind, expire_on_commit=False) as session:
                 yield session
         except SQLAlchemyError as exc:
-            raise StorageError(f"database error: {describe_error(exc)}") from None
+            raise StorageError(_("database error: {problem}")
+                               .format(problem=describe_error(exc))) from None
 
     def close(self) -> None:
         """Release every connection."""
@@ -215,20 +223,22 @@ def open_database(url: str, upgrade: bool = True) -> Database:
         done = migrations.applied(engine)
         if done and max(done) > migrations.latest():
             raise StorageError(
-                f"the database schema (version {max(done)}) is newer than this lerkit "
-                f"(version {migrations.latest()}): upgrade lerkit"
-            )
+                _("the database schema (version {found}) is newer than this lerkit "
+                  "(version {known}): upgrade lerkit")
+                .format(found=max(done), known=migrations.latest()))
         if upgrade and migrations.pending(done):
             if done and engine.dialect.name == "postgresql":
                 # a shared server's schema changes only when its administrator says so
                 raise StorageError(
-                    f"the database schema is at version {max(done)} and this lerkit needs "
-                    f"version {migrations.latest()}: the database's administrator upgrades "
-                    "it with: ler center init (or: ler db upgrade)")
+                    _("the database schema is at version {found} and this lerkit needs "
+                      "version {needed}: the database's administrator upgrades it with: "
+                      "ler center init (or: ler db upgrade)")
+                    .format(found=max(done), needed=migrations.latest()))
             migrations.upgrade(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise StorageError(f"cannot open database {_safe(url)}: {describe_error(exc)}") from None
+        raise StorageError(_("cannot open database {database}: {problem}")
+                           .format(database=_safe(url), problem=describe_error(exc))) from None
     return Database(engine)
 
 

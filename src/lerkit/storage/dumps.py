@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from lerkit.core.errors import BadInputError, StorageError
+from lerkit.core.i18n import _
 from lerkit.storage import migrations, rows
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -43,7 +44,7 @@ def vacuum_into(database: Path, target: Path) -> None:
             source.close()
     except sqlite3.Error as exc:
         target.unlink(missing_ok=True)
-        raise StorageError(f"cannot copy the database: {exc}") from None
+        raise StorageError(_("cannot copy the database: {problem}").format(problem=exc)) from None
 
 
 def schema_version(conn: Connection) -> int:
@@ -85,11 +86,11 @@ def clear_all(conn: Connection) -> None:
         return
     triggers = list(conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'auditevent'"))
-    for name, _ in triggers:
+    for name, _sql in triggers:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
     for tbl in reversed(tables):
         conn.execute(tbl.delete())
-    for _, sql in triggers:
+    for _name, sql in triggers:
         conn.exec_driver_sql(sql)
 
 
@@ -108,5 +109,6 @@ def reset_sequences(conn: Connection) -> None:
 def check_schema(found: int, source: str) -> None:
     """Refuse data from a newer lerkit."""
     if found > migrations.latest():
-        raise BadInputError(f"{source}: made by a newer lerkit (schema {found}, this lerkit "
-                            f"knows {migrations.latest()}); upgrade lerkit")
+        raise BadInputError(_("{source}: made by a newer lerkit (schema {found}, this lerkit "
+                              "knows {known}); upgrade lerkit")
+                            .format(source=source, found=found, known=migrations.latest()))

@@ -9,6 +9,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from lerkit.core.errors import NotFoundError
+from lerkit.core.i18n import _
 from lerkit.storage import audit
 from lerkit.storage.tables import Claim, Evidence, Experience
 
@@ -50,7 +51,7 @@ def evidence_of(*, session: Session, person_id: str) -> list[EvidenceItem]:
 def _row(session: Session, evidence_id: str) -> Evidence:
     row = session.get(Evidence, evidence_id)
     if row is None:
-        raise NotFoundError(f"no evidence with id {evidence_id!r}")
+        raise NotFoundError(_("no evidence with id {id!r}").format(id=evidence_id))
     return row
 
 
@@ -85,5 +86,5 @@ def experience_owner(*, session: Session, experience_id: str) -> str:
     """The person an experience belongs to; NotFoundError if there is none."""
     row = session.get(Experience, experience_id)
     if row is None:
-        raise NotFoundError(f"no experience with id {experience_id!r}")
+        raise NotFoundError(_("no experience with id {id!r}").format(id=experience_id))
     return row.person_id

@@ -6,6 +6,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from lerkit.core.errors import BadInputError
+from lerkit.core.i18n import _
 from lerkit.storage.tables import SigningKey, utcnow
 
 
@@ -47,7 +48,8 @@ def add_first_key(*, session: Session, person_id: str, did: str, public_key_mult
     The database keeps one active key per person (a unique partial index), so of two
     writers racing to give a person a first key, one wins and the other is refused.
     """
-    refused = BadInputError(f"person {person_id} already has a key (use: ler keys rotate)")
+    refused = BadInputError(_("person {person} already has a key (use: ler keys rotate)")
+                            .format(person=person_id))
     if active_key(session=session, person_id=person_id) is not None:
         raise refused
     key = SigningKey(person_id=person_id, did=did, public_key_multibase=public_key_multibase,

@@ -16,6 +16,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from lerkit.core.errors import BadInputError, NotFoundError
+from lerkit.core.i18n import _
 from lerkit.storage import audit
 from lerkit.storage.tables import Claim, Evidence, Experience, new_id, utcnow
 
@@ -84,7 +85,7 @@ def put_experience(*, session: Session, actor: str, person_id: str, experience_i
         _log(session, actor, "create", "experience", experience_id, person_id, list(values))
         return True
     if row.person_id != person_id:
-        raise BadInputError(f"experience {experience_id} belongs to someone else")
+        raise BadInputError(_("experience {id} belongs to someone else").format(id=experience_id))
     changed = _update(row, values)
     if changed:
         row.updated_at = utcnow()
@@ -248,7 +249,7 @@ def set_claim(*, session: Session, actor: str, claim_id: str, status: str | None
     unknown id. True if the row was written."""
     row = session.get(Claim, claim_id)
     if row is None:
-        raise NotFoundError(f"no claim with id {claim_id!r}")
+        raise NotFoundError(_("no claim with id {id!r}").format(id=claim_id))
     values = {k: v for k, v in (("status", status), ("proficiency", proficiency))
               if v is not None}
     changed = _update(row, values)
@@ -265,14 +266,14 @@ def owner(*, session: Session, claim_id: str | None, experience_id: str | None
     if claim_id is not None:
         claim = session.get(Claim, claim_id)
         if claim is None:
-            raise NotFoundError(f"no claim with id {claim_id!r}")
+            raise NotFoundError(_("no claim with id {id!r}").format(id=claim_id))
         return claim.person_id, claim.experience_id
     if experience_id is not None:
         exp = session.get(Experience, experience_id)
         if exp is None:
-            raise NotFoundError(f"no experience with id {experience_id!r}")
+            raise NotFoundError(_("no experience with id {id!r}").format(id=experience_id))
         return exp.person_id, exp.id
-    raise BadInputError("evidence belongs to a claim or an experience")
+    raise BadInputError(_("evidence belongs to a claim or an experience"))
 
 
 def add_evidence(*, session: Session, actor: str, person_id: str, claim_id: str | None,
@@ -297,15 +298,18 @@ def change_text(*, session: Session, actor: str, person_id: str, entity: str,
     """Rewrite one text field of a person's experience or evidence with ``change`` (old
     text -> new text), logged with the field and ``why``. True if it changed."""
     if field not in TEXT_FIELDS.get(entity, ()):
-        raise BadInputError(f"{entity} {field!r} is not a text that can be reworded")
+        raise BadInputError(_("{entity} {field!r} is not a text that can be reworded")
+                            .format(entity=entity, field=field))
     row: Experience | Evidence | None = (session.get(Experience, entity_id)
                                          if entity == "experience"
                                          else session.get(Evidence, entity_id))
     if row is None or row.person_id != person_id:
-        raise NotFoundError(f"no {entity} {entity_id!r} in this person's record")
+        raise NotFoundError(_("no {entity} {id!r} in this person's record")
+                            .format(entity=entity, id=entity_id))
     text = change(getattr(row, field))
     if field != "narrative" and len(text) > SHORT_TEXT:
-        raise BadInputError(f"the new {field} is longer than {SHORT_TEXT} characters")
+        raise BadInputError(_("the new {field} is longer than {limit} characters")
+                            .format(field=field, limit=SHORT_TEXT))
     if not _update(row, {field: text}):
         return False
     if isinstance(row, Experience):

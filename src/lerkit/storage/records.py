@@ -53,9 +53,11 @@ def experience_notes(*, session: Session, person_id: str
 
 def claim_records(
     *, session: Session, person_id: str, claim_ids: Sequence[str] | None = None,
-    status: ClaimStatus | None = ClaimStatus.ACCEPTED,
+    status: ClaimStatus | None = ClaimStatus.ACCEPTED, language: str = "en",
 ) -> list[ClaimRecord]:
-    """A person's claims with their experience, evidence and taxonomy entry."""
+    """A person's claims with their experience, evidence and taxonomy entry; with another
+    ``language`` than English, each skill's name and description in that language where
+    its taxonomy has them (the English ones kept beside them)."""
     query = select(Claim).where(Claim.person_id == person_id)
     if status is not None:
         query = query.where(Claim.status == status.value)
@@ -91,9 +93,17 @@ def claim_records(
             if e.claim_id == c.id or (e.claim_id is None and e.experience_id == c.experience_id
                                       and c.experience_id is not None)
         ]
+        label, description = c.label, entry.description if entry is not None else ""
+        english_label = english_description = ""
+        translated = _texts_in(entry, language)
+        if entry is not None and translated.get("label"):
+            english_label, english_description = entry.label, entry.description
+            label = str(translated["label"])
+            description = str(translated.get("description") or description)
         records.append(ClaimRecord(
-            id=c.id, taxonomy=c.taxonomy, competency_id=c.competency_id, label=c.label,
-            description=entry.description if entry is not None else "",
+            id=c.id, taxonomy=c.taxonomy, competency_id=c.competency_id, label=label,
+            description=description, english_label=english_label,
+            english_description=english_description,
             status=ClaimStatus(c.status),
             proficiency=Proficiency(c.proficiency) if c.proficiency else None,
             experience=experiences.get(c.experience_id) if c.experience_id else None,
@@ -104,6 +114,15 @@ def claim_records(
                                         dict(entry.crosswalk) if entry is not None else {}),
         ))
     return records
+
+
+def _texts_in(entry: Competency | None, language: str) -> dict[str, object]:
+    """The entry's texts in ``language`` (kept by the taxonomy store), if any."""
+    if entry is None or language == "en":
+        return {}
+    texts = dict(entry.attributes).get("_texts")
+    found = texts.get(language) if isinstance(texts, dict) else None
+    return found if isinstance(found, dict) else {}
 
 
 def _target_url(entry: Competency | None, tax: TaxonomyRow | None, code: str, name: str) -> str:

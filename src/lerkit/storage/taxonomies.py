@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
-from lerkit.core.taxonomy.model import Category, Competency, Taxonomy
+from lerkit.core.taxonomy.model import Category, Competency, LanguageTexts, Taxonomy
 from lerkit.storage.tables import Competency as CompetencyRow
 from lerkit.storage.tables import Taxonomy as TaxonomyRow
 from lerkit.storage.tables import utcnow
 
 Progress = Callable[[int, int], None]
 BATCH = 2000
+_TEXTS = "_texts"  # key in ``attributes`` under which the texts in other languages are kept
 
 
 @dataclass(frozen=True)
@@ -33,8 +35,21 @@ def _row(name: str, comp: Competency) -> dict[str, object]:
         "taxonomy": name, "code": comp.id, "label": comp.label[:500],
         "description": comp.description, "category": comp.category, "parent": comp.parent,
         "url": comp.url, "alt_labels": comp.alt_labels, "phrasings": comp.phrasings,
-        "crosswalk": comp.crosswalk, "attributes": comp.attributes,
+        "crosswalk": comp.crosswalk, "attributes": _with_texts(
+            comp.attributes, {k: asdict(v) for k, v in comp.texts.items()}),
     }
+
+
+def _with_texts(attributes: dict[str, Any], texts: dict[str, Any]) -> dict[str, Any]:
+    return {**attributes, _TEXTS: texts} if texts else attributes
+
+
+def _texts_of(attributes: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A stored row's attributes without the texts in other languages, and those texts."""
+    found = attributes.get(_TEXTS)
+    if not isinstance(found, dict):
+        return attributes, {}
+    return {k: v for k, v in attributes.items() if k != _TEXTS}, found
 
 
 def save_taxonomy(
@@ -87,7 +102,8 @@ def _category_row(name: str, cat: Category) -> dict[str, object]:
     return {
         "taxonomy": name, "code": cat.id, "label": cat.label[:500],
         "description": cat.description, "category": None, "parent": cat.parent, "url": None,
-        "alt_labels": [], "phrasings": [], "crosswalk": {}, "attributes": {"kind": _CATEGORY},
+        "alt_labels": [], "phrasings": [], "crosswalk": {},
+        "attributes": _with_texts({"kind": _CATEGORY}, cat.labels),
     }
 
 
@@ -112,10 +128,12 @@ def delete_taxonomy(*, session: Session, name: str) -> bool:
 
 
 def _competency(c: CompetencyRow) -> Competency:
+    attributes, texts = _texts_of(dict(c.attributes))
     return Competency(
         id=c.code, label=c.label, description=c.description, category=c.category,
         parent=c.parent, alt_labels=list(c.alt_labels), phrasings=list(c.phrasings),
-        crosswalk=dict(c.crosswalk), url=c.url, attributes=dict(c.attributes),
+        crosswalk=dict(c.crosswalk), url=c.url, attributes=attributes,
+        texts={k: LanguageTexts(**v) for k, v in texts.items()},
     )
 
 
@@ -137,11 +155,16 @@ def load_competency(*, session: Session, name: str, code: str) -> Competency | N
     return _competency(row)
 
 
-def category_label(*, session: Session, name: str, code: str) -> str | None:
-    """The name of a category (or of any entry) of a stored taxonomy, or None."""
+def category_label(*, session: Session, name: str, code: str,
+                   language: str = "en") -> str | None:
+    """The name of a category (or of any entry) of a stored taxonomy, or None; in
+    ``language`` when the taxonomy gives the category's name in it."""
     row = session.exec(select(CompetencyRow).where(
         CompetencyRow.taxonomy == name, CompetencyRow.code == code)).first()
-    return row.label if row is not None else None
+    if row is None:
+        return None
+    translated = _texts_of(dict(row.attributes))[1].get(language) if language != "en" else None
+    return translated if isinstance(translated, str) and translated else row.label
 
 
 def load_taxonomy(*, session: Session, name: str) -> Taxonomy | None:
@@ -157,7 +180,8 @@ def load_taxonomy(*, session: Session, name: str) -> Taxonomy | None:
     for c in session.exec(query):
         if c.attributes.get("kind") == _CATEGORY:
             cats.append(Category(id=c.code, label=c.label, parent=c.parent,
-                                 description=c.description))
+                                 description=c.description,
+                                 labels=dict(_texts_of(dict(c.attributes))[1])))
             continue
         comps.append(_competency(c))
     return Taxonomy(

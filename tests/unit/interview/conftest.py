@@ -46,7 +46,7 @@ class FakeLookup:
 
 @pytest.fixture(scope="session")
 def bank() -> PromptBank:
-    return load_bank(PROMPTS)
+    return load_bank(PROMPTS, "en")
 
 
 @pytest.fixture

@@ -18,11 +18,20 @@ from lerkit.core.credentials.dates import activity_datetime
 from lerkit.core.credentials.digests import sha256_hex_to_multibase
 from lerkit.core.credentials.loader import OB_V3, VC_V2
 from lerkit.core.errors import BadInputError
+from lerkit.core.i18n import DEFAULT_LANGUAGE, N_, translate_in
 from lerkit.core.records import ClaimRecord, ClaimStatus, EvidenceKind, EvidenceRecord
 
-SELF_ATTESTED = (
+SELF_ATTESTED = N_(
     "Self-attested: this claim is made by the person it describes, not by an employer or school."
 )
+# how each life area is named inside a record (translated into the record's language)
+AREA_NAMES = {
+    "paid-work": N_("paid work"), "military": N_("military"), "caregiving": N_("caregiving"),
+    "volunteering": N_("volunteering"), "faith": N_("faith"), "fundraising": N_("fundraising"),
+    "small-business": N_("small business"), "self-taught": N_("self-taught"),
+    "education": N_("education"), "creative": N_("creative"), "household": N_("household"),
+    "other": N_("other"),
+}
 SELF_ATTESTED_TAG = "self-attested"
 OMIT_FIELDS = frozenset({"dates", "organization", "place", "narrative"})
 EVIDENCE_OMIT_PREFIX = "evidence:"
@@ -102,26 +111,34 @@ def _evidence(holder: Holder, claim: ClaimRecord, ev: EvidenceRecord) -> dict[st
     return item
 
 
-def _criteria(holder: Holder, claim: ClaimRecord) -> str:
-    parts = [SELF_ATTESTED]
-    who = holder.name or "The person"
+def _criteria(holder: Holder, claim: ClaimRecord, language: str) -> str:
+    parts = [translate_in(language, SELF_ATTESTED)]
+    who = holder.name or translate_in(language, N_("The person"))
     if claim.proficiency is not None:
-        parts.append(f'{who} describes their level as "{claim.proficiency.plain}".')
+        level = translate_in(language, claim.proficiency.plain)
+        said = translate_in(language, N_('{who} describes their level as "{level}".'))
+        parts.append(said.format(who=who, level=level))
     return " ".join(parts)
 
 
-def _narrative(claim: ClaimRecord, omit: frozenset[str]) -> str:
+def _narrative(claim: ClaimRecord, omit: frozenset[str], language: str) -> str:
     exp = claim.experience
     if exp is None:
         return ""
-    lines = [f"From life experience ({exp.life_area.value.replace('-', ' ')}): {exp.title}."]
+
+    def say(message: str, **values: str) -> str:
+        return translate_in(language, message).format(**values)
+
+    area = translate_in(language, AREA_NAMES.get(exp.life_area.value, exp.life_area.value))
+    lines = [say(N_("From life experience ({area}): {title}."), area=area, title=exp.title)]
     if exp.organization and "organization" not in omit:
-        lines.append(f"Organization: {exp.organization}.")
+        lines.append(say(N_("Organization: {name}."), name=exp.organization))
     if exp.place and "place" not in omit:
-        lines.append(f"Place: {exp.place}.")
+        lines.append(say(N_("Place: {name}."), name=exp.place))
     if "dates" not in omit and (exp.started or exp.ended or exp.ongoing):
-        end = "ongoing" if exp.ongoing else (exp.ended or "unknown")
-        lines.append(f"When: {exp.started or 'unknown'} to {end}.")
+        unknown = translate_in(language, N_("unknown"))
+        end = translate_in(language, N_("ongoing")) if exp.ongoing else (exp.ended or unknown)
+        lines.append(say(N_("When: {start} to {end}."), start=exp.started or unknown, end=end))
     if exp.narrative and "narrative" not in omit:
         lines.append(exp.narrative)
     return "\n".join(lines)
@@ -136,9 +153,11 @@ def _alignment(claim: ClaimRecord) -> list[dict[str, Any]]:
                 f"claim {claim.id}: target URL {claim.target_url!r} is not absolute")
         own: dict[str, Any] = {
             "type": ["Alignment"],
-            "targetName": claim.label,
+            "targetName": claim.english_label or claim.label,
             "targetUrl": claim.target_url,
         }
+        if claim.english_description:
+            own["targetDescription"] = claim.english_description
         if claim.competency_id:
             own["targetCode"] = claim.competency_id
         if claim.framework or claim.taxonomy:
@@ -157,16 +176,20 @@ def _alignment(claim: ClaimRecord) -> list[dict[str, Any]]:
     return found
 
 
-def _subject(holder: Holder, claim: ClaimRecord, omit: frozenset[str]) -> dict[str, Any]:
+def _subject(
+    holder: Holder, claim: ClaimRecord, omit: frozenset[str], language: str
+) -> dict[str, Any]:
     achievement: dict[str, Any] = {
         "id": stable_urn(holder.did, "achievement", claim.id),
         "type": ["Achievement"],
         "achievementType": "Competency",
         "name": claim.label,
         "description": claim.description or claim.label,
-        "criteria": {"narrative": _criteria(holder, claim)},
+        "criteria": {"narrative": _criteria(holder, claim, language)},
         "tag": [SELF_ATTESTED_TAG],
     }
+    if language != DEFAULT_LANGUAGE:
+        achievement["inLanguage"] = language
     alignment = _alignment(claim)
     if alignment:
         achievement["alignment"] = alignment
@@ -185,7 +208,7 @@ def _subject(holder: Holder, claim: ClaimRecord, omit: frozenset[str]) -> dict[s
                 subject["activityEndDate"] = activity_datetime(exp.ended, end=True)
         except BadInputError as exc:
             raise BadInputError(f"{where}: {exc.message}") from None
-    narrative = _narrative(claim, omit)
+    narrative = _narrative(claim, omit, language)
     if narrative:
         subject["narrative"] = narrative
     return subject
@@ -199,8 +222,10 @@ def build_claim_credential(
     valid_until: str | None = None,
     omit: Iterable[str] = (),
     endorsements: Sequence[Mapping[str, Any]] = (),
+    language: str = DEFAULT_LANGUAGE,
 ) -> dict[str, Any]:
-    """The unsigned OpenBadgeCredential for one accepted claim."""
+    """The unsigned OpenBadgeCredential for one accepted claim, its words in ``language``
+    (the skill's name and description come translated in ``claim``)."""
     if claim.status != ClaimStatus.ACCEPTED:
         raise BadInputError(f"claim {claim.id} is {claim.status.value}, not accepted; not signed")
     if not claim.label.strip():
@@ -210,14 +235,14 @@ def build_claim_credential(
         "@context": [VC_V2, OB_V3],
         "id": credential_id(holder.did, claim.id),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
-        "name": f"{claim.label} (self-attested)",
-        "description": SELF_ATTESTED,
+        "name": translate_in(language, N_("{skill} (self-attested)")).format(skill=claim.label),
+        "description": translate_in(language, SELF_ATTESTED),
         "issuer": holder.profile(),
         "validFrom": valid_from,
     }
     if valid_until is not None:
         credential["validUntil"] = valid_until
-    credential["credentialSubject"] = _subject(holder, claim, chosen)
+    credential["credentialSubject"] = _subject(holder, claim, chosen, language)
     evidence = [
         _evidence(holder, claim, ev)
         for ev in claim.evidence

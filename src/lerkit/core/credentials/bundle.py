@@ -40,6 +40,7 @@ from lerkit.core.credentials.proofs import (
 )
 from lerkit.core.credentials.rdf_dataset import DatasetError, canonical_with_embedded
 from lerkit.core.errors import BadInputError
+from lerkit.core.i18n import DEFAULT_LANGUAGE, N_, _, translate_in
 from lerkit.core.records import ClaimRecord
 
 
@@ -68,6 +69,7 @@ class BundleOptions:
     partial: bool | None = None
     signed: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     datasets: Mapping[str, KeptDataset] = field(default_factory=dict)
+    language: str = DEFAULT_LANGUAGE  # of the record's own words (skills come translated)
 
 
 @dataclass(frozen=True)
@@ -82,18 +84,21 @@ class SignedBundle:
 def check_endorsement(endorsement: Any, holder: str | None = None) -> dict[str, Any]:
     """An already-signed EndorsementCredential, verified; BadInputError otherwise."""
     if not isinstance(endorsement, dict):
-        raise BadInputError("an endorsement must be a JSON object")
+        raise BadInputError(_("an endorsement must be a JSON object"))
     types = endorsement.get("type")
     if not isinstance(types, list) or "EndorsementCredential" not in types:
-        raise BadInputError("an endorsement must have type EndorsementCredential")
+        raise BadInputError(_("an endorsement must have type EndorsementCredential"))
     results = verify_proofs(endorsement)
     failed = [r.reason for r in results if not r.ok]
     if failed:
-        raise BadInputError(f"endorsement {endorsement.get('id')!r} does not verify: {failed[0]}")
+        raise BadInputError(_("endorsement {id!r} does not verify: {reason}")
+                            .format(id=endorsement.get("id"), reason=failed[0]))
     if any(r.controller != issuer_id(endorsement) for r in results):
-        raise BadInputError(f"endorsement {endorsement.get('id')!r}: issuer is not the signer")
+        raise BadInputError(_("endorsement {id!r}: issuer is not the signer")
+                            .format(id=endorsement.get("id")))
     if holder is not None and issuer_id(endorsement) == holder:
-        raise BadInputError(f"endorsement {endorsement.get('id')!r}: {SELF_ENDORSED}")
+        raise BadInputError(_("endorsement {id!r}: {problem}")
+                            .format(id=endorsement.get("id"), problem=_(SELF_ENDORSED)))
     return dict(copy_json(endorsement))
 
 
@@ -109,13 +114,15 @@ def _reuse(identity: Signer, claim_id: str, credential: Mapping[str, Any],
     digest to the object form: then it goes in byte for byte, so that binding holds.
     """
     if credential.get("id") != credential_id(identity.did, claim_id):
-        raise BadInputError(f"claim {claim_id}: the stored credential belongs to another claim")
+        raise BadInputError(_("claim {id}: the stored credential belongs to another claim")
+                            .format(id=claim_id))
     proofs = credential.get("proof")
     proofs = proofs if isinstance(proofs, list) else [proofs]
     if (issuer_id(credential) != identity.did or not proofs or any(
             not isinstance(p, dict) or p.get("verificationMethod") != identity.verification_method
             for p in proofs)):
-        raise BadInputError(f"claim {claim_id}: the stored credential was not signed by this key")
+        raise BadInputError(_("claim {id}: the stored credential was not signed by this key")
+                            .format(id=claim_id))
     normalized = with_proof_array(credential)
     bound = [e for e in endorsements if endorsed_id(e) == credential.get("id")]
     if all(not binding_errors(e, normalized, exact=True) for e in bound):
@@ -133,11 +140,12 @@ def _bound(endorsements: Sequence[Mapping[str, Any]], holder: str,
         if target in by_id:
             problems = binding_errors(endorsement, by_id[target], exact=True)
             if problems:
-                raise BadInputError(f"endorsement {endorsement.get('id')!r}: {problems[0]}")
+                raise BadInputError(_("endorsement {id!r}: {problem}")
+                                    .format(id=endorsement.get("id"), problem=problems[0]))
         elif target != holder:
             raise BadInputError(
-                f"endorsement {endorsement.get('id')!r} endorses {target!r}, not in this bundle"
-            )
+                _("endorsement {id!r} endorses {target!r}, not in this bundle")
+                .format(id=endorsement.get("id"), target=target))
         checked.append(endorsement)
     return checked
 
@@ -155,22 +163,24 @@ def sign_bundle_with_datasets(
     """:func:`sign_bundle`, also giving the claim credentials' datasets it made."""
     options = options or BundleOptions()
     if not claims:
-        raise BadInputError("a bundle needs at least one accepted claim")
+        raise BadInputError(_("a bundle needs at least one accepted claim"))
     ids = [claim.id for claim in claims]
     if len(set(ids)) != len(ids):
-        raise BadInputError("the same claim appears twice in the bundle")
+        raise BadInputError(_("the same claim appears twice in the bundle"))
     unknown = (set(options.omit) | set(options.signed)) - set(ids)
     if unknown:
-        raise BadInputError(f"options name claims that are not in the bundle: {sorted(unknown)}")
+        raise BadInputError(_("options name claims that are not in the bundle: {ids}")
+                            .format(ids=sorted(unknown)))
     holder = Holder(did=identity.did, name=options.holder_name)
     issued = options.issued or now_utc()
     valid_from = format_datetime(issued)
     valid_until = format_datetime(options.valid_until) if options.valid_until else None
     if options.valid_until is not None and format_datetime(options.valid_until) <= valid_from:
-        raise BadInputError("validUntil must be later than validFrom")
+        raise BadInputError(_("validUntil must be later than validFrom"))
     fresh = [
         build_claim_credential(holder, claim, valid_from=valid_from, valid_until=valid_until,
-                               omit=options.omit.get(claim.id, frozenset()))
+                               omit=options.omit.get(claim.id, frozenset()),
+                               language=options.language)
         for claim in claims if claim.id not in options.signed
     ]
     newly_signed = iter(
@@ -238,16 +248,18 @@ def build_clr(
     endorsements: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """The unsigned ClrCredential around already-signed claim credentials."""
-    who = holder.name or "This person"
+    language = options.language
+    who = holder.name or translate_in(language, N_("This person"))
+    title = translate_in(language, N_("{who}: self-attested learning and employment record"))
+    signed_by = translate_in(
+        language, N_("Every credential in this record was signed by the person it describes.")
+    )
     clr: dict[str, Any] = {
         "@context": [VC_V2, CLR_V2, OB_V3],
         "id": options.bundle_id or f"urn:uuid:{uuid.uuid4()}",
         "type": ["VerifiableCredential", "ClrCredential"],
-        "name": options.bundle_name or f"{who}: self-attested learning and employment record",
-        "description": (
-            f"{SELF_ATTESTED} Every credential in this record was signed by the person "
-            "it describes."
-        ),
+        "name": options.bundle_name or title.format(who=who),
+        "description": f"{translate_in(language, SELF_ATTESTED)} {signed_by}",
         "issuer": holder.profile(),
         "validFrom": valid_from,
     }
@@ -271,7 +283,8 @@ def build_clr(
 
 
 def claim_fingerprint(
-    did: str, holder_name: str, claim: ClaimRecord, omit: frozenset[str] = frozenset()
+    did: str, holder_name: str, claim: ClaimRecord, omit: frozenset[str] = frozenset(),
+    language: str = DEFAULT_LANGUAGE,
 ) -> str:
     """``sha256:<hex>`` of what a claim's credential would say, dates of signing aside.
 
@@ -279,7 +292,8 @@ def claim_fingerprint(
     endorsed credential with this fingerprint can be reused instead.
     """
     unsigned = build_claim_credential(
-        Holder(did=did, name=holder_name), claim, valid_from="1970-01-01T00:00:00Z", omit=omit
+        Holder(did=did, name=holder_name), claim, valid_from="1970-01-01T00:00:00Z", omit=omit,
+        language=language,
     )
     del unsigned["validFrom"]
     return "sha256:" + hashlib.sha256(canonicalize_jcs(unsigned)).hexdigest()

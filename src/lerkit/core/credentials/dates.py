@@ -7,6 +7,7 @@ import re
 from datetime import UTC, datetime
 
 from lerkit.core.errors import BadInputError
+from lerkit.core.i18n import _
 
 _STAMP = re.compile(r"-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -47,15 +48,17 @@ def activity_datetime(value: str, *, end: bool = False) -> str:
         return format_datetime(stamp)
     match = _PARTIAL.fullmatch(text)
     if match is None:
-        raise BadInputError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        raise BadInputError(_("date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+                            .format(value=value))
     year = int(match.group(1))
     if year < 1:
-        raise BadInputError(f"date {value!r} has no year 0")
+        raise BadInputError(_("date {value!r} has no year 0").format(value=value))
     month = int(match.group(2)) if match.group(2) else (12 if end else 1)
     if not 1 <= month <= 12:
-        raise BadInputError(f"date {value!r} has no month {month}")
+        raise BadInputError(_("date {value!r} has no month {month}").format(value=value,
+                                                                            month=month))
     last_day = calendar.monthrange(year, month)[1]
     day = int(match.group(3)) if match.group(3) else (last_day if end else 1)
     if not 1 <= day <= last_day:
-        raise BadInputError(f"date {value!r} has no day {day}")
+        raise BadInputError(_("date {value!r} has no day {day}").format(value=value, day=day))
     return f"{year:04d}-{month:02d}-{day:02d}T00:00:00Z"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from lerkit.core.credentials.multikey import multibase_decode, multibase_encode
 from lerkit.core.errors import BadInputError
+from lerkit.core.i18n import _
 
 # multihash code -> (hashlib name, digest length)
 _MULTIHASH = {0x12: ("sha256", 32), 0x20: ("sha384", 48), 0x13: ("sha512", 64)}
@@ -28,7 +29,7 @@ def digest_multibase(digest: bytes, algorithm: str = "sha384") -> str:
 def sha256_hex_to_multibase(hex_digest: str) -> str:
     """A stored SHA-256 hex digest as a sha2-256 multihash ``digestMultibase``."""
     if not isinstance(hex_digest, str) or not _HEX64.fullmatch(hex_digest):
-        raise BadInputError("a SHA-256 digest is 64 hexadecimal characters")
+        raise BadInputError(_("a SHA-256 digest is 64 hexadecimal characters"))
     return digest_multibase(bytes.fromhex(hex_digest), "sha256")
 
 
@@ -38,14 +39,14 @@ def parse_digest_multibase(value: object) -> tuple[str, bytes]:
         try:
             raw = base64.urlsafe_b64decode(value[1:] + "=" * (-len(value[1:]) % 4))
         except (binascii.Error, ValueError):
-            raise BadInputError("digestMultibase is not valid base64url") from None
+            raise BadInputError(_("digestMultibase is not valid base64url")) from None
     else:
         raw = multibase_decode(value if isinstance(value, str) else "", "digestMultibase")
     if len(raw) < 2 or raw[0] not in _MULTIHASH:
-        raise BadInputError("digestMultibase uses an unsupported hash (sha256/384/512 only)")
+        raise BadInputError(_("digestMultibase uses an unsupported hash (sha256/384/512 only)"))
     name, length = _MULTIHASH[raw[0]]
     if raw[1] != length or len(raw) != 2 + length:
-        raise BadInputError("digestMultibase has the wrong digest length")
+        raise BadInputError(_("digestMultibase has the wrong digest length"))
     return name, raw[2:]
 
 
@@ -53,11 +54,11 @@ def parse_digest_sri(value: object) -> tuple[str, bytes]:
     """(hashlib name, digest) from an SRI expression like ``sha384-<base64>``."""
     match = _SRI.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        raise BadInputError("digestSRI is not a sha256/384/512 SRI expression")
+        raise BadInputError(_("digestSRI is not a sha256/384/512 SRI expression"))
     try:
         return match.group(1), base64.b64decode(match.group(2), validate=True)
     except binascii.Error:
-        raise BadInputError("digestSRI is not valid base64") from None
+        raise BadInputError(_("digestSRI is not valid base64")) from None
 
 
 def file_digest(path: Path, algorithm: str) -> bytes:
@@ -84,14 +85,17 @@ def check_evidence_file(
     """None if ``folder/name`` matches every expected digest, else the problem."""
     file_name = safe_file_name(name)
     if file_name is None:
-        return f"evidence file name {name!r} is not a plain file name"
+        return _("evidence file name {name!r} is not a plain file name").format(name=name)
     path = folder / file_name
     try:
         if not path.is_file():
-            return f"evidence file {file_name!r} is not in {folder}"
+            return _("evidence file {name!r} is not in {folder}").format(name=file_name,
+                                                                         folder=folder)
         for algorithm, digest in expected:
             if file_digest(path, algorithm) != digest:
-                return f"evidence file {file_name!r} does not match its {algorithm} digest"
+                return _("evidence file {name!r} does not match its {algorithm} digest"
+                         ).format(name=file_name, algorithm=algorithm)
     except OSError as exc:
-        return f"evidence file {file_name!r} cannot be read ({exc.strerror or exc})"
+        return _("evidence file {name!r} cannot be read ({reason})").format(
+            name=file_name, reason=exc.strerror or exc)
     return None

@@ -37,8 +37,9 @@ from lerkit.core.credentials.report import (
     EndorsementEntry,
 )
 from lerkit.core.credentials.trust import TrustList, tier_for
+from lerkit.core.i18n import N_, _
 
-SELF_ENDORSED = "issued by the person's own key: nobody can endorse their own claims"
+SELF_ENDORSED = N_("issued by the person's own key: nobody can endorse their own claims")
 
 
 def endorsement_entry(doc: Any, now: datetime, holder: str | None) -> EndorsementEntry:
@@ -46,13 +47,13 @@ def endorsement_entry(doc: Any, now: datetime, holder: str | None) -> Endorsemen
     body = as_obj(doc)
     issuer = as_obj(body.get("issuer"))
     if not body:
-        errors = ["endorsement is not a JSON object"]
+        errors = [_("endorsement is not a JSON object")]
     else:
         errors = check_context(body, OB_CONTEXTS, "Open Badges")
         errors += check_shape(body, {"EndorsementCredential"}, "endorsement")
         errors += check_credential(body, now)
         if holder is not None and issuer_id(body) == holder:
-            errors.append(SELF_ENDORSED)
+            errors.append(_(SELF_ENDORSED))
     return EndorsementEntry(
         credential_id=as_str(body.get("id")),
         endorser=issuer_id(body),
@@ -73,15 +74,17 @@ def _bind(entry: EndorsementEntry, doc: Any, credential: Mapping[str, Any]) -> N
 
 
 def _fail_claim(claim: ClaimEntry, entry: EndorsementEntry) -> None:
-    reason = entry.errors[0] if entry.errors else "not valid"
-    claim.errors.append(
-        f"endorsement {entry.credential_id!r} by {entry.who} does not verify: {reason}"
-    )
+    reason = entry.errors[0] if entry.errors else _("not valid")
+    claim.errors.append(_("endorsement {id!r} by {who} does not verify: {reason}")
+                        .format(id=entry.credential_id, who=entry.who, reason=reason))
     claim.valid = False
 
 
-REPEATED = "repeats an endorsement already in this file (the same one, or the same "
-REPEATED += "endorser for the same claim): it is counted once, and the file is refused"
+REPEATED = N_("repeats an endorsement already in this file (the same one, or the same "
+              "endorser for the same claim): it is counted once, and the file is refused")
+REPEATED_BY = N_("endorsement {id!r} by {who} repeats an endorsement already in this file "
+                 "(the same one, or the same endorser for the same claim): it is counted "
+                 "once, and the file is refused")
 
 
 def _repeated(seen: set[object], entry: EndorsementEntry) -> bool:
@@ -100,10 +103,9 @@ def check_embedded(claim: ClaimEntry, credential: Mapping[str, Any], now: dateti
     for item in as_list(credential.get("endorsement")):
         entry = endorsement_entry(item, now, holder)
         if entry.subject_id != claim.credential_id:
-            entry.errors.append("endorses something other than this credential")
+            entry.errors.append(_("endorses something other than this credential"))
         if _repeated(seen, entry):
-            claim.errors.append(f"endorsement {entry.credential_id!r} by {entry.who} "
-                                f"{REPEATED}")
+            claim.errors.append(_(REPEATED_BY).format(id=entry.credential_id, who=entry.who))
             claim.valid = False
             continue
         _bind(entry, item, credential)
@@ -122,11 +124,11 @@ def attach_bundle_endorsements(report: BundleReport, doc: Mapping[str, Any],
         entry = endorsement_entry(item, now, report.holder)
         target = entry.subject_id
         if _repeated(seen, entry):
-            entry.errors.append(REPEATED)
+            entry.errors.append(_(REPEATED))
             entry.valid = False
             if target in claims:
-                claims[target].errors.append(f"endorsement {entry.credential_id!r} by "
-                                             f"{entry.who} {REPEATED}")
+                claims[target].errors.append(_(REPEATED_BY).format(id=entry.credential_id,
+                                                                   who=entry.who))
                 claims[target].valid = False
             else:
                 report.endorsements.append(entry)
@@ -138,7 +140,8 @@ def attach_bundle_endorsements(report: BundleReport, doc: Mapping[str, Any],
                 _fail_claim(claims[target], entry)
             continue
         if target != report.holder:
-            entry.errors.append(f"endorses {target!r}, which is not in this bundle")
+            entry.errors.append(_("endorses {target!r}, which is not in this bundle")
+                                .format(target=target))
             entry.valid = False
         report.endorsements.append(entry)
 

@@ -30,6 +30,7 @@ from lerkit.core.credentials.checks import as_list, as_obj, as_str
 from lerkit.core.credentials.digests import parse_digest_multibase, parse_digest_sri
 from lerkit.core.credentials.loader import OB_V3, VC_V2
 from lerkit.core.errors import BadInputError, LerError
+from lerkit.core.i18n import N_, _
 from lerkit.core.text_safety import is_clean
 
 DIGEST_ALGORITHM = "sha384"
@@ -77,17 +78,19 @@ class EndorserProfile:
 def check_profile(profile: EndorserProfile) -> EndorserProfile:
     """Refuse an endorser profile that would not sign cleanly."""
     if not profile.name.strip():
-        raise BadInputError("an endorser needs a name")
-    for label, text in (("name", profile.name), ("organization", profile.organization),
-                        ("role", profile.role)):
+        raise BadInputError(_("an endorser needs a name"))
+    for problem, text in (
+            (N_("the endorser's name must be one line of text"), profile.name),
+            (N_("the endorser's organization must be one line of text"), profile.organization),
+            (N_("the endorser's role must be one line of text"), profile.role)):
         if _CONTROL.search(text) or not is_clean(text) or len(text) > 300:
-            raise BadInputError(f"the endorser's {label} must be one line of text")
+            raise BadInputError(_(problem))
     if profile.url is not None and not (
         is_absolute_iri(profile.url) and profile.url.startswith(("https://", "http://"))
     ):
-        raise BadInputError(f"{profile.url!r} is not a web address (https://...)")
+        raise BadInputError(_("{url!r} is not a web address (https://...)").format(url=profile.url))
     if profile.email is not None and not re.fullmatch(r"[^@\s]+@[^@\s]+", profile.email):
-        raise BadInputError(f"{profile.email!r} is not an email address")
+        raise BadInputError(_("{email!r} is not an email address").format(email=profile.email))
     return profile
 
 
@@ -95,10 +98,10 @@ def check_relationship(text: str) -> str:
     """How the endorser knows the person, one short line (e.g. ``supervisor``)."""
     value = " ".join(text.split()).rstrip(".")
     if not value:
-        raise BadInputError("say how you know the person (e.g. supervisor, pastor, teacher)")
+        raise BadInputError(_("say how you know the person (e.g. supervisor, pastor, teacher)"))
     if len(value) > MAX_RELATIONSHIP or _CONTROL.search(value) or not is_clean(value):
-        raise BadInputError(f"the relationship must be one line of at most {MAX_RELATIONSHIP} "
-                            "characters")
+        raise BadInputError(_("the relationship must be one line of at most {limit} characters")
+                            .format(limit=MAX_RELATIONSHIP))
     return value
 
 
@@ -107,7 +110,8 @@ def check_comment(text: str) -> str:
     value = text.strip()
     if (len(value) > MAX_COMMENT or _CONTROL.search(value.replace("\t", " "))
             or not is_clean(value, multiline=True)):
-        raise BadInputError(f"a comment is plain text of at most {MAX_COMMENT} characters")
+        raise BadInputError(_("a comment is plain text of at most {limit} characters")
+                            .format(limit=MAX_COMMENT))
     return value
 
 
@@ -135,7 +139,7 @@ def build_endorsement(
     """The unsigned EndorsementCredential for one signed claim credential."""
     target = claim_credential.get("id")
     if not is_absolute_iri(target):
-        raise BadInputError("the claim credential has no absolute id to endorse")
+        raise BadInputError(_("the claim credential has no absolute id to endorse"))
     relation = check_relationship(relationship)
     text = check_comment(comment)
     skill = _skill(claim_credential)
@@ -211,12 +215,14 @@ def binding_errors(endorsement: Mapping[str, Any], credential: Mapping[str, Any]
     entries = [as_obj(item) for item in as_list(endorsement.get("relatedResource"))]
     entries = [item for item in entries if item.get("id") == target]
     if not entries:
-        return [f"not bound to {target} by a digest (no relatedResource for it)"]
+        return [_("not bound to {target} by a digest (no relatedResource for it)")
+                .format(target=target)]
     try:
         forms = [dict(credential)] if exact else proof_forms(credential)
         canonicals = [canonicalize_jcs(form) for form in forms]
     except Exception:  # hostile content: report, never raise
-        return [f"the endorsed credential {target} cannot be put in JCS form"]
+        return [_("the endorsed credential {target} cannot be put in JCS form")
+                .format(target=target)]
     for item in entries:
         expected: list[tuple[str, bytes]] = []
         try:
@@ -225,13 +231,15 @@ def binding_errors(endorsement: Mapping[str, Any], credential: Mapping[str, Any]
             if "digestMultibase" in item:
                 expected.append(parse_digest_multibase(item["digestMultibase"]))
         except LerError as exc:
-            return [f"relatedResource for {target}: {exc.message}"]
+            return [_("relatedResource for {target}: {problem}")
+                    .format(target=target, problem=exc.message)]
         if not expected:
-            return [f"relatedResource for {target} has no digestSRI or digestMultibase"]
+            return [_("relatedResource for {target} has no digestSRI or digestMultibase")
+                    .format(target=target)]
         if not any(all(hashlib.new(algorithm, canonical).digest() == digest
                        for algorithm, digest in expected) for canonical in canonicals):
             return [
-                f"digest does not match {target}: the claim was changed after it was "
-                "endorsed, or the endorsement was made for another claim"
+                _("digest does not match {target}: the claim was changed after it was "
+                  "endorsed, or the endorsement was made for another claim").format(target=target)
             ]
     return []

@@ -15,13 +15,15 @@ from lerkit.core.credentials.digests import (
     safe_file_name,
 )
 from lerkit.core.errors import LerError
+from lerkit.core.i18n import N_, _
 
 FILE, LINK, NOTE = "file", "link", "note"
-MATCHES = "file at hand matches its digest"
-MISMATCH = "file at hand DOES NOT MATCH its digest"
-NOT_AT_HAND = "file not at hand (digest not checked)"
-NOT_FETCHED = "web link (not fetched)"
-JUST_A_NOTE = "note"
+# Statuses, kept in English and compared as they are; shown with ``_()``.
+MATCHES = N_("file at hand matches its digest")
+MISMATCH = N_("file at hand DOES NOT MATCH its digest")
+NOT_AT_HAND = N_("file not at hand (digest not checked)")
+NOT_FETCHED = N_("web link (not fetched)")
+JUST_A_NOTE = N_("note")
 
 
 @dataclass(frozen=True)
@@ -55,31 +57,34 @@ def _check_file(name: str, folder: Path, expected: list[tuple[str, bytes]]
                 ) -> tuple[str, bool | None, str | None]:
     file_name = safe_file_name(name)
     if file_name is None:
-        problem = f"evidence file name {name!r} is not a plain file name"
+        problem = _("evidence file name {name!r} is not a plain file name").format(name=name)
         return problem, False, problem
     path = folder / file_name
     try:
         if not path.is_file():
-            return NOT_AT_HAND, None, f"evidence file {file_name!r} is not in {folder}"
+            return NOT_AT_HAND, None, _("evidence file {name!r} is not in {folder}").format(
+                name=file_name, folder=folder)
         for algorithm, digest in expected:
             if file_digest(path, algorithm) != digest:
-                problem = f"evidence file {file_name!r} does not match its {algorithm} digest"
+                problem = _("evidence file {name!r} does not match its {algorithm} digest"
+                            ).format(name=file_name, algorithm=algorithm)
                 return MISMATCH, False, problem
     except OSError as exc:
-        problem = f"evidence file {file_name!r} cannot be read ({exc.strerror or exc})"
+        problem = _("evidence file {name!r} cannot be read ({reason})").format(
+            name=file_name, reason=exc.strerror or exc)
         return problem, False, problem
     return MATCHES, True, None
 
 
 def _status(raw: Any, folder: Path | None) -> EvidenceStatus:
     item = as_obj(raw)
-    name = as_str(item.get("name")) or "evidence"
+    name = as_str(item.get("name")) or _("evidence")
     link = as_str(item.get("id"))
     narrative = as_str(item.get("narrative"))
     try:
         expected = _expected(item)
     except LerError as exc:
-        broken = f"evidence {name!r}: {exc.message}"
+        broken = _("evidence {name!r}: {problem}").format(name=name, problem=exc.message)
         return EvidenceStatus(name, FILE, broken, False, broken, narrative, link)
     if link is not None and link.startswith(("http://", "https://")):
         return EvidenceStatus(name, LINK, NOT_FETCHED, None, None, narrative, link)

@@ -26,6 +26,7 @@ from lerkit.core.credentials.multikey import (
     verification_method_for,
 )
 from lerkit.core.errors import BadInputError, PassphraseError
+from lerkit.core.i18n import _
 from lerkit.core.passphrase_kdf import (
     DEFAULT_MEMLIMIT,
     DEFAULT_OPSLIMIT,
@@ -121,15 +122,15 @@ class SealedKey:
         """Parse :meth:`to_dict` output; BadInputError on anything malformed."""
         try:
             if data["format"] != SEALED_FORMAT or data["kdf"]["name"] != KDF_NAME:
-                raise BadInputError("sealed key: unknown format")
+                raise BadInputError(_("sealed key: unknown format"))
             ops, mem = data["kdf"]["opslimit"], data["kdf"]["memlimit"]
             salt = base64.b64decode(data["kdf"]["salt"], validate=True)
             box = base64.b64decode(data["box"], validate=True)
             did = data["did"]
         except (KeyError, TypeError, binascii.Error):
-            raise BadInputError("sealed key: missing or malformed fields") from None
+            raise BadInputError(_("sealed key: missing or malformed fields")) from None
         if not (isinstance(ops, int) and isinstance(mem, int) and isinstance(did, str)):
-            raise BadInputError("sealed key: malformed fields")
+            raise BadInputError(_("sealed key: malformed fields"))
         return cls(did=did, salt=salt, box=box, opslimit=ops, memlimit=mem)
 
     def __repr__(self) -> str:
@@ -155,19 +156,19 @@ def seal_identity(
 def unseal_identity(sealed: SealedKey, passphrase: str) -> Identity:
     """Open a sealed key; PassphraseError if the passphrase is wrong."""
     if not params_ok(sealed.opslimit, sealed.memlimit):
-        raise BadInputError("sealed key: Argon2id parameters out of range")
+        raise BadInputError(_("sealed key: Argon2id parameters out of range"))
     if len(sealed.salt) != SALT_BYTES:
-        raise BadInputError("sealed key: salt has the wrong length")
+        raise BadInputError(_("sealed key: salt has the wrong length"))
     key = derive_key(passphrase, sealed.salt, sealed.opslimit, sealed.memlimit)
     try:
         seed = nacl.secret.SecretBox(key).decrypt(sealed.box)
     except (nacl.exceptions.CryptoError, ValueError, TypeError):
-        raise PassphraseError(
+        raise PassphraseError(_(
             "wrong passphrase: the signing key could not be unlocked (or the key file was changed)"
-        ) from None
+        )) from None
     identity = Identity.from_seed(bytes(seed))
     if identity.did != sealed.did:
-        raise BadInputError("sealed key: the stored DID does not match the sealed key")
+        raise BadInputError(_("sealed key: the stored DID does not match the sealed key"))
     return identity
 
 

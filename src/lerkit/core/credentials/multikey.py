@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import base58
 
 from lerkit.core.errors import BadInputError
+from lerkit.core.i18n import _
 
 ED25519_PUB_PREFIX = b"\xed\x01"
 ED25519_PRIV_PREFIX = b"\x80\x26"
@@ -28,24 +29,26 @@ def multibase_encode(data: bytes) -> str:
 def multibase_decode(value: str, what: str = "value") -> bytes:
     """Decode a base58btc multibase string; BadInputError if it is not one."""
     if not isinstance(value, str) or not value.startswith("z") or len(value) < 2:
-        raise BadInputError(f"{what} is not base58btc multibase (must start with 'z')")
+        raise BadInputError(_("{field} is not base58btc multibase (must start with 'z')")
+                            .format(field=what))
     if len(value) > 4096:
-        raise BadInputError(f"{what} is too long")
+        raise BadInputError(_("{field} is too long").format(field=what))
     try:
         return bytes(base58.b58decode(value[1:]))
     except ValueError:
-        raise BadInputError(f"{what} has characters that are not base58btc") from None
+        raise BadInputError(_("{field} has characters that are not base58btc")
+                            .format(field=what)) from None
 
 
 def _decode_prefixed(value: str, prefix: bytes, what: str) -> bytes:
     raw = multibase_decode(value, what)
     if raw[:2] != prefix:
         raise BadInputError(
-            f"{what} has multicodec prefix 0x{raw[:2].hex() or '-'}, "
-            f"expected 0x{prefix.hex()} (Ed25519)"
-        )
+            _("{field} has multicodec prefix 0x{found}, expected 0x{expected} (Ed25519)")
+            .format(field=what, found=raw[:2].hex() or "-", expected=prefix.hex()))
     if len(raw) != 2 + KEY_LENGTH:
-        raise BadInputError(f"{what} holds {len(raw) - 2} key bytes, expected {KEY_LENGTH}")
+        raise BadInputError(_("{field} holds {n} key bytes, expected {expected}")
+                            .format(field=what, n=len(raw) - 2, expected=KEY_LENGTH))
     return raw[2:]
 
 
@@ -87,10 +90,10 @@ def verification_method_for(public_key: bytes) -> str:
 def public_key_from_did(did: str) -> bytes:
     """The Ed25519 key of a ``did:key:z6Mk...`` DID."""
     if not isinstance(did, str) or not did.startswith(DID_KEY_PREFIX):
-        raise BadInputError("not a did:key DID (must start with 'did:key:')")
+        raise BadInputError(_("not a did:key DID (must start with 'did:key:')"))
     value = did[len(DID_KEY_PREFIX) :]
     if "#" in value or "/" in value or "?" in value:
-        raise BadInputError("a did:key DID has no path, query or fragment")
+        raise BadInputError(_("a did:key DID has no path, query or fragment"))
     return public_key_from_multibase(value)
 
 
@@ -106,11 +109,11 @@ class VerificationMethod:
 def resolve_verification_method(vm: str) -> VerificationMethod:
     """Resolve ``did:key:X#X`` offline; the fragment must repeat the key."""
     if not isinstance(vm, str):
-        raise BadInputError("verificationMethod is not a string")
+        raise BadInputError(_("verificationMethod is not a string"))
     did, sep, fragment = vm.partition("#")
     if not sep:
-        raise BadInputError("verificationMethod has no '#fragment'")
+        raise BadInputError(_("verificationMethod has no '#fragment'"))
     key = public_key_from_did(did)
     if fragment != did[len(DID_KEY_PREFIX) :]:
-        raise BadInputError("verificationMethod fragment does not match its did:key")
+        raise BadInputError(_("verificationMethod fragment does not match its did:key"))
     return VerificationMethod(id=vm, controller=did, public_key=key)

@@ -38,6 +38,7 @@ from lerkit.core.credentials.multikey import (
 )
 from lerkit.core.credentials.rdf_dataset import signed_dataset
 from lerkit.core.errors import BadInputError, LerError
+from lerkit.core.i18n import _
 
 PROOF_TYPE = "DataIntegrityProof"
 RDFC = "eddsa-rdfc-2022"
@@ -122,12 +123,14 @@ def _pending_proof(
     document_hash: bytes | None = None,
 ) -> _PendingProof:
     if cryptosuite not in CRYPTOSUITES:
-        raise BadInputError(f"unsupported cryptosuite {cryptosuite!r}; use one of {CRYPTOSUITES}")
+        raise BadInputError(_("unsupported cryptosuite {suite!r}; use one of {suites}")
+                            .format(suite=cryptosuite, suites=CRYPTOSUITES))
     if created is None:
         created = now_utc()
     stamp = format_datetime(created) if isinstance(created, datetime) else created
     if parse_datetime_stamp(stamp) is None:
-        raise BadInputError(f"proof created time {stamp!r} is not an XML Schema dateTime")
+        raise BadInputError(_("proof created time {stamp!r} is not an XML Schema dateTime")
+                            .format(stamp=stamp))
     options: dict[str, Any] = {
         "type": PROOF_TYPE,
         "cryptosuite": cryptosuite,
@@ -248,38 +251,44 @@ class ProofResult:
 
 def _resolve(vm: Any, keys: Mapping[str, bytes] | None) -> VerificationMethod:
     if not isinstance(vm, str):
-        raise BadInputError("proof has no verificationMethod")
+        raise BadInputError(_("proof has no verificationMethod"))
     if keys is not None and vm in keys:
         return VerificationMethod(id=vm, controller=vm.split("#", 1)[0], public_key=keys[vm])
     if not vm.startswith("did:key:"):
-        raise BadInputError(f"cannot resolve verification method {vm!r} offline (only did:key)")
+        raise BadInputError(_("cannot resolve verification method {method!r} offline "
+                              "(only did:key)").format(method=vm))
     return resolve_verification_method(vm)
 
 
 def _check_options(proof: Mapping[str, Any], purpose: str, now: datetime | None) -> None:
     if proof.get("type") != PROOF_TYPE:
-        raise BadInputError(f"proof type {proof.get('type')!r} is not {PROOF_TYPE}")
+        raise BadInputError(_("proof type {type!r} is not {expected}")
+                            .format(type=proof.get("type"), expected=PROOF_TYPE))
     if proof.get("cryptosuite") not in CRYPTOSUITES:
-        raise BadInputError(f"unsupported cryptosuite {proof.get('cryptosuite')!r}")
+        raise BadInputError(_("unsupported cryptosuite {suite!r}")
+                            .format(suite=proof.get("cryptosuite")))
     if proof.get("proofPurpose") != purpose:
-        raise BadInputError(f"proof purpose {proof.get('proofPurpose')!r} is not {purpose!r}")
+        raise BadInputError(_("proof purpose {purpose!r} is not {expected!r}")
+                            .format(purpose=proof.get("proofPurpose"), expected=purpose))
     if "previousProof" in proof:
-        raise BadInputError("proof chains (previousProof) are not supported")
+        raise BadInputError(_("proof chains (previousProof) are not supported"))
     for name in ("created", "expires"):
         if name in proof and parse_datetime_stamp(proof[name]) is None:
-            raise BadInputError(f"proof {name} {proof[name]!r} is not an XML Schema dateTime")
+            raise BadInputError(_("proof {field} {stamp!r} is not an XML Schema dateTime")
+                                .format(field=name, stamp=proof[name]))
     expires = parse_datetime_stamp(proof.get("expires"))
     if expires is not None and (now or now_utc()) > expires:
-        raise BadInputError("proof has expired")
+        raise BadInputError(_("proof has expired"))
 
 
 def _signature(proof: Mapping[str, Any]) -> bytes:
     value = proof.get("proofValue")
     if not isinstance(value, str):
-        raise BadInputError("proof has no proofValue")
+        raise BadInputError(_("proof has no proofValue"))
     signature = multibase_decode(value, "proofValue")
     if len(signature) != 64:
-        raise BadInputError(f"proofValue holds {len(signature)} bytes, not a 64-byte signature")
+        raise BadInputError(_("proofValue holds {n} bytes, not a 64-byte signature")
+                            .format(n=len(signature)))
     return signature
 
 
@@ -298,7 +307,8 @@ def _config_and_unsecured(
         have = unsecured.get("@context")
         have = have if isinstance(have, list) else [have]
         if have[: len(wanted)] != wanted:
-            raise BadInputError("the document's @context does not start with the proof's @context")
+            raise BadInputError(_("the document's @context does not start with the proof's "
+                                  "@context"))
         unsecured = {**unsecured, "@context": config["@context"]}
     return config, unsecured
 
@@ -314,7 +324,7 @@ def verify_proof(
 ) -> ProofResult:
     """Check one proof against the document without proofs; never raises."""
     if not isinstance(proof, dict):
-        return ProofResult(False, "proof is not a JSON object")
+        return ProofResult(False, _("proof is not a JSON object"))
     suite = proof.get("cryptosuite")
     vm_id = proof.get("verificationMethod")
     controller: str | None = None
@@ -346,11 +356,12 @@ def verify_proof(
         data = hash_data(doc, config, proof["cryptosuite"], document_hash=doc_hash)
         nacl.signing.VerifyKey(vm.public_key).verify(data, signature)
     except nacl.exceptions.BadSignatureError:
-        return result(False, "invalid signature")
+        return result(False, _("invalid signature"))
     except LerError as exc:
         return result(False, exc.message)
     except Exception as exc:  # hostile input must never escape as an exception
-        return result(False, f"proof could not be checked ({type(exc).__name__})")
+        return result(False, _("proof could not be checked ({error})")
+                      .format(error=type(exc).__name__))
     return result(True)
 
 
@@ -369,12 +380,13 @@ def verify_proofs(
     its credentials' datasets, see :mod:`lerkit.core.credentials.embedded`).
     """
     if not isinstance(document, dict):
-        return [ProofResult(False, "document is not a JSON object")]
+        return [ProofResult(False, _("document is not a JSON object"))]
     proofs = proofs_of(document)
     if not proofs:
-        return [ProofResult(False, "document has no proof")]
+        return [ProofResult(False, _("document has no proof"))]
     if len(proofs) > MAX_PROOFS:
-        return [ProofResult(False, f"document has more than {MAX_PROOFS} proofs")]
+        return [ProofResult(False, _("document has more than {limit} proofs")
+                            .format(limit=MAX_PROOFS))]
     unsecured = _without_proof(document)
     cache: dict[str, bytes] = dict(known or {})
     return [

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from lerkit.core.i18n import N_, _
 
 TIER_SELF_ATTESTED = "self-attested"
 TIER_THIRD_PARTY = "third-party"
@@ -11,14 +14,33 @@ TIER_UNKNOWN = "endorsed-unknown"
 TIER_TRUSTED = "endorsed-trusted"
 TIER_ACCREDITED = "endorsed-accredited"
 TIERS = (TIER_SELF_ATTESTED, TIER_UNKNOWN, TIER_TRUSTED, TIER_ACCREDITED, TIER_THIRD_PARTY)
-# How each tier reads in words (the TUI and the text report never rely on colour).
-TIER_WORDS = {
-    TIER_SELF_ATTESTED: "self-attested only",
-    TIER_UNKNOWN: "endorsed by an unknown endorser",
-    TIER_TRUSTED: "endorsed by a trusted endorser",
-    TIER_ACCREDITED: "endorsed by an accredited organization",
-    TIER_THIRD_PARTY: "issued by someone other than the person",
-}
+
+
+class _Translated(Mapping[str, str]):
+    """Texts kept in English, read in the current language (looked up when shown)."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self._texts = dict(texts)
+
+    def __getitem__(self, key: str) -> str:
+        return _(self._texts[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+
+# How each tier reads in words (the TUI and the text report never rely on colour), in
+# the current language whenever a tier is looked up.
+TIER_WORDS: Mapping[str, str] = _Translated({
+    TIER_SELF_ATTESTED: N_("self-attested only"),
+    TIER_UNKNOWN: N_("endorsed by an unknown endorser"),
+    TIER_TRUSTED: N_("endorsed by a trusted endorser"),
+    TIER_ACCREDITED: N_("endorsed by an accredited organization"),
+    TIER_THIRD_PARTY: N_("issued by someone other than the person"),
+})
 # An endorser's standing in a trust list.
 STANDING_UNKNOWN = "unknown"
 STANDING_TRUSTED = "trusted"
@@ -44,7 +66,7 @@ class EndorsementEntry:
     @property
     def who(self) -> str:
         """The endorser as a person reads it: name, relationship, organization."""
-        name = self.endorser_name or self.endorser or "unknown endorser"
+        name = self.endorser_name or self.endorser or _("unknown endorser")
         details = [d for d in (self.relationship, self.organization) if d]
         return f"{name} ({', '.join(details)})" if details else name
 
@@ -93,10 +115,10 @@ class BundleReport:
         """Every problem, bundle-level first, each claim's prefixed by its skill."""
         found = list(self.errors)
         for claim in self.claims:
-            label = claim.skill or claim.credential_id or "claim"
+            label = claim.skill or claim.credential_id or _("claim")
             found.extend(f"{label}: {error}" for error in claim.errors)
         for endorsement in self.endorsements:
-            label = endorsement.credential_id or "endorsement"
+            label = endorsement.credential_id or _("endorsement")
             found.extend(f"{label}: {error}" for error in endorsement.errors)
         return found
 

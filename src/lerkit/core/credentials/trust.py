@@ -33,6 +33,7 @@ from lerkit.core.credentials.report import (
 )
 from lerkit.core.errors import FileFormatError
 from lerkit.core.files import read_yaml
+from lerkit.core.i18n import _
 
 ENTRY_KEYS = frozenset({"did", "organization", "name", "accredited", "dids", "note"})
 TRUST_LIMIT = 4 * 1024 * 1024
@@ -88,37 +89,39 @@ def _text(entry: dict[str, Any], key: str, where: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise FileFormatError(where, f"{key!r} must be a non-empty text")
+        raise FileFormatError(where, _("{key!r} must be a non-empty text").format(key=key))
     return value.strip()
 
 
 def _did(value: str | None, where: str) -> str | None:
     if value is not None and (not value.startswith("did:") or any(c.isspace() for c in value)):
-        raise FileFormatError(where, f"{value!r} is not a DID (did:key:z6Mk...)")
+        raise FileFormatError(where, _("{value!r} is not a DID (did:key:z6Mk...)")
+                              .format(value=value))
     return value
 
 
 def _entry(raw: Any, where: str) -> TrustEntry:
     if not isinstance(raw, dict):
-        raise FileFormatError(where, "each entry must be a mapping (did: ..., name: ...)")
+        raise FileFormatError(where, _("each entry must be a mapping (did: ..., name: ...)"))
     unknown = sorted(str(key) for key in raw if key not in ENTRY_KEYS)
     if unknown:
-        raise FileFormatError(where, f"unknown key {unknown[0]!r}; use {sorted(ENTRY_KEYS)}")
+        raise FileFormatError(where, _("unknown key {key!r}; use {keys}")
+                              .format(key=unknown[0], keys=sorted(ENTRY_KEYS)))
     did = _did(_text(raw, "did", where), where)
     organization = _text(raw, "organization", where)
     if (did is None) == (organization is None):
-        raise FileFormatError(where, "give exactly one of 'did' or 'organization'")
+        raise FileFormatError(where, _("give exactly one of 'did' or 'organization'"))
     name = _text(raw, "name", where) or organization
     if name is None:
-        raise FileFormatError(where, "an entry with a 'did' needs a display 'name'")
+        raise FileFormatError(where, _("an entry with a 'did' needs a display 'name'"))
     accredited = raw.get("accredited", False)
     if not isinstance(accredited, bool):
-        raise FileFormatError(where, "'accredited' must be true or false")
+        raise FileFormatError(where, _("'accredited' must be true or false"))
     dids = raw.get("dids", [])
     if not isinstance(dids, list) or not all(isinstance(d, str) for d in dids):
-        raise FileFormatError(where, "'dids' must be a list of DIDs")
+        raise FileFormatError(where, _("'dids' must be a list of DIDs"))
     if dids and did is not None:
-        raise FileFormatError(where, "'dids' belongs to an organization entry")
+        raise FileFormatError(where, _("'dids' belongs to an organization entry"))
     return TrustEntry(
         name=name,
         accredited=accredited,
@@ -134,12 +137,13 @@ def parse_trust_list(data: Any, source: str = "trust list") -> TrustList:
     if data is None:
         return TrustList()
     if not isinstance(data, dict) or set(data) - {"endorsers"}:
-        raise FileFormatError(source, "a trust list is a mapping with one key, 'endorsers'")
+        raise FileFormatError(source, _("a trust list is a mapping with one key, 'endorsers'"))
     raw = data.get("endorsers") or []
     if not isinstance(raw, list):
-        raise FileFormatError(source, "'endorsers' must be a list")
+        raise FileFormatError(source, _("'endorsers' must be a list"))
     return TrustList(
-        tuple(_entry(item, f"{source}: endorser {n}") for n, item in enumerate(raw, 1))
+        tuple(_entry(item, _("{source}: endorser {number}").format(source=source, number=n))
+              for n, item in enumerate(raw, 1))
     )
 
 

@@ -46,6 +46,7 @@ from lerkit.core.credentials.report import (
     ClaimEntry,
 )
 from lerkit.core.credentials.trust import TrustList
+from lerkit.core.i18n import _
 
 __all__ = ["check_credential", "issuer_id", "verify_bundle"]
 
@@ -63,14 +64,14 @@ def _claim(doc: Any, holder: str | None, folder: Path | None, now: datetime,
         credential_id=as_str(body.get("id")), skill=as_str(achievement.get("name")), valid=False
     )
     if not body:
-        entry.errors.append("credential is not a JSON object")
+        entry.errors.append(_("credential is not a JSON object"))
         return entry
     errors = check_context(body, OB_CONTEXTS, "Open Badges")
     errors += check_shape(body, {"OpenBadgeCredential", "AchievementCredential"}, "credential")
     if "AchievementSubject" not in as_list(subject.get("type")) or not achievement:
-        errors.append("credentialSubject must be an AchievementSubject with an achievement")
+        errors.append(_("credentialSubject must be an AchievementSubject with an achievement"))
     if holder is not None and subject.get("id") != holder:
-        errors.append("credential is about someone other than the bundle's holder")
+        errors.append(_("credential is about someone other than the bundle's holder"))
     entry.tier = TIER_SELF_ATTESTED if issuer_id(body) == subject.get("id") else TIER_THIRD_PARTY
     errors += check_credential(body, now, known.of(body) if known else None)
     if folder is not None:
@@ -91,14 +92,15 @@ def _verify_single(doc: dict[str, Any], folder: Path | None, now: datetime) -> B
 def _verify_endorsements(items: list[Any], now: datetime) -> BundleReport:
     report = BundleReport(valid=False, holder=None, kind=KIND_ENDORSEMENTS)
     if not items:
-        report.errors.append("the file holds no endorsements")
+        report.errors.append(_("the file holds no endorsements"))
     elif len(items) > MAX_ENDORSEMENTS:
-        report.errors.append(f"more than {MAX_ENDORSEMENTS} endorsements in one file")
+        report.errors.append(_("more than {limit} endorsements in one file")
+                             .format(limit=MAX_ENDORSEMENTS))
         return report
     report.endorsements = [endorsement_entry(item, now, None) for item in items]
     seen = [e.credential_id for e in report.endorsements]
     if len(set(seen)) != len(seen):
-        report.errors.append("two endorsements in the file have the same id")
+        report.errors.append(_("two endorsements in the file have the same id"))
     report.valid = not report.errors and all(e.valid for e in report.endorsements)
     return report
 
@@ -107,7 +109,7 @@ def _verify(doc: Any, folder: Path | None, now: datetime) -> BundleReport:
     if isinstance(doc, list):
         return _verify_endorsements(doc, now)
     if not isinstance(doc, dict):
-        return BundleReport(valid=False, holder=None, errors=["bundle is not a JSON object"])
+        return BundleReport(valid=False, holder=None, errors=[_("bundle is not a JSON object")])
     types = as_list(doc.get("type"))
     if "ClrCredential" not in types and SINGLE_TYPES & set(types):
         return _verify_single(doc, folder, now)
@@ -119,19 +121,19 @@ def _verify(doc: Any, folder: Path | None, now: datetime) -> BundleReport:
     report.errors += check_context(doc, CLR_CONTEXTS, "CLR 2.0")
     report.errors += check_shape(doc, {"ClrCredential"}, "bundle")
     if "ClrSubject" not in as_list(subject.get("type")):
-        report.errors.append("credentialSubject must be a ClrSubject")
+        report.errors.append(_("credentialSubject must be a ClrSubject"))
     if holder != issuer_id(doc):
-        report.errors.append("the bundle's issuer is not its holder")
+        report.errors.append(_("the bundle's issuer is not its holder"))
     credentials = subject.get("verifiableCredential")
     if not isinstance(credentials, list) or not credentials:
-        report.errors.append("credentialSubject.verifiableCredential must list credentials")
+        report.errors.append(_("credentialSubject.verifiableCredential must list credentials"))
         credentials = []
     known = known_hashes(doc)  # the CLR's dataset from its credentials', where that is exact
     report.errors += check_credential(doc, now, known.of(doc))
     report.claims = [_claim(item, holder, folder, now, known) for item in credentials]
     seen = [claim.credential_id for claim in report.claims]
     if len(set(seen)) != len(seen):
-        report.errors.append("two credentials in the bundle have the same id")
+        report.errors.append(_("two credentials in the bundle have the same id"))
     by_id = {
         c["id"]: c for c in credentials if isinstance(c, dict) and isinstance(c.get("id"), str)
     }
@@ -168,5 +170,5 @@ def verify_bundle(
         return BundleReport(
             valid=False,
             holder=None,
-            errors=[f"bundle could not be checked ({type(exc).__name__})"],
+            errors=[_("bundle could not be checked ({error})").format(error=type(exc).__name__)],
         )

@@ -20,6 +20,7 @@ from lerkit.core.credentials.report import KIND_BUNDLE, KIND_ENDORSEMENTS, Bundl
 from lerkit.core.credentials.verify import verify_bundle
 from lerkit.core.errors import LerError
 from lerkit.core.files import read_bytes
+from lerkit.core.i18n import _, ngettext
 
 EXIT_NOT_VERIFIED = 4
 SHOWN = 3  # problems named in the message
@@ -32,10 +33,13 @@ class WrittenFileError(LerError):
 
 
 def _fail(name: Path, problems: Sequence[str]) -> WrittenFileError:
-    shown = "; ".join(problems[:SHOWN]) or "it does not verify"
-    more = f" (and {len(problems) - SHOWN} more)" if len(problems) > SHOWN else ""
-    return WrittenFileError(f"{name} did not verify after it was written, so it was not kept: "
-                            f"{shown}{more}")
+    shown = "; ".join(problems[:SHOWN]) or _("it does not verify")
+    extra = len(problems) - SHOWN
+    if extra > 0:
+        shown = ngettext("{problems} (and {n} more)", "{problems} (and {n} more)", extra
+                         ).format(problems=shown, n=extra)
+    return WrittenFileError(_("{name} did not verify after it was written, so it was not "
+                              "kept: {problems}").format(name=name, problems=shown))
 
 
 def _read(written: Path, data: bytes, name: Path, limit: int) -> tuple[Any, list[str]]:
@@ -43,12 +47,13 @@ def _read(written: Path, data: bytes, name: Path, limit: int) -> tuple[Any, list
     try:
         raw = read_bytes(written, limit)
     except LerError as exc:
-        raise _fail(name, [f"cannot read it back ({exc.message})"]) from None
+        raise _fail(name, [_("cannot read it back ({problem})").format(problem=exc.message)]
+                    ) from None
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise _fail(name, ["it is not valid JSON"]) from None
-    return doc, [] if raw == data else ["it does not hold what was to be written"]
+        raise _fail(name, [_("it is not valid JSON")]) from None
+    return doc, [] if raw == data else [_("it does not hold what was to be written")]
 
 
 def _target(endorsement: Any) -> Any:
@@ -63,9 +68,9 @@ def check_written_bundle(written: Path, data: bytes, *, name: Path, limit: int
     doc, problems = _read(written, data, name, limit)
     report = verify_bundle(doc)
     if not report.valid:
-        problems = [*(report.all_errors() or ["it does not verify"]), *problems]
+        problems = [*(report.all_errors() or [_("it does not verify")]), *problems]
     if report.kind != KIND_BUNDLE:
-        problems.append("it is not a bundle")
+        problems.append(_("it is not a bundle"))
     if problems:
         raise _fail(name, problems)
     return report
@@ -79,13 +84,13 @@ def check_written_endorsements(written: Path, data: bytes,
     doc, problems = _read(written, data, name, limit)
     report = verify_bundle(doc)
     if not report.valid:
-        problems = [*(report.all_errors() or ["it does not verify"]), *problems]
+        problems = [*(report.all_errors() or [_("it does not verify")]), *problems]
     if report.kind != KIND_ENDORSEMENTS:
-        problems.append("it is not a file of endorsements")
+        problems.append(_("it is not a file of endorsements"))
     for item in as_list(doc):
         target = claims.get(str(_target(item)))
         if target is None:
-            problems.append("an endorsement names a claim that was not endorsed")
+            problems.append(_("an endorsement names a claim that was not endorsed"))
         else:
             problems += binding_errors(item, target, exact=True)
     if problems:
@@ -120,15 +125,16 @@ def check_written_embedded(written: Path, data: bytes, bundle: Mapping[str, Any]
              *as_list(bundle.get("endorsement"))]
     found = list(signed_within(doc))
     if not found:
-        problems.append("it holds no signed credential")
+        problems.append(_("it holds no signed credential"))
     for number, item in enumerate(found, start=1):
         report = verify_bundle(item)
-        label = item.get("id") or f"signed credential {number}"
+        label = item.get("id") or _("signed credential {number}").format(number=number)
         if not report.valid:
             problems += [f"{label}: {error}" for error in report.all_errors() or
-                         ["it does not verify"]]
+                         [_("it does not verify")]]
         if item not in known:
-            problems.append(f"{label}: it is not one of the bundle's credentials")
+            problems.append(_("{label}: it is not one of the bundle's credentials")
+                            .format(label=label))
     if problems:
         raise _fail(name, problems)
     return len(found)

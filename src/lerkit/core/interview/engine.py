@@ -13,6 +13,7 @@ from typing import Any
 
 from lerkit.core.errors import BadInputError
 from lerkit.core.evidence_checks import check_date, check_file, check_url
+from lerkit.core.i18n import _
 from lerkit.core.interview.claims import (
     AcceptedClaim,
     Lookup,
@@ -54,7 +55,7 @@ class Interview:
         for module_id in chosen:
             bank.module(module_id)  # NotFoundError names the known modules
         if not chosen:
-            raise BadInputError("choose at least one part of the interview")
+            raise BadInputError(_("choose at least one part of the interview"))
         self.bank = bank
         self.state = InterviewState.new(chosen, steer, interview_id)
         self._lookups = SuggestionCache(suggester, military)
@@ -99,6 +100,16 @@ class Interview:
         twin.bank = self.bank
         twin.state = InterviewState.from_dict(self.state.to_dict())
         twin._lookups = self._lookups
+        twin._refresh()
+        return twin
+
+    def in_bank(self, bank: PromptBank) -> Interview:
+        """The same interview over another bank with the same ids (the prompts in another
+        language): same answers, same question, only the texts change."""
+        if bank.ids != self.bank.ids:
+            raise BadInputError(_("that prompt bank has other parts; the interview stays as it is"))
+        twin = self.copy()
+        twin.bank = bank
         twin._refresh()
         return twin
 
@@ -256,7 +267,7 @@ class Interview:
         that names no year is refused now, with the reason."""
         kind = EvidenceKind(kind)
         if not value.strip():
-            raise BadInputError("evidence needs some text, a link or a file path")
+            raise BadInputError(_("evidence needs some text, a link or a file path"))
         if kind is EvidenceKind.URL:
             value = check_url(value)
         elif kind is EvidenceKind.FILE:
@@ -334,7 +345,7 @@ class Interview:
     def _require_step(self) -> Step:
         step = self.current()
         if step is None:
-            raise BadInputError("the interview is finished; go back to change an answer")
+            raise BadInputError(_("the interview is finished; go back to change an answer"))
         return step
 
     def _advance(self, key: str) -> None:
@@ -346,9 +357,9 @@ class Interview:
         """The key of a module run: ``run`` ("module/number") checked, or the current
         question's run (the last one when the interview is finished)."""
         if run is not None:
-            module_id, _, number = run.partition("/")
+            module_id, _slash, number = run.partition("/")
             if module_id not in self.bank or not number.isdigit():
-                raise BadInputError(f"not a part of this interview: {run!r}")
+                raise BadInputError(_("not a part of this interview: {run!r}").format(run=run))
             return run_key(module_id, int(number))
         pos = self._walk.position(self.state.cursor)
         if pos is None:

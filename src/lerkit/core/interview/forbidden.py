@@ -1,4 +1,5 @@
-"""Topics an interview never asks about: pay, age, gender, race, disability, religion.
+"""Topics an interview never asks about: pay, age, gender, race, disability, religion
+(in English and in Spanish).
 
 The check runs on everything a person is *asked* or *shown as an option* (question
 text, help, choice and checklist labels), not on the sample answers in ``examples``.
@@ -11,6 +12,7 @@ rule is deliberately on the strict side.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -60,7 +62,50 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
 )
 
+# The same topics asked in Spanish, read without accents ("¿Cuántos años tiene?").
+_RULES_ES: tuple[tuple[str, str], ...] = (
+    (
+        "pay",
+        r"\bsalarios?\b|\bsueldos?\b|\bingresos\b|\bsu pago\b|\bpago por hora\b|"
+        r"\bcuanto (?:le |te |les )?(?:pagaban|pagaron|pagan|paga)\b|"
+        r"\bcuanto (?:ganaba|gano|gana|ganabas|ganas|cobraba)\b",
+    ),
+    (
+        "age",
+        r"\bcuantos anos (?:tiene|tenia|tienes|tenias)\b|\bque edad\b|\b(?:su|tu) edad\b|"
+        r"\b(?:fecha|ano|dia) de (?:su |tu )?nacimiento\b|\bcuando (?:nacio|naciste)\b|"
+        r"\ben que ano (?:nacio|naciste)\b",
+    ),
+    ("gender", r"\bgenero\b|\b(?:su|tu) sexo\b|\bhombre o mujer\b|\bmujer u hombre\b|"
+               r"\b(?:sus|tus) pronombres\b"),
+    (
+        "race",
+        r"\b(?:su|tu|que) raza\b|\betnias?\b|\betnicos?\b|\betnicas?\b|\bcolor de piel\b|"
+        r"\bpais de origen\b|\bnacionalidad\b|\bde que pais (?:es|eres)\b",
+    ),
+    (
+        "disability status",
+        r"\b(?:tiene|tenia|tienes|tenias) (?:usted )?(?:alguna |una )?(?:discapacidad|"
+        r"condicion medica|condicion de salud)\b|\b(?:es usted|eres) discapacitad[oa]\b|"
+        r"\b(?:su|tu) (?:propia )?(?:discapacidad|diagnostico|condicion medica|"
+        r"condicion de salud)\b|\bporcentaje de discapacidad\b",
+    ),
+    (
+        "religion",
+        r"\breligion(?:es)?\b|\bcreencias?\b|\ben que (?:cree|crees)\b|\bque cree usted\b|"
+        r"\bdenominacion\b|\b(?:su|tu) fe\b|\b(?:reza|rezas) usted\b|\busted reza\b|"
+        r"\b(?:es usted|eres) (?:cristian|musulman|judi|catolic|evangelic|protestant|"
+        r"mormon|budista|hindu|ate[oa])",
+    ),
+)
+
 _COMPILED = tuple((topic, re.compile(pattern, re.IGNORECASE)) for topic, pattern in _RULES)
+_COMPILED_ES = tuple((topic, re.compile(pattern)) for topic, pattern in _RULES_ES)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True)
@@ -79,6 +124,11 @@ def find_forbidden(text: str) -> ForbiddenTopic | None:
     flat = " ".join(text.split())
     for topic, pattern in _COMPILED:
         found = pattern.search(flat)
+        if found:
+            return ForbiddenTopic(topic, found.group(0))
+    folded = _fold(flat)
+    for topic, pattern in _COMPILED_ES:
+        found = pattern.search(folded)
         if found:
             return ForbiddenTopic(topic, found.group(0))
     return None

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from lerkit.core.errors import FileFormatError
+from lerkit.core.i18n import DEFAULT_LANGUAGE, current_language
 from lerkit.core.interview.conditions import read_conditions
 from lerkit.core.interview.forbidden import first_forbidden
 from lerkit.core.interview.model import (
@@ -28,6 +29,7 @@ from lerkit.core.interview.model import (
     Question,
     Suggest,
 )
+from lerkit.core.interview.overlay import translate_module
 from lerkit.core.interview.schema import Reader
 from lerkit.core.interview.yamlnodes import YMap, parse_located, read_located
 from lerkit.core.records import LifeArea
@@ -286,8 +288,13 @@ def load_module(path: Path | str) -> Module:
     return _ModuleReader(str(path)).module(read_located(path))
 
 
-def load_bank(folder: Path | str | None = None) -> PromptBank:
-    """Every ``*.yaml`` module directly in ``folder`` (the shipped prompts by default)."""
+def load_bank(folder: Path | str | None = None, language: str | None = None) -> PromptBank:
+    """Every ``*.yaml`` module directly in ``folder`` (the shipped prompts by default), with
+    the texts of ``language`` (the current one by default) from ``folder/<language>/``.
+
+    English is the source; a language without a sub-folder falls back to English.
+    """
+    language = language or current_language()
     if folder is None:
         from lerkit.core.resources import data_dir
 
@@ -308,4 +315,22 @@ def load_bank(folder: Path | str | None = None) -> PromptBank:
                 reason = f"leads_to names no module: {choice.leads_to!r}"
                 raise FileFormatError(module.source, reason, choice.line)
     modules.sort(key=lambda m: (m.order, m.id))
+    if language != DEFAULT_LANGUAGE and (root / language).is_dir():
+        return PromptBank(translate_bank(modules, root / language, language), str(root), language)
     return PromptBank(tuple(modules), source=str(root))
+
+
+def translate_bank(modules: list[Module], folder: Path, language: str) -> tuple[Module, ...]:
+    """Every module with its texts from ``folder/<module>.yaml``; a module without a file,
+    or a file without a module, is an error."""
+    known = {m.id for m in modules}
+    for path in sorted(folder.glob("*.yaml")):
+        if path.stem not in known:
+            raise FileFormatError(str(path), f"no English module {path.stem!r} to translate", 1)
+    out: list[Module] = []
+    for module in modules:
+        path = folder / f"{module.id}.yaml"
+        if not path.is_file():
+            raise FileFormatError(str(path), f"missing: {module.source} has no translation")
+        out.append(translate_module(module, read_located(path), str(path), language))
+    return tuple(out)

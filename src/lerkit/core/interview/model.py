@@ -155,6 +155,7 @@ class Module:
     skill_areas: tuple[str, ...] = ()  # taxonomy categories whose suggestions count more
     repeat: Question | None = None
     source: str = ""
+    language: str = "en"  # the language of the texts (the structure is the English module's)
     _index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -178,6 +179,7 @@ class PromptBank:
 
     modules: tuple[Module, ...]
     source: str = ""
+    language: str = "en"
     _by_id: dict[str, Module] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

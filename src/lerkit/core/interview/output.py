@@ -20,13 +20,14 @@ from pathlib import PurePath
 
 from lerkit.core.dates import WhenAnswer, parse_when
 from lerkit.core.evidence_checks import usable_url
+from lerkit.core.i18n import N_, translate_in
 from lerkit.core.interview.model import AGAIN_ID, Field, Kind, Module, Question
 from lerkit.core.interview.state import Answer
 from lerkit.core.records import EvidenceKind, EvidenceRecord, ExperienceRecord
 
 _NAMESPACE = uuid.UUID("5d7c3a8e-2f4b-4c1e-9a51-6b0f3e2d9c17")
 _URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
-VOUCH_NAME = "Who can vouch for this"
+VOUCH_NAME = N_("Who can vouch for this")
 
 
 def stable_id(*parts: str) -> str:
@@ -103,21 +104,23 @@ def build_experience(
         elif f is Field.END and end is None:
             end = parse_when(value)
         elif f in (Field.EVIDENCE, Field.VOUCH):
-            name = VOUCH_NAME if f is Field.VOUCH else question.display_label
+            name = (translate_in(module.language, VOUCH_NAME) if f is Field.VOUCH
+                    else question.display_label)
             eid = stable_id(interview_id, "evidence", key, question.id)
             evidence.append(EvidenceRecord(eid, EvidenceKind.NOTE, name=name, narrative=value))
         elif f is Field.NARRATIVE and question.kind is Kind.TEXT and not question.label:
             story.add(value, line=False)
         elif f in (Field.NARRATIVE, Field.SCALE):
             story.add(f"{question.display_label}: {value}", line=True)
-    _dates(record, story, start, end)
+    _dates(record, story, start, end, module.language)
     record.title = record.title or module.default_title or module.title
     record.narrative = story.render()
     return record, evidence
 
 
 def _dates(
-    record: ExperienceRecord, story: _Narrative, start: WhenAnswer | None, end: WhenAnswer | None
+    record: ExperienceRecord, story: _Narrative, start: WhenAnswer | None, end: WhenAnswer | None,
+    language: str = "en",
 ) -> None:
     if start is not None:
         record.started = start.iso
@@ -128,11 +131,13 @@ def _dates(
     if not vague:
         return
     if start is not None and end is not None:
-        story.add(f"When: {start.text} to {end.text}", line=True)
+        line = translate_in(language, N_("When: {start} to {end}"))
     elif start is not None:
-        story.add(f"When: {start.text}", line=True)
-    elif end is not None:
-        story.add(f"Until: {end.text}", line=True)
+        line = translate_in(language, N_("When: {start}"))
+    else:
+        line = translate_in(language, N_("Until: {end}"))
+    story.add(line.format(start=start.text if start else "", end=end.text if end else ""),
+              line=True)
 
 
 def _url(interview_id: str, key: str, url: str) -> EvidenceRecord:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lerkit.core.i18n import _
 from lerkit.core.interview.claims import AcceptedClaim, Suggestion, claim_records
 from lerkit.core.interview.model import Choice, Kind, Module, Question
 from lerkit.core.interview.output import stable_id
@@ -51,10 +52,10 @@ class Step:
     @property
     def progress(self) -> str:
         """E.g. "Part 2 of 5: Military service, question 3 of 12"."""
-        again = " (another one)" if self.run else ""
-        return (
-            f"Part {self.module_number} of {self.module_count}: {self.module_title}{again}, "
-            f"question {self.number} of {self.total}"
+        title = _("{title} (another one)") if self.run else "{title}"
+        return _("Part {part} of {parts}: {title}, question {number} of {total}").format(
+            part=self.module_number, parts=self.module_count,
+            title=title.format(title=self.module_title), number=self.number, total=self.total,
         )
 
 

@@ -10,18 +10,23 @@ sentence a person can act on.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from lerkit.core.errors import BadInputError
+from lerkit.core.i18n import _
 from lerkit.core.interview.model import NO, YES, Choice, Kind, Question
 from lerkit.core.interview.state import Answer
 from lerkit.core.text_safety import clean_text
 
 AnswerInput = str | bool | Sequence[str]
 
-_YES_WORDS = frozenset({"yes", "y", "yeah", "yep", "sure", "true", "1", "ok", "okay"})
-_NO_WORDS = frozenset({"no", "n", "nope", "nah", "false", "0", "none", "not really"})
-_NONE_WORDS = frozenset({"none", "none of these", "nothing", "no", "-"})
+_YES_WORDS = frozenset({"yes", "y", "yeah", "yep", "sure", "true", "1", "ok", "okay",
+                        "sí", "si", "s", "claro", "claro que sí", "así es", "correcto"})
+_NO_WORDS = frozenset({"no", "n", "nope", "nah", "false", "0", "none", "not really",
+                       "nada", "para nada", "no mucho", "la verdad no"})
+_NONE_WORDS = frozenset({"none", "none of these", "nothing", "no", "-", "ninguno",
+                         "ninguna", "ninguno de estos", "nada"})
 MAX_ANSWER = 20_000
 
 
@@ -32,12 +37,14 @@ def normalise(question: Question, value: AnswerInput) -> Answer | None:
     if question.kind is Kind.MULTI:
         return _multi(question, value)
     if not isinstance(value, str):
-        raise BadInputError("Please type an answer.")
+        raise BadInputError(_("Please type an answer."))
     text = clean_text(value, multiline=True).strip()
     if not text:
         return None
     if len(text) > MAX_ANSWER:
-        raise BadInputError(f"That answer is too long (more than {MAX_ANSWER} characters).")
+        raise BadInputError(
+            _("That answer is too long (more than {limit} characters).").format(limit=MAX_ANSWER)
+        )
     if question.kind is Kind.CHOICE:
         return _pick(question, text).id
     return text
@@ -47,20 +54,20 @@ def _yesno(value: AnswerInput) -> str | None:
     if isinstance(value, bool):
         return YES if value else NO
     if not isinstance(value, str):
-        raise BadInputError("Please answer yes or no.")
-    word = " ".join(value.lower().split()).rstrip(".!")
+        raise BadInputError(_("Please answer yes or no."))
+    word = " ".join(value.lower().split()).strip(".!¡¿")
     if not word:
         return None
     if word in _YES_WORDS:
         return YES
     if word in _NO_WORDS:
         return NO
-    raise BadInputError("Please answer yes or no.")
+    raise BadInputError(_("Please answer yes or no."))
 
 
 def _multi(question: Question, value: AnswerInput) -> list[str] | None:
     if isinstance(value, bool):
-        raise BadInputError("Please pick from the list.")
+        raise BadInputError(_("Please pick from the list."))
     if isinstance(value, str):
         text = value.strip()
         if not text:
@@ -86,20 +93,26 @@ def _split(question: Question, text: str) -> list[str]:
 
 
 def _find(question: Question, text: str) -> Choice | None:
-    low = text.strip().lower().rstrip(".")
+    low = _fold(text.strip().rstrip("."))
     if low.isdecimal() and len(low) <= 3 and 1 <= int(low) <= len(question.choices):
         return question.choices[int(low) - 1]
     for choice in question.choices:
-        if low in (choice.id, choice.label.lower()):
+        if low in (choice.id, _fold(choice.label)):
             return choice
     return None
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: "Ejército" and "ejercito" are the same choice."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _pick(question: Question, text: str) -> Choice:
     found = _find(question, text)
     if found is None:
         raise BadInputError(
-            f"{text!r} is not one of the choices; type a number from 1 to "
-            f"{len(question.choices)}, or the words of a choice."
+            _("{answer!r} is not one of the choices; type a number from 1 to {count}, or the "
+              "words of a choice.").format(answer=text, count=len(question.choices))
         )
     return found

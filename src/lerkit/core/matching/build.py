@@ -14,21 +14,35 @@ from __future__ import annotations
 import math
 
 from lerkit.core.matching.index import KINDS, MatchIndex, content_hash, floats, ints
+from lerkit.core.matching.languages import pipeline
 from lerkit.core.matching.text import WEAK_WEIGHT, is_weak, tokenize
 from lerkit.core.matching.types import MatchedVia
-from lerkit.core.taxonomy.model import Taxonomy
+from lerkit.core.taxonomy.model import Competency, Taxonomy
 
 _KIND_CODE = {kind: code for code, kind in enumerate(KINDS)}
 
 
-def _entries(taxonomy: Taxonomy) -> list[tuple[int, MatchedVia, str]]:
+def _texts(c: Competency, language: str) -> list[tuple[MatchedVia, str]]:
+    """A competency's texts in ``language`` (none when it has no texts in it)."""
+    if language == "en":
+        label, alts, phrasings, description = c.label, c.alt_labels, c.phrasings, c.description
+    elif language in c.texts:
+        t = c.texts[language]
+        label, alts, phrasings, description = t.label, t.alt_labels, t.phrasings, t.description
+    else:
+        return []
+    texts: list[tuple[MatchedVia, str]] = [(MatchedVia.LABEL, label)]
+    texts += [(MatchedVia.ALT_LABEL, a) for a in alts]
+    texts += [(MatchedVia.PHRASING, p) for p in phrasings]
+    if description:
+        texts.append((MatchedVia.DESCRIPTION, description))
+    return texts
+
+
+def _entries(taxonomy: Taxonomy, language: str) -> list[tuple[int, MatchedVia, str]]:
     result: list[tuple[int, MatchedVia, str]] = []
     for number, c in enumerate(taxonomy.competencies):
-        texts: list[tuple[MatchedVia, str]] = [(MatchedVia.LABEL, c.label)]
-        texts += [(MatchedVia.ALT_LABEL, a) for a in c.alt_labels]
-        texts += [(MatchedVia.PHRASING, p) for p in c.phrasings]
-        if c.description:
-            texts.append((MatchedVia.DESCRIPTION, c.description))
+        texts = _texts(c, language)
         seen: set[str] = set()
         for kind, text in texts:
             key = " ".join(text.split()).casefold()
@@ -50,14 +64,16 @@ def _csr(rows: list[list[int]]) -> tuple[list[int], list[int]]:
 _Entry = tuple[int, MatchedVia, str]
 
 
-def _tokenized(taxonomy: Taxonomy) -> tuple[list[_Entry], list[list[tuple[str, str]]]]:
+def _tokenized(taxonomy: Taxonomy,
+               language: str) -> tuple[list[_Entry], list[list[tuple[str, str]]]]:
     """The entries with their (term, word) pairs; of the entries of one competency with
     the same terms ("analyse data" / "analysing data") only the first is kept."""
     entries: list[tuple[int, MatchedVia, str]] = []
     entry_words: list[list[tuple[str, str]]] = []
     seen: set[tuple[int, frozenset[str]]] = set()
-    for comp, kind, text in _entries(taxonomy):
-        pairs = [(t.term, t.word) for t in tokenize(text) if t.term]
+    words_of = pipeline(language)
+    for comp, kind, text in _entries(taxonomy, language):
+        pairs = [(t.term, t.word) for t in tokenize(text, words_of) if t.term]
         key = (comp, frozenset(term for term, _word in pairs))
         if not pairs or (kind != MatchedVia.DESCRIPTION and key in seen):
             continue
@@ -67,9 +83,11 @@ def _tokenized(taxonomy: Taxonomy) -> tuple[list[_Entry], list[list[tuple[str, s
     return entries, entry_words
 
 
-def build_index(taxonomy: Taxonomy) -> MatchIndex:
-    """Build the match index of a taxonomy (deterministic: same taxonomy, same index)."""
-    entries, entry_words = _tokenized(taxonomy)
+def build_index(taxonomy: Taxonomy, language: str = "en") -> MatchIndex:
+    """Build the match index of a taxonomy's texts in ``language`` (deterministic: same
+    taxonomy, same index). Another language's index holds only the competencies with
+    texts in it, under the same competency numbers."""
+    entries, entry_words = _tokenized(taxonomy, language)
     vocabulary = sorted({term for pairs in entry_words for term, _word in pairs})
     number_of = {term: number for number, term in enumerate(vocabulary)}
     words: dict[str, int] = {}
@@ -88,9 +106,11 @@ def build_index(taxonomy: Taxonomy) -> MatchIndex:
     for doc in doc_terms:
         for t in doc:
             df[t] += 1
-    n = max(len(taxonomy.competencies), 1)
+    described = len(taxonomy.competencies) if language == "en" else sum(map(bool, doc_terms))
+    n = max(described, 1)
     idf = [
-        math.log(1.0 + (n - d + 0.5) / (d + 0.5)) * (WEAK_WEIGHT if is_weak(term) else 1.0)
+        math.log(1.0 + (n - d + 0.5) / (d + 0.5))
+        * (WEAK_WEIGHT if is_weak(term, pipeline(language)) else 1.0)
         for term, d in zip(vocabulary, df, strict=True)
     ]
     norms = [sum(idf[t] for t in ids) for ids in entry_terms]
@@ -121,4 +141,5 @@ def build_index(taxonomy: Taxonomy) -> MatchIndex:
         post_entries=ints(post_flat),
         words=ordered_words,
         word_terms=ints([words[w] for w in ordered_words]),
+        language=language,
     )

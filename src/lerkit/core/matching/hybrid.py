@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
 
+from lerkit.core.matching.bilingual import Parts, by_words, notice, split_answer
 from lerkit.core.matching.bridge import Bridge, merge
 from lerkit.core.matching.fusion import DEFAULT_BLEND, Blend, fuse, shown
 from lerkit.core.matching.index import MatchIndex
@@ -35,6 +36,7 @@ class Matcher:
     """Ranks the competencies of one taxonomy for free text, each with why it matched."""
 
     lexical: MatchIndex
+    spanish: MatchIndex | None = None  # the taxonomy's Spanish texts, if it has any
     meaning: MeaningIndex | None = None
     model: StaticModel | None = None
     note: str = ""
@@ -76,18 +78,45 @@ class Matcher:
         return result
 
     def match(self, text: str, top: int = 10, areas: Collection[str] = (),
-              min_score: float = 0.0) -> list[Match]:
+              min_score: float = 0.0, spanish: bool | None = None) -> list[Match]:
         """The best ``top`` competencies for ``text``; ``areas`` are taxonomy categories
-        of the part of life being asked about, whose competencies count a little more."""
+        of the part of life being asked about, whose competencies count a little more.
+        ``spanish`` says whether the text is Spanish or mixed (None: tell from the text)."""
         if top <= 0 or not says_something(text):
             return []
         pool = max(top, self.pool)
         boosted = self._weights(areas)
-        found = self._direct(text, pool, boosted, top + BRIDGE_FROM)
+        parts = self._split(text, spanish)
+        if parts is None:
+            found = self._direct(text, pool, boosted, top + BRIDGE_FROM)
+        else:
+            found = self._weighted(by_words(text, ((self.lexical, parts[0]),
+                                                   (self.spanish, parts[1])), self._numbers()),
+                                   boosted)
         if self.bridge is not None and self.own is not None:
-            own = self.own.match(text, top=BRIDGE_FROM, areas=areas)
+            own = self.own.match(text, top=BRIDGE_FROM, areas=areas, spanish=parts is not None)
             found = merge(found, self.bridge.reached(own, self.taxonomy, self._labels()), pool)
         return [m for m in found if m.score >= min_score][:top]
+
+    def _split(self, text: str, spanish: bool | None) -> Parts | None:
+        """The text's English and Spanish words when it is Spanish or mixed, else None.
+        Without Spanish texts of its own, the bridge's lerkit matcher tells the words."""
+        words = self.spanish
+        if words is None and self.own is not None:
+            words = self.own.spanish
+        return split_answer(text, self.lexical, words, spanish)
+
+    def reads_spanish(self, text: str) -> bool:
+        """Whether ``text`` is matched as a Spanish (or mixed) answer."""
+        return self._split(text, None) is not None
+
+    def notice(self, text: str, spanish: bool | None = None) -> str:
+        """What to tell the person about how ``text`` is matched ("" when nothing to
+        say): Spanish answers are matched by words only."""
+        reads = self.reads_spanish(text) if spanish is None else spanish
+        has_texts = self.spanish is not None or (
+            self.own is not None and self.own.spanish is not None)
+        return notice(self.taxonomy, reads, has_texts, self.by_meaning)
 
     def _direct(self, text: str, pool: int, boosted: dict[int, float],
                 shown_top: int) -> list[Match]:

@@ -28,7 +28,9 @@ def content_hash(taxonomy: Taxonomy) -> str:
     digest = hashlib.sha256()
     digest.update(f"lerkit-match-index/{INDEX_VERSION}\n{taxonomy.name}\n".encode())
     for c in taxonomy.competencies:
-        record = [c.id, c.label, c.alt_labels, c.phrasings, c.description]
+        record: list[object] = [c.id, c.label, c.alt_labels, c.phrasings, c.description]
+        for language, t in sorted(c.texts.items()):  # only when there are any: an English
+            record += [language, t.label, t.alt_labels, t.phrasings, t.description]  # hash stays
         digest.update(json.dumps(record, ensure_ascii=False).encode())
         digest.update(b"\n")
     return digest.hexdigest()
@@ -63,6 +65,7 @@ class MatchIndex:
     post_entries: array[int] = field(default_factory=ints)
     words: list[str] = field(default_factory=list)
     word_terms: array[int] = field(default_factory=ints)
+    language: str = "en"  # the language of its texts (and of the pipeline that reads them)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lerkit.core.errors import FileFormatError
+from lerkit.core.i18n import N_, _
 from lerkit.core.resources import packaged
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ MODEL_DIR = packaged("meaning-model")
 MODEL_FILES = ("vectors.npy", "scales.npy", "tokenizer.json", "model.json")
 MAX_TOKENS = 256  # longer texts are cut: the mean of the first 256 tokens
 OFF_VALUES = frozenset({"off", "0", "no", "false", "lexical"})
+TURNED_OFF = N_("matching by meaning is turned off (LER_MEANING=off)")
 _lock = threading.Lock()
 _loaded: dict[str, StaticModel | None] = {}
 _reasons: dict[str, str] = {}
@@ -82,7 +84,7 @@ def load_model(folder: Path | None = None) -> StaticModel | None:
     where = folder or MODEL_DIR
     key = str(where)
     if not meaning_enabled():
-        _reasons[key] = "matching by meaning is turned off (LER_MEANING=off)"
+        _reasons[key] = TURNED_OFF
         return None
     with _lock:
         if key not in _loaded:
@@ -97,16 +99,17 @@ def load_model(folder: Path | None = None) -> StaticModel | None:
 def unavailable_reason(folder: Path | None = None) -> str:
     """Why the model could not be loaded ("" if it was, or was not tried)."""
     if not meaning_enabled():
-        return "matching by meaning is turned off (LER_MEANING=off)"
+        return _(TURNED_OFF)
     return _reasons.get(str(folder or MODEL_DIR), "")
 
 
 def _reason(exc: Exception) -> str:
     if isinstance(exc, ImportError):
-        return f"matching by meaning needs NumPy and tokenizers ({exc.name or exc} is missing)"
+        return _("matching by meaning needs NumPy and tokenizers ({name} is missing)").format(
+            name=exc.name or exc)
     if isinstance(exc, FileFormatError):
-        return f"the meaning model is damaged: {exc.message}"
-    return f"the meaning model cannot be read: {exc}"
+        return _("the meaning model is damaged: {reason}").format(reason=exc.message)
+    return _("the meaning model cannot be read: {reason}").format(reason=exc)
 
 
 def _read(folder: Path) -> StaticModel:

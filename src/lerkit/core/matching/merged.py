@@ -45,15 +45,21 @@ class MergedSearch:
         """Why matching is by words only ("" when meaning is on)."""
         return self.own.note
 
+    def notice(self, text: str) -> str:
+        """What to tell the person about how ``text`` is matched ("" when nothing)."""
+        return self.own.notice(text)
+
     def match(self, text: str, top: int = 10, areas: Collection[str] = (),
               min_score: float = 0.0) -> list[Match]:
         """The best ``top`` suggestions from every taxonomy searched, best first."""
         if top <= 0 or not text.strip():
             return []
         pool = max(top * 2, POOL)
-        found = self.own.match(text, top=pool, areas=areas, min_score=min_score)
+        spanish = self.own.reads_spanish(text)
+        found = self.own.match(text, top=pool, areas=areas, min_score=min_score,
+                               spanish=spanish)
         for matcher in self.others:
-            found += matcher.match(text, top=pool, min_score=min_score)
+            found += matcher.match(text, top=pool, min_score=min_score, spanish=spanish)
         found.sort(key=lambda m: (-m.score, m.taxonomy != self.own.taxonomy, m.competency_id))
         kept: list[Match] = []
         covered: set[str] = set()

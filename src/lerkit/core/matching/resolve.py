@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from lerkit.core.matching.index import MatchIndex
-from lerkit.core.matching.text import Token, ends_mid_word, normalize_word, term_of
+from lerkit.core.matching.languages import pipeline
+from lerkit.core.matching.text import Token, ends_mid_word
 
 PREFIX_FACTOR = 0.8
 PREFIX_MIN = 3
@@ -159,7 +160,8 @@ def _compounds(index: MatchIndex, tokens: list[Token], text: str) -> list[QueryT
         first, second = tokens[position], tokens[position + 1]
         if text[first.end : second.start] not in HYPHENS:
             continue
-        joined = term_of(normalize_word(first.text + second.text))
+        words = pipeline(index.language)
+        joined = words.term(words.normalize(first.text + second.text), False)
         term = index.term_ids.get(joined) if joined not in (first.term, second.term) else None
         if term is not None:
             found += [QueryTerm(position, term, 1.0), QueryTerm(position + 1, term, 1.0)]

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from lerkit.core.matching.index import MatchIndex
+from lerkit.core.matching.languages import pipeline
 from lerkit.core.matching.rank import DESCRIPTION, KIND_WEIGHT, Scored, beta2_for, f_measure, rank
 from lerkit.core.matching.resolve import QueryTerm, resolve
 from lerkit.core.matching.text import Token, is_weak, spell_out_acronyms, tokenize
@@ -85,11 +86,16 @@ class LexicalQuery:
     strong: frozenset[int]  # the query's terms that carry meaning (not weak words)
 
 
-def prepare(index: MatchIndex, text: str) -> LexicalQuery | None:
-    """The query for ``text`` (None when no word of it is in the index)."""
+def prepare(index: MatchIndex, text: str, tokens: list[Token] | None = None) -> LexicalQuery | None:
+    """The query for ``text`` (None when no word of it is in the index); ``tokens``, when
+    given, are the words of ``text`` to use (those of another language left out)."""
     if not text.strip():
         return None
-    tokens = spell_out_acronyms(tokenize(text), index.term_ids.__contains__)
+    words = pipeline(index.language)
+    if tokens is None:
+        tokens = tokenize(text, words)
+    if index.language == "en":
+        tokens = spell_out_acronyms(tokens, index.term_ids.__contains__)
     query = resolve(index, tokens, text)
     if not query:
         return None
@@ -102,7 +108,7 @@ def prepare(index: MatchIndex, text: str) -> LexicalQuery | None:
             said[q.position] = (w, q.term)
     distinct = {t: w for w, t in said.values()}
     total = sum(distinct.values())
-    strong = frozenset(t for t in weights if not is_weak(index.terms[t]))
+    strong = frozenset(t for t in weights if not is_weak(index.terms[t], words))
     if total <= 0.0 or not strong:
         return None
     first_of_clause: set[int] = set()

@@ -55,6 +55,7 @@ def save_index(index: MatchIndex, path: Path | str) -> None:
             "version": INDEX_VERSION,
             "taxonomy": index.taxonomy,
             "content_hash": index.content_hash,
+            "language": index.language,
             "arrays": [[name, len(data)] for name, data in arrays],
         }
     ).encode()
@@ -111,7 +112,8 @@ def load_index(path: Path | str, expected_hash: str | None = None) -> MatchIndex
         if cursor != len(data):
             raise FileFormatError(source, "damaged index: unexpected bytes at the end")
         name, digest = str(header["taxonomy"]), str(header["content_hash"])
-        index = MatchIndex(taxonomy=name, content_hash=digest, **fields)
+        language = str(header.get("language", "en"))
+        index = MatchIndex(taxonomy=name, content_hash=digest, language=language, **fields)
     except FileFormatError:
         raise
     except (struct.error, ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lerkit.core.errors import BadInputError
+from lerkit.core.i18n import _
 from lerkit.core.matching.lexicon import (
     ACRONYMS,
     FAMILY_WORDS,
@@ -91,20 +92,41 @@ def weak_terms() -> frozenset[str]:
     return frozenset({term_of(normalize_word(w)) for w in words} - {""})
 
 
-def is_weak(term: str) -> bool:
+def is_weak(term: str, pipeline: Pipeline | None = None) -> bool:
     """Whether a term carries no skill of its own (digits count as weak too)."""
-    return term in weak_terms() or term.isdigit()
+    weak = weak_terms() if pipeline is None else pipeline.weak()
+    return term in weak or term.isdigit()
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """How the words of one language become index terms: ``normalize`` (a typed word ->
+    its normalised form), ``term`` (a normalised word -> its stem, ``""`` for a stop
+    word), its filler words, its weak terms, and ``retouch`` (changes that need the next
+    word, run over the tokens of a text)."""
+
+    language: str
+    normalize: Callable[[str], str]
+    term: Callable[[str, bool], str]
+    fillers: frozenset[str]
+    weak: Callable[[], frozenset[str]]
+    retouch: Callable[[list[Token]], list[Token]] | None = None
+
+
+ENGLISH = Pipeline("en", normalize_word, term_of, FILLER_WORDS, weak_terms)
 
 
 def _is_acronym(raw: str, has_lower: bool) -> bool:
     return has_lower and 2 <= len(raw) <= 5 and raw.isupper()
 
 
-def tokenize(text: str) -> list[Token]:
-    """Split text into tokens with spans, terms and clause numbers."""
+def tokenize(text: str, pipeline: Pipeline = ENGLISH) -> list[Token]:
+    """Split text into tokens with spans, terms and clause numbers (English unless
+    another language's ``pipeline`` is given)."""
     if len(text) > MAX_TEXT_CHARS:
         raise BadInputError(
-            f"the text is too long ({len(text)} characters; at most {MAX_TEXT_CHARS})"
+            _("the text is too long ({count} characters; at most {limit})").format(
+                count=len(text), limit=MAX_TEXT_CHARS)
         )
     has_lower = any(ch.islower() for ch in text)
     tokens: list[Token] = []
@@ -115,13 +137,13 @@ def tokenize(text: str) -> list[Token]:
             clause += 1
         position = found.end()
         raw = found.group()
-        word = normalize_word(raw)
+        word = pipeline.normalize(raw)
         acronym = _is_acronym(raw.replace(".", ""), has_lower)
-        term = term_of(word, acronym)
-        weight = FILLER_WEIGHT if word in FILLER_WORDS else 1.0
+        term = pipeline.term(word, acronym)
+        weight = FILLER_WEIGHT if word in pipeline.fillers else 1.0
         tokens.append(Token(raw, found.start(), found.end(), word, term, weight, clause,
                             acronym))
-    return tokens
+    return pipeline.retouch(tokens) if pipeline.retouch is not None else tokens
 
 
 @lru_cache(maxsize=256)
@@ -157,7 +179,6 @@ def terms(text: str) -> list[str]:
 def ends_mid_word(text: str) -> bool:
     """Whether the person may still be typing the last word (no space or stop after it)."""
     return bool(text) and (text[-1].isalnum())
-
 
 
 def says_something(text: str) -> bool:

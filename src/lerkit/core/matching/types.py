@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from lerkit.core.i18n import N_, _
+
 
 class MatchedVia(StrEnum):
     """Which text of the competency the input matched, or what else carried it."""
@@ -19,11 +21,11 @@ class MatchedVia(StrEnum):
 
 
 _KIND_WORDS = {
-    MatchedVia.LABEL: "the skill name",
-    MatchedVia.ALT_LABEL: "another name for it",
-    MatchedVia.PHRASING: "an everyday way to say it",
-    MatchedVia.DESCRIPTION: "its description",
-    MatchedVia.CROSSWALK: "a crosswalk",
+    MatchedVia.LABEL: N_("the skill name"),
+    MatchedVia.ALT_LABEL: N_("another name for it"),
+    MatchedVia.PHRASING: N_("an everyday way to say it"),
+    MatchedVia.DESCRIPTION: N_("its description"),
+    MatchedVia.CROSSWALK: N_("a crosswalk"),
 }
 
 
@@ -51,15 +53,18 @@ class Match:
 
     @property
     def why(self) -> str:
-        """A one-line explanation a person can read."""
+        """A one-line explanation a person can read, in the current language."""
         words = ", ".join(f'"{w}"' for w in self.matched_words)
+        text = self.matched_text
         if self.matched_via is MatchedVia.BRIDGE:
             said = f" ({words})" if words else ""
-            return f'through lerkit\'s "{self.through}"{said}: "{self.matched_text}"'
+            return _('through lerkit\'s "{through}"{said}: "{text}"').format(
+                through=self.through, said=said, text=text)
         if self.matched_via is MatchedVia.CROSSWALK:
-            return f"from your military job {self.matched_text}"
+            return _("from your military job {job}").format(job=text)
         if self.matched_via is MatchedVia.MEANING:
-            also = f"; shares {words}" if words else ""
-            return f'close in meaning to "{self.matched_text}"{also}'
-        kind = _KIND_WORDS[self.matched_via]
-        return f'{words or "the whole text"} matched {kind}: "{self.matched_text}"'
+            also = _("; shares {words}").format(words=words) if words else ""
+            return _('close in meaning to "{text}"{also}').format(text=text, also=also)
+        kind = _(_KIND_WORDS[self.matched_via])
+        return _('{words} matched {kind}: "{text}"').format(
+            words=words or _("the whole text"), kind=kind, text=text)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from lerkit.core.errors import FileFormatError
 from lerkit.core.files import read_text
+from lerkit.core.i18n import N_, _
 from lerkit.core.taxonomy.delimited import rows, split_multi
 from lerkit.core.taxonomy.yaml_nodes import Nodes, compose, line_of
 
@@ -75,7 +76,7 @@ def read_catalogue(path: Path, known: Known) -> Catalogue:
         found = [(line, _program(values, line, str(path), known))
                  for line, values in _csv_rows(path)]
         return Catalogue(path.stem, _unique(found, str(path)))
-    raise FileFormatError(str(path), "a training catalogue is a .yaml or .csv file")
+    raise FileFormatError(str(path), _("a training catalogue is a .yaml or .csv file"))
 
 
 def _csv_rows(path: Path) -> list[tuple[int, dict[str, list[str]]]]:
@@ -83,8 +84,8 @@ def _csv_rows(path: Path) -> list[tuple[int, dict[str, list[str]]]]:
     for line, row in rows(path, ["program"], delimiter=","):
         unknown = [k for k in row if k and k.strip() not in FIELDS]
         if unknown:
-            raise FileFormatError(str(path), f"unknown column {unknown[0]!r} "
-                                  f"(allowed: {', '.join(FIELDS)})", 1)
+            raise FileFormatError(str(path), _("unknown column {column!r} (allowed: {allowed})")
+                                  .format(column=unknown[0], allowed=", ".join(FIELDS)), 1)
         found.append((line, {k.strip(): split_multi(v or "", "|;") for k, v in row.items()
                              if k}))
     return found
@@ -95,12 +96,13 @@ def _yaml(path: Path, known: Known) -> Catalogue:
     nodes = Nodes(source)
     root = compose(read_text(path, LIMIT), source)
     if root is None:
-        raise FileFormatError(source, "the file is empty", 1)
+        raise FileFormatError(source, _("the file is empty"), 1)
     top = nodes.mapping(root, "the catalogue", ("format", "name", "example", "programs"))
     if "format" not in top or nodes.text(top["format"], "format") != FORMAT:
-        raise nodes.fail(top.get("format", root), f"format must be {FORMAT}")
+        raise nodes.fail(top.get("format", root),
+                         _("format must be {format}").format(format=FORMAT))
     if "programs" not in top:
-        raise nodes.fail(root, "no programs")
+        raise nodes.fail(root, _("no programs"))
     flag = top.get("example")
     example = flag is not None and str(flag.value).lower() in ("true", "yes")
     name = nodes.text(top["name"], "name") if "name" in top else path.stem
@@ -117,12 +119,13 @@ def _program(values: dict[str, list[str]], line: int, source: str, known: Known)
     def text(key: str) -> str:
         value = " ".join(" ".join(values.get(key, [])).split())
         if len(value) > MAX_TEXT:
-            raise FileFormatError(source, f"{key} is longer than {MAX_TEXT} characters", line)
+            raise FileFormatError(source, _("{key} is longer than {limit} characters")
+                                  .format(key=key, limit=MAX_TEXT), line)
         return value
 
     name = text("program")
     if not name:
-        raise FileFormatError(source, "a program needs its name (program)", line)
+        raise FileFormatError(source, _("a program needs its name (program)"), line)
     checks: dict[str, tuple[set[str], Callable[[str], str]]] = {
         "occupations": (known.occupations, lambda v: v if "." in v else f"{v}.00"),
         "activities": (known.activities, str),
@@ -133,13 +136,16 @@ def _program(values: dict[str, list[str]], line: int, source: str, known: Known)
         items = tuple(normal(v.strip()) for v in values.get(key, []) if v.strip())
         bad = [v for v in items if v not in allowed]
         if bad:
-            what = {"occupations": "O*NET-SOC code", "activities": "O*NET DWA id",
-                    "competencies": "lerkit competency"}[key]
-            raise FileFormatError(source, f"{name}: unknown {what} {bad[0]!r}", line)
+            unknown = {"occupations": N_("{program}: unknown O*NET-SOC code {value!r}"),
+                       "activities": N_("{program}: unknown O*NET DWA id {value!r}"),
+                       "competencies": N_("{program}: unknown lerkit competency {value!r}")}
+            raise FileFormatError(source, _(unknown[key]).format(program=name, value=bad[0]),
+                                  line)
         lists[key] = items
     if not any(lists.values()):
-        raise FileFormatError(source, f"{name}: say what it teaches (occupations, "
-                              "activities or competencies)", line)
+        raise FileFormatError(source, _("{program}: say what it teaches (occupations, "
+                                        "activities or competencies)").format(program=name),
+                              line)
     return Program(slug(text("id") or f"{name} {text('provider')}"), name, text("provider"),
                    text("place"), text("cost"), text("length"), lists["occupations"],
                    lists["activities"], lists["competencies"])
@@ -147,12 +153,12 @@ def _program(values: dict[str, list[str]], line: int, source: str, known: Known)
 
 def _unique(programs: list[tuple[int, Program]], source: str) -> list[Program]:
     if not programs:
-        raise FileFormatError(source, "no programs")
+        raise FileFormatError(source, _("no programs"))
     seen: set[str] = set()
     for line, program in programs:
         if program.id in seen:
-            raise FileFormatError(source, f"another program has the id {program.id!r}; "
-                                  "give one an id of its own", line)
+            raise FileFormatError(source, _("another program has the id {id!r}; give one an "
+                                            "id of its own").format(id=program.id), line)
         seen.add(program.id)
     return [program for _, program in programs]
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from lerkit.core.credentials.badges import EVIDENCE_OMIT_PREFIX, check_omit, credential_id
 from lerkit.core.credentials.report import BundleReport, ClaimEntry, EndorsementEntry
 from lerkit.core.errors import BadInputError
+from lerkit.core.i18n import N_, translate_in
 from lerkit.core.outputs.model import (
     AreaView,
     EndorsementView,
@@ -19,7 +20,7 @@ from lerkit.core.outputs.model import (
 )
 from lerkit.core.records import ClaimRecord, EvidenceRecord
 
-OTHER_AREA = "Other skills"
+OTHER_AREA = N_("Other skills")
 # Skills within an area: the strongest backing first, then by name.
 TIER_ORDER = ("endorsed-accredited", "endorsed-trusted", "endorsed-unknown", "third-party",
               "self-attested")
@@ -36,6 +37,7 @@ class PageInput:
     ``areas`` names each claim's skill area (claim id -> words). ``bundle`` is the
     signed bundle as written, ``report`` what verifying that file found, ``digest``
     the file's SHA-256 (hex) and ``bundle_file`` the name a reader uses for it.
+    ``language`` is the record's (the words of the page, whatever the screen speaks).
     """
 
     person_name: str
@@ -46,6 +48,7 @@ class PageInput:
     bundle_file: str
     omit: Mapping[str, frozenset[str]] = field(default_factory=dict)
     areas: Mapping[str, str] = field(default_factory=dict)
+    language: str = "en"
 
 
 def _experience(claim: ClaimRecord, omit: frozenset[str]) -> ExperienceView | None:
@@ -66,10 +69,10 @@ def _experience(claim: ClaimRecord, omit: frozenset[str]) -> ExperienceView | No
     )
 
 
-def _evidence(item: EvidenceRecord) -> EvidenceView:
+def _evidence(item: EvidenceRecord, language: str) -> EvidenceView:
     return EvidenceView(
         kind=item.kind.value,
-        name=item.name or item.file_name or item.url or "Note",
+        name=item.name or item.file_name or item.url or translate_in(language, N_("Note")),
         text=item.narrative,
         url=item.url,
         file_name=item.file_name,
@@ -77,13 +80,14 @@ def _evidence(item: EvidenceRecord) -> EvidenceView:
     )
 
 
-def _endorsement(entry: EndorsementEntry) -> EndorsementView:
+def _endorsement(entry: EndorsementEntry, language: str) -> EndorsementView:
     def text(name: str) -> str:
         value = getattr(entry, name, None)
         return value.strip() if isinstance(value, str) else ""
 
     return EndorsementView(
-        name=text("endorser_name") or entry.endorser or "Unknown endorser",
+        name=(text("endorser_name") or entry.endorser
+              or translate_in(language, N_("Unknown endorser"))),
         did=entry.endorser,
         valid=entry.valid,
         relationship=text("relationship"),
@@ -95,14 +99,14 @@ def _endorsement(entry: EndorsementEntry) -> EndorsementView:
 def _skill(claim: ClaimRecord, entry: ClaimEntry, did: str, data: PageInput) -> SkillView:
     omit = check_omit(claim, data.omit.get(claim.id, frozenset()))
     evidence = tuple(
-        _evidence(item) for item in claim.evidence
+        _evidence(item, data.language) for item in claim.evidence
         if f"{EVIDENCE_OMIT_PREFIX}{item.id}" not in omit
     )
     return SkillView(
         claim_id=claim.id,
         credential_id=credential_id(did, claim.id),
         name=claim.label,
-        area=data.areas.get(claim.id) or OTHER_AREA,
+        area=data.areas.get(claim.id) or translate_in(data.language, OTHER_AREA),
         description=claim.description,
         proficiency=claim.proficiency.value if claim.proficiency is not None else None,
         tier=entry.tier,
@@ -113,7 +117,7 @@ def _skill(claim: ClaimRecord, entry: ClaimEntry, did: str, data: PageInput) -> 
         alignments=claim.alignments,
         experience=_experience(claim, omit),
         evidence=evidence,
-        endorsements=tuple(_endorsement(e) for e in entry.endorsements),
+        endorsements=tuple(_endorsement(e, data.language) for e in entry.endorsements),
     )
 
 
@@ -123,8 +127,9 @@ def skill_order(skill: SkillView) -> tuple[int, str, str]:
     return rank, skill.name.casefold(), skill.claim_id
 
 
-def _area_order(item: tuple[str, list[SkillView]]) -> tuple[bool, str]:
-    return item[0] == OTHER_AREA, item[0].casefold()
+def _area_order(other: str) -> Callable[[tuple[str, list[SkillView]]], tuple[bool, str]]:
+    """Areas by name, the skills of no known area (``other``, in words) last."""
+    return lambda item: (item[0] == other, item[0].casefold())
 
 
 def build_page(data: PageInput) -> RecordPage:
@@ -152,6 +157,8 @@ def build_page(data: PageInput) -> RecordPage:
         issued=issued if isinstance(issued, str) else "",
         valid=data.report.valid,
         areas=tuple(AreaView(name, tuple(sorted(skills, key=skill_order)))
-                    for name, skills in sorted(grouped.items(), key=_area_order)),
+                    for name, skills in sorted(
+                        grouped.items(), key=_area_order(translate_in(data.language, OTHER_AREA)))),
         errors=tuple(data.report.all_errors()),
+        language=data.language,
     )

@@ -70,6 +70,13 @@ dd ul { margin: 0; padding-left: 18px; }
   padding: 8px 10px; margin: 6px 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .digest code, .ids code { overflow-wrap: anywhere; }
 .check .about { margin-top: 10px; font-size: 12px; color: var(--muted); }
+.target { border: 2px dashed var(--muted); border-radius: 6px; padding: 4px 18px 12px;
+  margin-top: 28px; }
+.target h2 { border: 0; margin-top: 12px; color: var(--ink); }
+.target h3 { font-size: 15px; margin: 12px 0 4px; }
+.target ul { margin: 0 0 8px; padding-left: 20px; }
+.unsigned { background: #f6f8fb; border: 1px solid var(--line); border-radius: 4px;
+  padding: 8px 10px; }
 a { color: var(--accent); overflow-wrap: anywhere; }
 @page { size: auto; margin: 14mm 14mm 16mm; }
 @media print {
@@ -85,6 +92,8 @@ a { color: var(--accent); overflow-wrap: anywhere; }
   dl { grid-template-columns: 9em 1fr; gap: 2px 10px; }
   dt { font-size: 9pt; }
   .skill, .check, .top, .exp-head { break-inside: avoid; }
+  .target { break-before: page; font-size: 9.5pt; }
+  .target h3 { break-after: avoid; }
   .exp-head, .story-by { break-after: avoid; }
   .exp-meta { margin-bottom: 6px; }
   .story { margin-bottom: 8px; }

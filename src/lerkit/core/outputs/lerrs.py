@@ -22,6 +22,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
+from lerkit.core.i18n import N_, translate_in
 from lerkit.core.outputs import wording
 from lerkit.core.outputs.grouping import by_experience
 from lerkit.core.outputs.model import ExperienceView, RecordPage, SkillView
@@ -31,7 +32,7 @@ EDUCATION_AREAS = frozenset({"education", "self-taught"})
 # HR Open WorkRelationshipTypeCodeList (ResourceRelationshipCodeList is deprecated)
 WORK_RELATIONSHIPS = {"paid-work": "Employment", "volunteering": "Volunteering",
                       "faith": "Volunteering", "fundraising": "Volunteering"}
-NOT_STATED = "Not stated"
+NOT_STATED = N_("Not stated")
 
 
 def _credentials(bundle: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
@@ -70,17 +71,17 @@ def _period(target: dict[str, Any], exp: ExperienceView) -> None:
         _put(target, "end", wording.iso_date(exp.ended))
 
 
-def _organization(name: str) -> dict[str, Any]:
+def _organization(name: str, language: str) -> dict[str, Any]:
     """An HR Open OrganizationType; it names an organization by ``tradeName``."""
-    return {"tradeName": name or NOT_STATED}
+    return {"tradeName": name or translate_in(language, NOT_STATED)}
 
 
-def _history(exp: ExperienceView, verifications: list[dict[str, Any]]
+def _history(exp: ExperienceView, verifications: list[dict[str, Any]], language: str
              ) -> tuple[str, dict[str, Any]]:
     entry: dict[str, Any] = {}
     if exp.life_area in EDUCATION_AREAS:
-        entry["institution"] = _organization(exp.organization
-                                             or wording.life_area_words(exp.life_area))
+        entry["institution"] = _organization(
+            exp.organization or wording.life_area_words(exp.life_area, language), language)
         _put(entry, "programs", [exp.title])
         _period(entry, exp)
         if exp.ongoing:
@@ -88,15 +89,15 @@ def _history(exp: ExperienceView, verifications: list[dict[str, Any]]
         _put(entry, "descriptions", [exp.narrative] if exp.narrative else [])
         _put(entry, "verifications", verifications)
         return "educationAndLearnings", entry
-    entry["organization"] = _organization(exp.organization)
+    entry["organization"] = _organization(exp.organization, language)
     position: dict[str, Any] = {"title": exp.title}
     _put(position, "workRelationshipTypeCode", WORK_RELATIONSHIPS.get(exp.life_area))
     _period(position, exp)
     entry["positionHistories"] = [position]
     _period(entry, exp)
-    descriptions = [wording.life_area_words(exp.life_area)]
+    descriptions = [wording.life_area_words(exp.life_area, language)]
     if exp.place:
-        descriptions.append(f"Place: {exp.place}")
+        descriptions.append(wording.say(language, N_("Place: {place}"), place=exp.place))
     if exp.narrative:
         descriptions.append(exp.narrative)
     entry["descriptions"] = descriptions
@@ -112,18 +113,20 @@ def _endorser(name: str, relationship: str, organization: str) -> dict[str, Any]
     return endorser
 
 
-def _skill(skill: SkillView) -> dict[str, Any]:
+def _skill(skill: SkillView, language: str) -> dict[str, Any]:
     entry: dict[str, Any] = {"name": skill.name}
     _put(entry, "description", skill.description)
     if skill.target_url:
         reference: dict[str, Any] = {"reference": skill.target_url}
         _put(reference, "scheme", skill.framework)
         entry["definitionReference"] = reference
-    comments = [f"{wording.tier_label(skill.tier)}: {wording.tier_sentence(skill.tier)}"]
-    level = wording.level_words(skill.proficiency)
+    comments = [f"{wording.tier_label(skill.tier, language)}: "
+                f"{wording.tier_sentence(skill.tier, language)}"]
+    level = wording.level_words(skill.proficiency, language)
     if level:
-        comments.insert(0, f"Level: {level}")
-    comments += [f"Aligned to {line}" for line in wording.alignment_words(skill)]
+        comments.insert(0, wording.say(language, N_("Level: {level}"), level=level))
+    comments += [wording.say(language, N_("Aligned to {entry}"), entry=line)
+                 for line in wording.alignment_words(skill)]
     entry["comments"] = comments
     _put(entry, "endorsers", [_endorser(e.name, e.relationship, e.organization)
                               for e in skill.endorsements if e.valid])
@@ -149,9 +152,9 @@ def render_ler_rs(page: RecordPage, bundle: Mapping[str, Any]) -> dict[str, Any]
     for exp, skills in by_experience(page.skills):
         signed = [credentials[s.credential_id] for s in skills if s.credential_id in credentials]
         signed += [e for s in skills for e in endorsements.get(s.credential_id, [])]
-        section, entry = _history(exp, [_verification(item) for item in signed])
+        section, entry = _history(exp, [_verification(item) for item in signed], page.language)
         sections[section].append(entry)
     for name, entries in sections.items():
         _put(doc, name, entries)
-    _put(doc, "skills", [_skill(skill) for skill in page.skills])
+    _put(doc, "skills", [_skill(skill, page.language) for skill in page.skills])
     return doc

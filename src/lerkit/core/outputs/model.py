@@ -81,8 +81,40 @@ class AreaView:
 
 
 @dataclass(frozen=True)
+class TargetActivity:
+    """A work activity of the target occupation: its title, its share of the work, and
+    the skills that show it (or, for a related one, the activities it is close to)."""
+
+    title: str
+    weight: float
+    by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TargetView:
+    """The occupation a person aims at and the gap to it, as ``ler gap`` reports it: a
+    section the person may add to the page and the Markdown, outside the signed record."""
+
+    code: str
+    title: str
+    job_zone: int
+    fit: float
+    shown: tuple[TargetActivity, ...] = ()
+    related: tuple[TargetActivity, ...] = ()
+    missing: tuple[TargetActivity, ...] = ()
+    skill_gaps: tuple[tuple[str, float, float], ...] = ()  # name, level (0-7), importance
+    reference: str = ""  # the occupation the skill levels are compared with, if any
+    technology: tuple[str, ...] = ()
+    learn_next: tuple[str, ...] = ()  # activities that would raise the fit most
+    attribution: str = ""
+
+
+@dataclass(frozen=True)
 class RecordPage:
-    """Everything a page, a résumé or an LER-RS document shows."""
+    """Everything a page, a résumé or an LER-RS document shows. ``target`` is a section
+    the person chose to add to the page and the Markdown; it is never signed.
+    ``language`` is the record's: the renderers write their headings, labels and
+    explanations in it, whatever language the screen speaks."""
 
     person_name: str
     holder_did: str
@@ -93,6 +125,8 @@ class RecordPage:
     valid: bool
     areas: tuple[AreaView, ...] = ()
     errors: tuple[str, ...] = field(default_factory=tuple)
+    target: TargetView | None = None
+    language: str = "en"  # of every word the renderers write around the person's own
 
     @property
     def skills(self) -> list[SkillView]:

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from lerkit.core.credentials.badges import EVIDENCE_OMIT_PREFIX, OMIT_FIELDS
 from lerkit.core.errors import BadInputError
+from lerkit.core.i18n import _
 from lerkit.core.privacy.passages import EVIDENCE, EXPERIENCE, Passage
 from lerkit.core.records import ClaimRecord
 
@@ -42,8 +43,8 @@ def omit_entry(passage: Passage) -> str:
         return f"{EVIDENCE_OMIT_PREFIX}{passage.entity_id}"
     if passage.entity == EXPERIENCE and passage.field in OMIT_FIELDS:
         return passage.field
-    raise BadInputError(f"the {passage.field} of an experience cannot be left out of an "
-                        "export; reword it instead")
+    raise BadInputError(_("the {field} of an experience cannot be left out of an export; "
+                          "reword it instead").format(field=passage.field))
 
 
 def omissions(passages: Iterable[Passage], claims: Sequence[ClaimRecord]) -> Omit:
@@ -75,8 +76,8 @@ def reworded(text: str, passage: Passage, new: str) -> str:
     if text[start:end] != passage.sentence:
         start = text.find(passage.sentence)
         if start < 0 or text.find(passage.sentence, start + 1) >= 0:
-            raise BadInputError(f"{passage.where} has changed since it was checked; "
-                                "check it again")
+            raise BadInputError(_("{where} has changed since it was checked; check it again")
+                                .format(where=passage.where))
         end = start + len(passage.sentence)
     new = " ".join(new.split())
     if new:

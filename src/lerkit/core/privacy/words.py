@@ -15,11 +15,15 @@ from typing import Any
 
 from lerkit.core.errors import FileFormatError
 from lerkit.core.files import read_yaml
+from lerkit.core.i18n import N_, _
 from lerkit.core.resources import packaged
 
 FORMAT = "lerkit-privacy-words/1"
 SHIPPED = "privacy-words.yaml"
-CHILD = "child's name"
+CHILD = N_("child's name")
+# The kinds of the shipped lists, as a person reads them: kept as they are in the
+# findings (and ``--json``), translated with ``_()`` where they are shown.
+SHIPPED_KINDS = (N_("health"), N_("disability"), N_("religion"), CHILD)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -83,7 +87,8 @@ class WordLists:
 
 def _entry(kind: str, text: Any, source: str) -> Entry:
     if not isinstance(text, str) or not words_of(text.replace("*", "")):
-        raise FileFormatError(source, f"{kind}: {text!r} is not a word or a phrase")
+        raise FileFormatError(source, _("{kind}: {text!r} is not a word or a phrase")
+                              .format(kind=kind, text=text))
     words = tuple(words_of(text))
     if text.rstrip().endswith("*"):
         words = (*words[:-1], words[-1] + "*")
@@ -92,17 +97,18 @@ def _entry(kind: str, text: Any, source: str) -> Entry:
 
 def _strings(value: Any, source: str, what: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise FileFormatError(source, f"{what} must be a list of words")
+        raise FileFormatError(source, _("{what} must be a list of words").format(what=what))
     return list(value)
 
 
 def parse_word_lists(data: Any, source: str) -> WordLists:
     """Validate parsed YAML; errors name the file."""
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
-        raise FileFormatError(source, f"not a word list (format: {FORMAT} is needed)")
+        raise FileFormatError(source, _("not a word list (format: {format} is needed)")
+                              .format(format=FORMAT))
     kinds = data.get("kinds")
     if not isinstance(kinds, Mapping) or not kinds:
-        raise FileFormatError(source, "kinds: needs at least one kind with words")
+        raise FileFormatError(source, _("kinds: needs at least one kind with words"))
     entries: list[Entry] = []
     for kind, body in kinds.items():
         words = body.get("words") if isinstance(body, Mapping) else None
@@ -110,7 +116,7 @@ def parse_word_lists(data: Any, source: str) -> WordLists:
                     for w in _strings(words, source, f"{kind}: words")]
     children = data.get("children") or {}
     if not isinstance(children, Mapping):
-        raise FileFormatError(source, "children: must hold relations and not_names")
+        raise FileFormatError(source, _("children: must hold relations and not_names"))
     return WordLists(
         entries=tuple(entries),
         relations=tuple(_strings(children.get("relations", []), source, "relations")),

@@ -5,6 +5,10 @@ Accepts ESCO's folder of English CSV files or a single skills CSV with ESCO's co
 ``skillType``, ``reuseLevel``). In a folder, ``skills_en.csv`` is used when present;
 otherwise the skill collections and subsets are merged. The hierarchy comes from
 ``broaderRelationsSkillPillar_en.csv`` and ``skillsHierarchy_en.csv`` when present.
+
+ESCO publishes every language with the same columns (``skills_es.csv``...): with
+``language`` other than English, each entry's labels and description are read as its
+texts in that language (``Competency.texts``), to be stored beside the English ones.
 """
 
 from __future__ import annotations
@@ -13,20 +17,31 @@ from pathlib import Path
 
 from lerkit.core.errors import BadInputError
 from lerkit.core.taxonomy.delimited import rows, split_multi
-from lerkit.core.taxonomy.model import Category, Competency, Taxonomy
+from lerkit.core.taxonomy.model import Category, Competency, LanguageTexts, Taxonomy
 
 FRAMEWORK = "ESCO"
 _SKILL_COLUMNS = ["conceptUri", "preferredLabel"]
 
 
-def _skill_files(folder: Path) -> list[Path]:
-    full = folder / "skills_en.csv"
+def _skill_files(folder: Path, language: str = "en") -> list[Path]:
+    full = folder / f"skills_{language}.csv"
     if full.is_file():
         return [full]
-    found = sorted(folder.glob("*SkillsCollection_en.csv"))
-    found += sorted((folder / "subsets").glob("*.csv")) if (folder / "subsets").is_dir() else []
-    found += sorted(folder.glob("skills_*.csv"))
+    found = sorted(folder.glob(f"*SkillsCollection_{language}.csv"))
+    if language == "en":
+        found += sorted((folder / "subsets").glob("*.csv")) if (
+            folder / "subsets").is_dir() else []
+        found += sorted(folder.glob("skills_*.csv"))
     return found
+
+
+def _in_language(comps: dict[str, Competency], language: str) -> None:
+    """Make each entry's texts its texts in ``language`` (a non-English import)."""
+    if language == "en":
+        return
+    for comp in comps.values():
+        comp.texts[language] = LanguageTexts(label=comp.label, description=comp.description,
+                                             alt_labels=list(comp.alt_labels))
 
 
 def _skill_rows(path: Path, comps: dict[str, Competency]) -> None:
@@ -92,30 +107,57 @@ def _occupations(path: Path) -> Taxonomy:
                     framework=FRAMEWORK, source=str(path))
 
 
-def load_esco(path: Path | str) -> list[Taxonomy]:
-    """ESCO taxonomies from a folder of CSV files or from one skills CSV."""
+def load_esco(path: Path | str, language: str = "en") -> list[Taxonomy]:
+    """ESCO taxonomies from a folder of CSV files or from one skills CSV, in ``language``
+    (texts in another language than English fill ``Competency.texts``)."""
     target = Path(path)
     if target.is_file():
         comps: dict[str, Competency] = {}
         _skill_rows(target, comps)
+        _in_language(comps, language)
         return [Taxonomy(name="esco-skills", title="ESCO skills", framework=FRAMEWORK,
                          competencies=list(comps.values()), source=str(target))]
     if not target.is_dir():
         raise BadInputError(f"{target}: no such file or folder")
     found: list[Taxonomy] = []
-    files = _skill_files(target)
+    files = _skill_files(target, language)
     if files:
         comps = {}
         for file in files:
             _skill_rows(file, comps)
-        categories = _hierarchy(target, comps)
+        categories = _hierarchy(target, comps) if language == "en" else []
+        _in_language(comps, language)
         found.append(Taxonomy(
             name="esco-skills", title="ESCO skills", framework=FRAMEWORK,
             competencies=list(comps.values()), categories=categories, source=str(target),
         ))
-    occupations = target / "occupations_en.csv"
+    occupations = target / f"occupations_{language}.csv"
     if occupations.is_file():
-        found.append(_occupations(occupations))
+        jobs = _occupations(occupations)
+        _in_language({c.id: c for c in jobs.competencies}, language)
+        found.append(jobs)
     if not found:
         raise BadInputError(f"{target}: no ESCO skill or occupation CSV files found")
     return found
+
+
+def beside(stored: Taxonomy, parsed: Taxonomy, language: str) -> Taxonomy:
+    """An import of ``parsed`` that keeps what ``stored`` (the same taxonomy, imported
+    before) holds in other languages. In English: the parsed entries, each with the
+    stored entry's texts in other languages. In another language: the stored entries,
+    each given the parsed entry's texts in that language; parsed entries not stored yet
+    are added as they are."""
+    before = stored.by_id()
+    if language == "en":
+        for comp in parsed.competencies:
+            old = before.get(comp.id)
+            if old is not None:
+                comp.texts = {**old.texts, **comp.texts}
+        return parsed
+    news = parsed.by_id()
+    for comp in stored.competencies:
+        new = news.pop(comp.id, None)
+        if new is not None and language in new.texts:
+            comp.texts[language] = new.texts[language]
+    stored.competencies += list(news.values())
+    return stored

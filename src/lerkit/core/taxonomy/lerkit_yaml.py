@@ -2,7 +2,8 @@
 
 Either one file holding the header, the categories and all competencies, or a folder
 holding ``taxonomy.yaml`` (header and categories) and one ``<category>.yaml`` per
-category (``category: id`` and ``competencies: [...]``). Every problem is reported as
+category (``category: id`` and ``competencies: [...]``), and optionally one subfolder per
+other language (:mod:`.lerkit_languages`). Every problem is reported as
 a :class:`FileFormatError` naming the file, the line and the reason. The format is
 described for coaches in ``docs/taxonomies.md``.
 """
@@ -17,6 +18,7 @@ import yaml
 
 from lerkit.core.errors import BadInputError, FileFormatError
 from lerkit.core.files import YAML_LIMIT, read_text
+from lerkit.core.taxonomy.lerkit_languages import load_languages
 from lerkit.core.taxonomy.model import Category, Competency, Taxonomy
 from lerkit.core.taxonomy.yaml_nodes import Nodes, compose, line_of
 
@@ -87,7 +89,9 @@ def _load_folder(folder: Path) -> Taxonomy:
         raise BadInputError(f"{folder}: more than {MAX_FILES} YAML files")
     for file in files:
         _category_file(file, state)
-    return _finish(taxonomy, state, nodes)
+    finished = _finish(taxonomy, state, nodes)
+    load_languages(folder, state.categories, state.competencies)
+    return finished
 
 
 def _header(root: yaml.Node, nodes: Nodes) -> tuple[Taxonomy, _State, dict[str, yaml.Node]]:

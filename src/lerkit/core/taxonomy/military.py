@@ -3,12 +3,14 @@
 A code is recognised however a veteran writes it: an Army MOS with or without its skill
 level ("88N", "88N30"), a Marine Corps MOS ("0481"), a Navy or Coast Guard rating with its
 pay grade ("LS2", "LSC", "BM1"), or an Air Force AFSC with any skill level ("2T071",
-"2T0X1"). Titles are matched fuzzily ("transportation management coordinator").
+"2T0X1"). Titles are matched fuzzily ("transportation management coordinator"),
+ignoring case and accents (the Spanish titles: "policía militar", "policia militar").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +49,13 @@ class MilitaryHit:
     how: str
 
 
+def title_words(text: str) -> str:
+    """A title or a query as the matcher compares them: lower case, no accents, no
+    punctuation ("Policía Militar" -> "policia militar")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return utils.default_process("".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
 def code_keys(text: str) -> list[str]:
     """The crosswalk keys a written code may stand for, most specific first."""
     raw = re.sub(r"[\s\-./]", "", text.upper())
@@ -73,7 +82,7 @@ class MilitaryCrosswalk:
         self._title_owner: list[MilitaryOccupation] = []
         for occ in occupations:
             for title in (occ.title, *occ.alt_titles):
-                self._titles.append(utils.default_process(title))
+                self._titles.append(title_words(title))
                 self._title_owner.append(occ)
 
     def lookup(self, text: str, limit: int = 3) -> list[MilitaryHit]:
@@ -86,7 +95,7 @@ class MilitaryCrosswalk:
                 found = self._by_key.get(key)
                 if found:
                     return [MilitaryHit(o, 100.0, f"code {key}") for o in found[:limit]]
-        query = utils.default_process(text)
+        query = title_words(text)
         if not query:
             return []
         exact = [i for i, title in enumerate(self._titles) if title == query]

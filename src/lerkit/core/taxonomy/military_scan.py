@@ -13,27 +13,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import utils
-
 from lerkit.core.taxonomy.military import (
     MilitaryCrosswalk,
     MilitaryHit,
     MilitaryOccupation,
     code_keys,
+    title_words,
 )
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
 _CONTEXT = re.compile(
     r"\b(army|navy|naval|marines?|usmc|air force|space force|coast guard|national guard|"
     r"reserves|military|service ?member|enlisted|deploy(ed|ment|ments)|mos|afsc|nec|"
-    r"dd-?214|veterans?|sailors?|soldiers?|airm[ae]n|platoon|battalion|squadron|brigade)\b",
+    r"dd-?214|veterans?|sailors?|soldiers?|airm[ae]n|platoon|battalion|squadron|brigade|"
+    # Spanish, as the text reads without accents
+    r"ejercito|(la|en|de) marina|infanteria de marina|fuerza aerea|fuerza espacial|"
+    r"guardia (nacional|costera)|militar(es)?|soldad[oa]s?|veteran[oa]s?|sargento|"
+    r"(fui|era|como|de) cabo|desplegad[oa]s?|despliegues?|batallon|peloton|escuadron|"
+    r"reservistas?)\b",
     re.IGNORECASE)
 MAX_TITLE_WORDS = 6
 
 
 def military_context(text: str) -> bool:
-    """Whether the text speaks of military service."""
-    return _CONTEXT.search(text) is not None
+    """Whether the text speaks of military service (in English or Spanish)."""
+    return _CONTEXT.search(title_words(text)) is not None
 
 
 def _mixed(token: str) -> bool:
@@ -59,7 +63,7 @@ class MilitaryScanner:
         self.titles: dict[str, list[MilitaryOccupation]] = {}
         for occ in crosswalk.occupations:
             for title in (occ.title, *occ.alt_titles):
-                words = utils.default_process(title)
+                words = title_words(title)
                 if words and occ not in self.titles.get(words, []):
                     self.titles.setdefault(words, []).append(occ)
 
@@ -80,7 +84,7 @@ class MilitaryScanner:
                     for occ in self.by_key[key]:
                         add(occ, f"code {key}", token)
                     break
-        words = utils.default_process(text).split()
+        words = title_words(text).split()
         for n in range(min(MAX_TITLE_WORDS, len(words)), 0, -1):
             if n == 1 and not relaxed:
                 break

@@ -64,9 +64,11 @@ def skill_gwas(folder: Path) -> dict[str, tuple[str, ...]]:
 
 def skill_ratings(folder: Path, release: str, xlsx: Path | None = None) -> SkillRatings:
     """Importance and level of each skill per occupation, from ``Skills.txt`` in the
-    release, else ``xlsx`` (or ``Skills.xlsx`` in the folder); ``release`` names the
-    release the ratings come from when it is not the folder's own."""
-    text = folder / "Skills.txt"
+    release, else ``xlsx`` (or ``Skills.xlsx`` in the folder; an ``xlsx`` ending in
+    ``.txt`` is a ``Skills.txt`` kept elsewhere); ``release`` names the release the
+    ratings come from when it is not the folder's own."""
+    elsewhere = xlsx is not None and xlsx.suffix.lower() == ".txt"
+    text = xlsx if xlsx is not None and elsewhere else folder / "Skills.txt"
     book = xlsx or folder / "Skills.xlsx"
     if text.is_file():
         source: Iterator[dict[str, str]] = (r for _, r in rows(text, SKILL_COLUMNS))

@@ -112,7 +112,8 @@ def _need(folder: Path, name: str) -> Path:
 
 def build_pack(folder: Path | str, skills: Path | None = None) -> OnetPack:
     """Read an O*NET text release (see the module docstring for the files used);
-    ``skills`` is an O*NET ``Skills.xlsx`` to use when the release has no skills file."""
+    ``skills`` is an O*NET ``Skills.xlsx`` (or ``Skills.txt``) kept apart from the
+    release, to use when the release has no skills file of its own."""
     root = Path(folder)
     pack = read_activities(root)
     pack.occupations = _occupations(root)

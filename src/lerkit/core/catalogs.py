@@ -1,0 +1,77 @@
+"""Compile and inspect gettext catalogs (Babel): the ``.po`` files of a language, merged.
+
+Used at build time (``hatch_build.py`` writes ``LC_MESSAGES/lerkit.mo``), by a source
+checkout whose compiled catalog is older than its ``.po`` files, and by the tests that
+check every marked message has a translation.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from lerkit.core.errors import BadInputError
+
+
+def merged_catalog(sources: Iterable[Path], language: str | None = None) -> Catalog:
+    """One catalog holding every message of ``sources`` (a message twice is an error)."""
+    merged = Catalog(locale=language, domain="lerkit")
+    for source in sources:
+        with source.open("rb") as handle:
+            try:
+                part = read_po(handle, locale=language)
+            except Exception as error:  # Babel raises several types for a broken file
+                raise BadInputError(f"{source.name}: not a readable .po file ({error})") from error
+        for message in part:
+            if not message.id:
+                continue
+            if message.id in merged:
+                raise BadInputError(f"{source.name}: {message.id!r} is translated twice")
+            merged[message.id] = message
+    return merged
+
+
+def compile_catalog(sources: Iterable[Path], language: str | None = None) -> io.BytesIO:
+    """The ``.mo`` bytes for ``sources``; fuzzy or empty translations are left out."""
+    catalog = merged_catalog(sources, language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return buffer
+
+
+def write_compiled(folder: Path, domain: str = "lerkit") -> Path:
+    """Compile ``folder/*.po`` into ``folder/LC_MESSAGES/<domain>.mo``; the path written."""
+    target = folder / "LC_MESSAGES" / f"{domain}.mo"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(compile_catalog(sorted(folder.glob("*.po")), folder.name).getvalue())
+    return target
+
+
+MARKERS = {"_": 1, "N_": 1, "ngettext": 2}
+
+
+def marked_messages(package_dir: Path) -> dict[str, list[str]]:
+    """Every message marked with ``_``, ``N_`` or ``ngettext`` in ``package_dir``'s Python
+    files -> where it is marked (``path:line``)."""
+    import ast
+
+    found: dict[str, list[str]] = {}
+    for path in sorted(package_dir.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            count = MARKERS.get(node.func.id)
+            if count is None:
+                continue
+            for argument in node.args[:count]:
+                if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                    where = f"{path.relative_to(package_dir.parent)}:{node.lineno}"
+                    found.setdefault(argument.value, []).append(where)
+    return found

@@ -1,0 +1,99 @@
+"""The languages the matcher reads, and telling a Spanish (or mixed) answer from English.
+
+An answer is read as Spanish when it has two Spanish function words no English sentence
+uses ("el", "los", "que", "para"...), or one of them and either a word that only the
+taxonomy's Spanish texts use or an accented letter. Words that only the Spanish texts
+use are not enough on their own: many English words ("dental", "original") are Spanish
+too. Then the answer goes through both pipelines, each word to the one that knows it
+(:func:`split`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from lerkit.core.matching.lexicon import STOP_WORDS
+from lerkit.core.matching.lexicon_es import STOP_WORDS_ES
+from lerkit.core.matching.spanish import SPANISH
+from lerkit.core.matching.text import ENGLISH, Pipeline, Token, tokenize
+
+PIPELINES = {"en": ENGLISH, "es": SPANISH}
+# Spanish function words that are not English words (nor common parts of English names)
+MARKERS = frozenset(
+    """
+    el los las del al que y mi mis tu su sus para por una unos unas yo le les nos como
+    pero cuando donde porque muy todo todos toda todas este esta estos estas ese esa eso
+    esos esas era fue fui estaba estaban tenia habia hacia hice tengo soy estoy tambien
+    entre hasta desde ya aqui alli casi siempre nunca cada mucho muchos poco otro otra
+    otros otras despues antes ahi nomas pues sobre ella ellos nosotros cuando la de lo
+    """.split()
+)
+_SPANISH_ONLY_STOP = STOP_WORDS_ES - STOP_WORDS
+_SURE = MARKERS | _SPANISH_ONLY_STOP
+_WORD = re.compile(r"[^\W\d_]+")
+_ACCENTED = re.compile(r"[áéíóúñÁÉÍÓÚÑ¿¡]")
+
+Known = Callable[[str], bool]
+
+
+def pipeline(language: str) -> Pipeline:
+    """The text pipeline of a language code ("en", "es")."""
+    return PIPELINES.get(language, ENGLISH)
+
+
+def _spanish_token(es: Token, en: Token, text: str, es_known: Known, en_known: Known) -> int:
+    """How surely one word is Spanish: 2 for a marker or a Spanish stop word English does
+    not use, 1 for a word only the Spanish index knows, 0 otherwise."""
+    if es.word in MARKERS:
+        return 0 if es.word == "de" and text[es.end:es.end + 1] in "-\u2010\u2011" else 2
+    if not en.term or es.acronym:  # an English stop word ("a", "me", "no"), "IT"
+        return 0
+    if es.word in _SPANISH_ONLY_STOP:
+        return 2
+    return int(bool(es.term) and es_known(es.term) and not en_known(en.term))
+
+
+def _maybe_spanish(text: str) -> bool:
+    """A quick test that rules out most English texts: no Spanish function word and no
+    accented letter."""
+    return _ACCENTED.search(text) is not None or any(
+        w in _SURE for w in _WORD.findall(text.casefold()))
+
+
+def split(text: str, es_known: Known, en_known: Known,
+          force: bool = False) -> tuple[list[Token], list[Token]] | None:
+    """The tokens of ``text`` for the English and the Spanish index, each without the
+    other language's words; None when the text reads as English (unless ``force``).
+    ``es_known`` and ``en_known`` tell whether a term is in the Spanish and the English
+    index."""
+    if not force and not _maybe_spanish(text):
+        return None
+    english = tokenize(text)
+    in_spanish = tokenize(text, SPANISH)
+    if len(english) != len(in_spanish):  # pragma: no cover - both use one tokenizer
+        return None
+    marks = [_spanish_token(s, e, text, es_known, en_known)
+             for e, s in zip(english, in_spanish, strict=True)]
+    sure = len({s.word for s, mark in zip(in_spanish, marks, strict=True) if mark == 2})
+    vocabulary = len({s.word for s, mark in zip(in_spanish, marks, strict=True) if mark == 1})
+    accented = _ACCENTED.search(text) is not None
+    spanish = sure >= 2 or (sure == 1 and (vocabulary >= 1 or accented)) or (
+        accented and vocabulary >= 1)
+    if not (spanish or force):
+        return None
+    en_out = [replace(e, term="") if mark else e
+              for e, mark in zip(english, marks, strict=True)]
+    es_out = [replace(s, term="") if not mark and e.term and en_known(e.term)
+              and not es_known(s.term) else s
+              for e, s, mark in zip(english, in_spanish, marks, strict=True)]
+    return en_out, es_out
+
+
+def reads_spanish(text: str, es_known: Known, en_known: Known) -> bool:
+    """Whether ``text`` reads as Spanish or mixed Spanish and English."""
+    return split(text, es_known, en_known) is not None
+
+
+__all__ = ["MARKERS", "PIPELINES", "pipeline", "reads_spanish", "split"]
