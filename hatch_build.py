@@ -16,11 +16,14 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 def compile_language(folder: Path) -> Path:
     """Merge ``folder/*.po`` and write ``folder/LC_MESSAGES/lerkit.mo``."""
     merged = Catalog(locale=folder.name, domain="lerkit")
-    for source in sorted(folder.glob("*.po")):
+    for number, source in enumerate(sorted(folder.glob("*.po"))):
         with source.open("rb") as handle:
-            for message in read_po(handle, locale=folder.name):
-                if message.id:
-                    merged[message.id] = message
+            part = read_po(handle, locale=folder.name)
+        if number == 0:  # the files' own Plural-Forms, not the locale's CLDR count
+            merged.mime_headers = part.mime_headers
+        for message in part:
+            if message.id:
+                merged[message.id] = message
     buffer = io.BytesIO()
     write_mo(buffer, merged, use_fuzzy=False)
     target = folder / "LC_MESSAGES" / "lerkit.mo"

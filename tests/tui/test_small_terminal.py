@@ -80,8 +80,9 @@ async def test_the_footer_fits_80_columns(ler: Lerkit, where: str,
         assert "f1 Help" in screen_lines(app)[-1]
 
 
-# A new kiosk person is first asked which parts of life apply (Ctrl+S: every part).
-@pytest.mark.parametrize(("interview", "keys"), [(True, ("ctrl+s",)), (False, ()),
+# A new kiosk person first chooses the language (Enter: the one highlighted), then is
+# asked which parts of life apply (Ctrl+S: every part).
+@pytest.mark.parametrize(("interview", "keys"), [(True, ("enter", "ctrl+s")), (False, ()),
                                                  (False, ("escape",)), (False, ("ctrl+e",))])
 async def test_the_kiosk_footer_keeps_save_and_finish(
         session: kiosk_session.KioskSession, interview: bool, keys: tuple[str, ...]) -> None:

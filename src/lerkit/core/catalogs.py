@@ -21,12 +21,16 @@ from lerkit.core.errors import BadInputError
 def merged_catalog(sources: Iterable[Path], language: str | None = None) -> Catalog:
     """One catalog holding every message of ``sources`` (a message twice is an error)."""
     merged = Catalog(locale=language, domain="lerkit")
+    headers_taken = False
     for source in sources:
         with source.open("rb") as handle:
             try:
                 part = read_po(handle, locale=language)
             except Exception as error:  # Babel raises several types for a broken file
                 raise BadInputError(f"{source.name}: not a readable .po file ({error})") from error
+        if not headers_taken:  # the files' own Plural-Forms, not the locale's CLDR count
+            merged.mime_headers = part.mime_headers
+            headers_taken = True
         for message in part:
             if not message.id:
                 continue
@@ -67,11 +71,27 @@ def marked_messages(package_dir: Path) -> dict[str, list[str]]:
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
                 continue
-            count = MARKERS.get(node.func.id)
-            if count is None:
+            if node.func.id not in MARKERS:
                 continue
-            for argument in node.args[:count]:
-                if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
-                    where = f"{path.relative_to(package_dir.parent)}:{node.lineno}"
-                    found.setdefault(argument.value, []).append(where)
+            argument = node.args[0] if node.args else None  # a plural's entry is its singular
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                where = f"{path.relative_to(package_dir.parent)}:{node.lineno}"
+                found.setdefault(argument.value, []).append(where)
+    return found
+
+
+def marked_plurals(package_dir: Path) -> dict[str, str]:
+    """Every ``ngettext(singular, plural, n)`` in ``package_dir``: singular -> plural."""
+    import ast
+
+    found: dict[str, str] = {}
+    for path in sorted(package_dir.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "ngettext" and len(node.args) >= 2
+                    and all(isinstance(a, ast.Constant) and isinstance(a.value, str)
+                            for a in node.args[:2])):
+                first, second = node.args[0], node.args[1]
+                assert isinstance(first, ast.Constant) and isinstance(second, ast.Constant)
+                found[str(first.value)] = str(second.value)
     return found

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
+from lerkit.core.i18n import N_
 from lerkit.services.context import Lerkit
 from lerkit.tui.base_app import COMMON_BINDINGS, LerkitBaseApp
 from lerkit.tui.commands import LerkitCommands
@@ -33,11 +35,12 @@ class LerkitApp(LerkitBaseApp[None]):
     """
 
     TITLE = "lerkit"
-    SUB_TITLE = "Learning and Employment Records"
+    SUB_TITLE = N_("Learning and Employment Records")
     COMMANDS = App.COMMANDS | {LerkitCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         *COMMON_BINDINGS,
-        Binding("f6", "verify_bundle", "Verify", id="verify-bundle", show=False),
+        Binding("f6", "verify_bundle", N_("Verify"), id="verify-bundle", show=False,
+                tooltip=N_("Check a signed record file")),
     ]
 
     def __init__(self, ler: Lerkit, *, high_contrast: bool = False,
@@ -53,6 +56,10 @@ class LerkitApp(LerkitBaseApp[None]):
         self.taxonomy = taxonomy
 
     def on_mount(self) -> None:
+        self.open_screens()
+
+    def open_screens(self) -> None:
+        """The first screens: the caseload, and the person's interview or record."""
         self.push_screen(HomeScreen(self.ler))
         if self.person_id is None:
             return
@@ -89,6 +96,34 @@ class LerkitApp(LerkitBaseApp[None]):
 
     def on_occupations_wanted(self, message: OccupationsWanted) -> None:
         self.push_screen(OccupationsScreen(self.ler, message.person_id))
+
+    # --- a change of language: the same screens again, made anew ---------------------------
+
+    def fresh(self, screen: Screen[Any]) -> Screen[Any] | None:
+        """A new screen showing what ``screen`` shows, for a change of language (None:
+        not one of lerkit's screens). An interview resumes where it stopped: every step
+        is saved."""
+        if isinstance(screen, HomeScreen):
+            return HomeScreen(self.ler)
+        if isinstance(screen, InterviewScreen):
+            return self._interview(screen.person_id)
+        if isinstance(screen, ReviewScreen):
+            return ReviewScreen(self.ler, screen.person_id)
+        if isinstance(screen, ExportScreen):
+            return ExportScreen(self.ler, screen.person_id, folder=self.export_folder())
+        if isinstance(screen, OccupationsScreen):
+            return OccupationsScreen(self.ler, screen.person_id)
+        return None
+
+    async def language_changed(self) -> None:
+        """Every screen of the stack made anew, in the language just chosen."""
+        made = [new for new in map(self.fresh, self.screen_stack) if new is not None]
+        if not made:
+            return
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        for screen in made:
+            await self.push_screen(screen)
 
     def export_folder(self) -> Path | None:
         """The folder the export screen offers (None: the person's Documents or home

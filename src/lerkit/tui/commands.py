@@ -2,7 +2,8 @@
 
 Each key binding that lerkit declares (on the focused widget, the widgets around it, the
 screen and the app) is a command, named by its footer words and its key, explained by
-its action's docstring: one declaration, three places (key, footer or help, palette).
+its tooltip: one declaration, three places (key, footer or help, palette), each in the
+language spoken (the declarations are English, marked with ``N_()``).
 A few actions have no key on some screens; ``EXTRA`` offers them where they exist (and
 names them in the palette where they have a key).
 """
@@ -18,20 +19,25 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-# (title, help, action name, on the app rather than the screen)
+from lerkit.core.i18n import N_, _
+
+# (title, help, action name, on the app rather than the screen), marked: shown with _()
 EXTRA: tuple[tuple[str, str, str, bool], ...] = (
-    ("Start interview", "Go on with (or start) the interview of this person",
+    (N_("Start interview"), N_("Go on with (or start) the interview of this person"),
      "start_interview", False),
-    ("Review record", "All experiences and skills of this person, editable", "open_person",
-     False),
-    ("Export", "Write a signed record of the accepted skills", "export", False),
-    ("Verify", "Check a signed record file", "verify_bundle", True),
-    ("Toggle high contrast", "Switch between the normal and the high-contrast colours",
+    (N_("Review record"), N_("All experiences and skills of this person, editable"),
+     "open_person", False),
+    (N_("Export"), N_("Write a signed record of the accepted skills"), "export", False),
+    (N_("Verify"), N_("Check a signed record file"), "verify_bundle", True),
+    (N_("Toggle high contrast"), N_("Switch between the normal and the high-contrast colours"),
      "toggle_contrast", True),
 )
-NAMED = {action: (title, text) for title, text, action, _ in EXTRA}  # their palette words
-KEY_WORDS = {"escape": "Escape", "enter": "Enter", "delete": "Delete", "space": "Space",
-             "up": "Up", "down": "Down", "tab": "Tab"}
+NAMED = {action: (title, text) for title, text, action, _on_app in EXTRA}  # palette words
+# Keys named as on the keyboard; the ones with no words on them in the language spoken.
+KEY_WORDS = {"escape": "Escape", "enter": "Enter", "delete": "Delete", "space": N_("Space"),
+             "up": N_("Up"), "down": N_("Down"), "tab": "Tab", "pageup": "Page Up",
+             "pagedown": "Page Down"}
+EITHER = N_("{keys} or {key}")
 
 
 @dataclass(frozen=True)
@@ -47,9 +53,13 @@ def key_words(keys: str) -> str:
     """"ctrl+s" → "Ctrl+S", "f2" → "F2", "delete,r" → "Delete or R"."""
     def one(key: str) -> str:
         parts = key.split("+")
-        return "+".join(KEY_WORDS.get(p, p.capitalize() if len(p) > 1 else p.upper())
-                        for p in parts)
-    return " or ".join(one(k.strip()) for k in keys.split(","))
+        return "+".join(_(KEY_WORDS[p]) if p in KEY_WORDS
+                        else p.capitalize() if len(p) > 1 else p.upper() for p in parts)
+    words = [one(k.strip()) for k in keys.split(",")]
+    said = words[0]
+    for word in words[1:]:
+        said = _(EITHER).format(keys=said, key=word)
+    return said
 
 
 def action_name(action: str) -> str:
@@ -67,15 +77,8 @@ def declared_bindings(node: DOMNode) -> Iterator[Binding]:
 
 
 def explain(node: DOMNode, binding: Binding) -> str:
-    """The binding's tooltip, or the first line of its action's docstring (its words
-    when the action takes arguments: one method then does several things)."""
-    if binding.tooltip:
-        return binding.tooltip
-    if "(" in binding.action:
-        return binding.description
-    method = getattr(node, f"action_{action_name(binding.action)}", None)
-    doc = (getattr(method, "__doc__", None) or "").strip()
-    return doc.splitlines()[0] if doc else binding.description
+    """The binding's tooltip (in the current language), else its footer words."""
+    return _(binding.tooltip or binding.description)
 
 
 def focus_chain(screen: Screen[object]) -> list[DOMNode]:
@@ -100,7 +103,7 @@ def screen_keys(screen: Screen[object]) -> list[tuple[str, str]]:
     """Each key that works on ``screen`` now, in words, with its footer words (for F1)."""
     found: dict[str, list[str]] = {}  # words -> keys (two keys that do the same: one line)
     for _node, binding, keys in active_bindings(screen):
-        found.setdefault(binding.description, []).append(keys)
+        found.setdefault(_(binding.description), []).append(keys)
     return [(key_words(",".join(keys)), words) for words, keys in found.items()]
 
 
@@ -113,7 +116,7 @@ def binding_commands(screen: Screen[object]) -> Iterator[tuple[DOMNode, str, Com
         seen.add((id(node), binding.action))
         words, text = NAMED.get(binding.action, (binding.description, explain(node, binding)))
         run = partial(node.app.run_action, binding.action, node)
-        yield node, binding.action, Command(f"{words} ({key_words(keys)})", text, run)
+        yield node, binding.action, Command(f"{_(words)} ({key_words(keys)})", _(text), run)
 
 
 class LerkitCommands(Provider):
@@ -129,7 +132,7 @@ class LerkitCommands(Provider):
             target: DOMNode = self.app if on_app else self.screen
             method = getattr(target, f"action_{action}", None)
             if callable(method) and (id(target), action) not in done:
-                yield Command(title, text, partial(method))
+                yield Command(_(title), _(text), partial(method))
 
     async def discover(self) -> Hits:
         for command in self.available():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lerkit.core.i18n import N_
 from lerkit.services.context import Lerkit
 from lerkit.services.endorsing import BundleReview, EndorseResult
 from lerkit.tui.base_app import LerkitBaseApp
@@ -13,7 +14,7 @@ from lerkit.tui.screens.endorse import EndorseScreen
 class EndorseApp(LerkitBaseApp[EndorseResult | None]):
     """Review one bundle and sign endorsements; exits with what was written (or None)."""
 
-    TITLE = "lerkit: endorse"
+    TITLE = N_("lerkit: endorse")
 
     def __init__(self, ler: Lerkit, review: BundleReview, out: Path, *,
                  high_contrast: bool = False, signer: str = "") -> None:
@@ -25,6 +26,14 @@ class EndorseApp(LerkitBaseApp[EndorseResult | None]):
 
     def on_mount(self) -> None:
         self.push_screen(EndorseScreen(self.ler, self.review, self.out, self.signer))
+
+    async def language_changed(self) -> None:
+        """The review made anew in the language just chosen, with what was chosen and
+        typed on it."""
+        if isinstance(self.screen, EndorseScreen):
+            fresh = EndorseScreen(self.ler, self.review, self.out, self.signer)
+            fresh.take_over(self.screen)
+            await self.switch_screen(fresh)
 
     def on_endorse_screen_finished(self, message: EndorseScreen.Finished) -> None:
         self.exit(message.result)

@@ -25,22 +25,27 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
+from lerkit.core.i18n import N_, set_language
 from lerkit.services.kiosk_session import KioskOutcome, KioskSession, warning_lead
 from lerkit.tui.app import LerkitApp
 from lerkit.tui.dialogs.kiosk_idle import IdleModal
 from lerkit.tui.dialogs.kiosk_save import SaveModal
+from lerkit.tui.dialogs.language import LanguageModal
 
 
 class KioskApp(LerkitApp):
     """lerkit on a shared computer; ``outcome`` says how the session ended."""
 
-    TITLE = "lerkit kiosk"
-    SUB_TITLE = "everything is wiped when you finish"  # whole in the header at 80 columns
+    TITLE = N_("lerkit kiosk")
+    SUB_TITLE = N_("everything is wiped when you finish")  # whole in the header at 80 columns
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Finish", id="quit", priority=True,
-                tooltip="Offer to save, then wipe everything from this computer"),
-        Binding("ctrl+c", "finish", "Finish", show=False, priority=True, id="kiosk-finish"),
-        Binding("f9", "save_now", "Save to USB", id="kiosk-save"),
+        Binding("ctrl+q", "quit", N_("Finish"), id="quit", priority=True,
+                tooltip=N_("Offer to save, then wipe everything from this computer")),
+        Binding("ctrl+c", "finish", N_("Finish"), show=False, priority=True, id="kiosk-finish",
+                tooltip=N_("Offer to save, then wipe everything from this computer")),
+        Binding("f9", "save_now", N_("Save to USB"), id="kiosk-save",
+                tooltip=N_("Save now, to a folder that is also used if the session is cut "
+                           "off")),
     ]
 
     @dataclass
@@ -61,6 +66,21 @@ class KioskApp(LerkitApp):
         self.outcome: KioskOutcome | None = None
         super().__init__(session.ler, high_contrast=high_contrast,
                          person_id=session.person_id, start_interview=interview)
+
+    def open_screens(self) -> None:
+        """A new session starts by choosing the language of the screens; a session
+        resumed (or replayed) goes straight on (F8 changes the language there)."""
+        if not self.start_interview:
+            super().open_screens()
+            return
+
+        def chosen(language: str | None) -> None:
+            if language is not None:
+                set_language(language)
+                self.speak()
+            super(KioskApp, self).open_screens()
+
+        self.push_screen(LanguageModal(), chosen)
 
     def export_folder(self) -> Path | None:
         """The folder the person chose for this session's files (their USB stick), if any."""

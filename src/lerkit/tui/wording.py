@@ -1,16 +1,43 @@
-"""The words the screens show for skills, statuses and experiences (no colour needed)."""
+"""The words the screens show for skills, statuses and experiences (no colour needed),
+in the language spoken (the tables are English, marked with ``N_()``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lerkit.core.i18n import N_, _, ngettext
 from lerkit.core.matching.types import Match
-from lerkit.core.records import ClaimRecord, ClaimStatus, ExperienceRecord, Proficiency
+from lerkit.core.records import (
+    ClaimRecord,
+    ClaimStatus,
+    ExperienceRecord,
+    LifeArea,
+    Proficiency,
+)
 
 STATUS_WORDS = {
-    ClaimStatus.ACCEPTED: "ACCEPTED",
-    ClaimStatus.SUGGESTED: "suggested",
-    ClaimStatus.REJECTED: "turned down",
+    ClaimStatus.ACCEPTED: N_("ACCEPTED"),
+    ClaimStatus.SUGGESTED: N_("suggested"),
+    ClaimStatus.REJECTED: N_("turned down"),
+}
+LEVEL_WORDS = {
+    Proficiency.WITH_HELP: N_("with help"),
+    Proficiency.ON_MY_OWN: N_("on my own"),
+    Proficiency.TAUGHT_OR_LED: N_("taught or led others"),
+}
+AREA_WORDS = {
+    LifeArea.PAID_WORK: N_("PAID WORK"),
+    LifeArea.MILITARY: N_("MILITARY"),
+    LifeArea.CAREGIVING: N_("CAREGIVING"),
+    LifeArea.VOLUNTEERING: N_("VOLUNTEERING"),
+    LifeArea.FAITH: N_("FAITH"),
+    LifeArea.FUNDRAISING: N_("FUNDRAISING"),
+    LifeArea.SMALL_BUSINESS: N_("SMALL BUSINESS"),
+    LifeArea.SELF_TAUGHT: N_("SELF-TAUGHT"),
+    LifeArea.EDUCATION: N_("EDUCATION"),
+    LifeArea.CREATIVE: N_("CREATIVE"),
+    LifeArea.HOUSEHOLD: N_("HOUSEHOLD"),
+    LifeArea.OTHER: N_("OTHER"),
 }
 PROFICIENCY_ORDER = (Proficiency.WITH_HELP, Proficiency.ON_MY_OWN, Proficiency.TAUGHT_OR_LED)
 
@@ -22,9 +49,26 @@ def next_proficiency(current: Proficiency | None) -> Proficiency:
     return PROFICIENCY_ORDER[(PROFICIENCY_ORDER.index(current) + 1) % len(PROFICIENCY_ORDER)]
 
 
+def level_words(proficiency: Proficiency) -> str:
+    """"on my own", in the language spoken."""
+    return _(LEVEL_WORDS[proficiency])
+
+
+def status_words(status: ClaimStatus) -> str:
+    """"ACCEPTED", "suggested" or "turned down", in the language spoken."""
+    return _(STATUS_WORDS[status])
+
+
+def area_words(area: LifeArea) -> str:
+    """A part of life in capitals ("PAID WORK"), in the language spoken."""
+    return _(AREA_WORDS[area])
+
+
 def how_well(proficiency: Proficiency | None) -> str:
     """"how well: on my own", or a hint when it is not set."""
-    return f"how well: {proficiency.plain}" if proficiency else "how well: not set (press p)"
+    if proficiency is None:
+        return _("how well: not set (press p)")
+    return _("how well: {level}").format(level=level_words(proficiency))
 
 
 def why(m: Match) -> str:
@@ -32,49 +76,57 @@ def why(m: Match) -> str:
     return m.why
 
 
-SOURCES = {"lerkit": "", "onet-dwa": "O*NET work activity"}
+SOURCES = {"lerkit": "", "onet-dwa": N_("O*NET work activity")}
 
 
 def source(m: Match) -> str:
     """Where a suggestion comes from, for the ones not in lerkit's own taxonomy."""
-    return SOURCES.get(m.taxonomy, m.taxonomy)
+    return _(SOURCES.get(m.taxonomy, m.taxonomy))
+
+
+def score_words(score: float) -> str:
+    """"score  78"."""
+    return _("score {score}").format(score=f"{score:3.0f}")
+
+
+def why_words(m: Match) -> str:
+    """"why: ..." (why the skill matched)."""
+    return _("why: {why}").format(why=why(m))
 
 
 def match_line(m: Match) -> str:
     """The score, the skill and where it comes from, then why it matched."""
     origin = f"  ({source(m)})" if source(m) else ""
-    return f"score {m.score:3.0f}  {m.label}{origin}\n    why: {why(m)}"
-
-
-def plural(n: int, word: str) -> str:
-    """"1 skill", "2 skills"."""
-    return f"{n} {word}" + ("" if n == 1 else "s")
+    return f"{score_words(m.score)}  {m.label}{origin}\n    {why_words(m)}"
 
 
 def claim_line(claim: ClaimRecord, endorsed_by: Sequence[str] = ()) -> str:
     """A claim on the review screen: status in words and name; how well, evidence and
     who endorsed it."""
-    line = f"{STATUS_WORDS[claim.status]:<11} {claim.label}"
+    line = f"{status_words(claim.status):<11} {claim.label}"
     if claim.status == ClaimStatus.ACCEPTED:
-        line += f"\n            {how_well(claim.proficiency)} · evidence: {len(claim.evidence)}"
+        line += "\n            " + _("{how_well} · evidence: {count}").format(
+            how_well=how_well(claim.proficiency), count=len(claim.evidence))
         if endorsed_by:
-            line += f"\n            endorsed by {'; '.join(endorsed_by)}"
+            line += "\n            " + _("endorsed by {names}").format(
+                names="; ".join(endorsed_by))
     return line
 
 
 def period(exp: ExperienceRecord) -> str:
     """"2008 to summer 2016", "since 2016", or ""."""
-    start, end = exp.started or "", "now" if exp.ongoing else (exp.ended or "")
+    start, end = exp.started or "", _("now") if exp.ongoing else (exp.ended or "")
     if start and end:
-        return f"{start} to {end}"
+        return _("{start} to {end}").format(start=start, end=end)
     if start:
-        return f"since {start}"
-    return f"until {end}" if end else ""
+        return _("since {start}").format(start=start)
+    return _("until {end}").format(end=end) if end else ""
 
 
 def experience_line(exp: ExperienceRecord, notes: int = 0) -> str:
     """A heading for one experience."""
-    area = exp.life_area.value.replace("-", " ").upper()
     bits = [b for b in (exp.title, exp.organization, exp.place, period(exp)) if b]
-    head = f"{area}: " + " · ".join(bits)
-    return head + (f" · {notes} notes" if notes else "")
+    head = f"{area_words(exp.life_area)}: " + " · ".join(bits)
+    if notes:
+        head += " · " + ngettext("{n} note", "{n} notes", notes).format(n=notes)
+    return head

@@ -3,13 +3,19 @@ are well formed: placeholders kept, no message translated twice, none left unuse
 
 from __future__ import annotations
 
+import gettext
 import re
 import string
 
 import pytest
 
 from lerkit.core import i18n
-from lerkit.core.catalogs import compile_catalog, marked_messages, merged_catalog
+from lerkit.core.catalogs import (
+    compile_catalog,
+    marked_messages,
+    marked_plurals,
+    merged_catalog,
+)
 from lerkit.core.errors import BadInputError
 from tests.conftest import REPO_ROOT
 
@@ -37,6 +43,20 @@ def test_every_marked_message_is_translated(language: str) -> None:
         "(python scripts/translations.py prints them as .po entries):\n"
         + "\n".join(untranslated[:40])
     )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_plural_has_its_forms(language: str) -> None:
+    catalog = merged_catalog(sorted((i18n.LOCALE_DIR / language).glob("*.po")), language)
+    wrong = []
+    for singular, plural in sorted(marked_plurals(PACKAGE).items()):
+        entry = catalog.get(singular)
+        ids = list(entry.id) if entry is not None and isinstance(entry.id, (tuple, list)) else []
+        forms = list(entry.string) if entry is not None and isinstance(
+            entry.string, (tuple, list)) else []
+        if ids != [singular, plural] or len(forms) != catalog.num_plurals or not all(forms):
+            wrong.append(f"{singular!r} / {plural!r}")
+    assert not wrong, "plurals without msgid_plural and every msgstr[n]:\n" + "\n".join(wrong)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -75,6 +95,9 @@ def test_same_message_twice_is_refused(tmp_path: pytest.TempPathFactory) -> None
 def test_catalog_switches_language_and_back() -> None:
     catalog = compile_catalog(sorted((i18n.LOCALE_DIR / "es").glob("*.po")), "es")
     assert catalog.getvalue()[:4] in (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
+    compiled = gettext.GNUTranslations(catalog)  # Spanish has two forms here, as the files say
+    assert compiled.ngettext("{n} skill found.", "{n} skills found.", 3).startswith("{n} habil")
+    assert compiled.ngettext("{n} skill found.", "{n} skills found.", 1) != "{n} skill found."
     try:
         i18n.set_language("es")
         assert i18n._("English") == "Inglés"

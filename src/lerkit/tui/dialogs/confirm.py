@@ -10,14 +10,17 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from lerkit.core.i18n import N_, _
+
 
 class ConfirmModal(ModalScreen[bool]):
     """Ask a question; dismiss with True (yes) or False (no)."""
 
     CSS_PATH = "confirm.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "answer_no", "Cancel", id="confirm-cancel"),
-        Binding("ctrl+y", "answer_yes", "Yes", id="confirm-yes"),
+        Binding("escape", "answer_no", N_("Cancel"), id="confirm-cancel",
+                tooltip=N_("Close without doing anything")),
+        Binding("ctrl+y", "answer_yes", N_("Yes"), id="confirm-yes", tooltip=N_("Confirm")),
     ]
 
     def __init__(self, question: str) -> None:
@@ -26,10 +29,10 @@ class ConfirmModal(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(self.question, id="question")
+            yield Label(self.question, id="question", markup=False)
             with Horizontal(id="buttons"):
-                yield Button("No, keep", id="no", variant="primary")
-                yield Button("Yes, delete", id="yes", variant="error")
+                yield Button(_("No, keep"), id="no", variant="primary")
+                yield Button(_("Yes, delete"), id="yes", variant="error")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -15,10 +15,12 @@ from textual.widgets import Input, Label, Static
 
 from lerkit.core.errors import BadInputError
 from lerkit.core.evidence_checks import check_date
+from lerkit.core.i18n import N_, _
 from lerkit.core.records import ExperienceRecord
 from lerkit.tui.widgets.choice_list import ChoiceList
+from lerkit.tui.wording import area_words
 
-HINT = "2019, May 2019 or spring 2019"
+HINT = N_("2019, May 2019 or spring 2019")
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,10 @@ class DatesModal(ModalScreen[DatesChange | None]):
 
     CSS_PATH = "dates.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="dates-save"),
-        Binding("escape", "cancel", "Cancel", id="dates-cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="dates-save",
+                tooltip=N_("Save the dates, unless one of them says what is wrong with it")),
+        Binding("escape", "cancel", N_("Cancel"), id="dates-cancel",
+                tooltip=N_("Change nothing")),
     ]
 
     def __init__(self, experience: ExperienceRecord) -> None:
@@ -55,22 +59,24 @@ class DatesModal(ModalScreen[DatesChange | None]):
     def compose(self) -> ComposeResult:
         exp = self.experience
         with Vertical(id="dialog"):
-            yield Label(f"When was “{exp.title or exp.life_area.value}”?", id="dates-title",
+            title = exp.title or area_words(exp.life_area).capitalize()
+            yield Label(_("When was “{title}”?").format(title=title), id="dates-title",
                         markup=False)
-            for field, label, value in (("started", "Started:", exp.started or ""),
-                                        ("ended", "Ended:", exp.ended or "")):
+            for field, label, value in (("started", _("Started:"), exp.started or ""),
+                                        ("ended", _("Ended:"), exp.ended or "")):
                 with Horizontal(classes="field"):
                     yield Label(label, classes="field-label")
                     yield Input(value, id=field, compact=True, select_on_focus=False,
-                                placeholder=HINT)
+                                placeholder=_(HINT))
                 yield Static("", id=f"{field}-problem", classes="problem", markup=False)
             yield ChoiceList(multiple=True, numbered=False, id="ongoing")
-            yield Static("Ctrl+S save · Escape cancel · Tab next field · Space ticks",
+            yield Static(_("Ctrl+S save · Escape cancel · Tab next field · Space ticks"),
                          classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#ongoing", ChoiceList).set_choices(
-            [("ongoing", "It still goes on")], ["ongoing"] if self.experience.ongoing else [])
+            [("ongoing", _("It still goes on"))],
+            ["ongoing"] if self.experience.ongoing else [])
         self.query_one("#ended", Input).disabled = self.experience.ongoing
         self.query_one("#started", Input).focus()
 

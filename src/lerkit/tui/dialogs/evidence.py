@@ -23,12 +23,13 @@ from textual.widgets import Input, Label, Static
 
 from lerkit.core.errors import BadInputError
 from lerkit.core.evidence_checks import DATE_HELP, check_date, check_file, check_url
+from lerkit.core.i18n import N_, _
 from lerkit.core.records import EvidenceKind
 
-KIND_WORDS = {
-    EvidenceKind.NOTE: "a note (your own words)",
-    EvidenceKind.URL: "a link",
-    EvidenceKind.FILE: "a file (its fingerprint, SHA-256, is saved with it)",
+KIND_WORDS = {  # marked; shown with _()
+    EvidenceKind.NOTE: N_("a note (your own words)"),
+    EvidenceKind.URL: N_("a link"),
+    EvidenceKind.FILE: N_("a file (its fingerprint, SHA-256, is saved with it)"),
 }
 FIELDS = ("value", "name", "dated")
 """The fields in the order Enter walks them; Enter in the last one saves."""
@@ -69,7 +70,7 @@ def check_value(value: str) -> tuple[EvidenceKind, str]:
     BadInputError saying what is wrong with it."""
     text = value.strip()
     if not text:
-        raise BadInputError("type a note, a link or a file path first")
+        raise BadInputError(_("type a note, a link or a file path first"))
     kind = detect_kind(text)
     if kind is EvidenceKind.URL:
         text = check_url(text)
@@ -81,14 +82,14 @@ def check_value(value: str) -> tuple[EvidenceKind, str]:
 def value_words(value: str) -> tuple[bool, str]:
     """Whether the first field can be saved, and what the line under it says."""
     if not value.strip():
-        return True, "This will be saved as: nothing yet."
+        return True, _("This will be saved as: nothing yet.")
     try:
-        kind, _ = check_value(value)
+        kind, _value = check_value(value)
     except BadInputError as exc:
-        return False, f"Cannot save this: {exc.message}."
-    words = f"This will be saved as: {KIND_WORDS[kind]}."
+        return False, _("Cannot save this: {why}.").format(why=exc.message)
+    words = _("This will be saved as: {kind}.").format(kind=_(KIND_WORDS[kind]))
     if kind is EvidenceKind.NOTE and value.strip().lower().startswith("www."):
-        words += " For a link, start it with https://"
+        words += " " + _("For a link, start it with https://")
     return True, words
 
 
@@ -97,9 +98,9 @@ def date_words(value: str) -> tuple[bool, str]:
     try:
         when = check_date(value)
     except BadInputError as exc:
-        return False, f"Check the date: {exc.message}."
-    return True, (f"The date will be saved as: {when}." if when
-                  else f"Optional: {DATE_HELP}.")
+        return False, _("Check the date: {why}.").format(why=exc.message)
+    return True, (_("The date will be saved as: {date}.").format(date=when) if when
+                  else _("Optional: {help}.").format(help=_(DATE_HELP)))
 
 
 def check(value: str, name: str, dated: str = "") -> EvidenceInput:
@@ -135,11 +136,14 @@ class EvidenceModal(ModalScreen[EvidenceInput | None]):
 
     CSS_PATH = "evidence.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="evidence-cancel"),
-        Binding("ctrl+s", "save", "Save evidence", id="evidence-save"),
+        Binding("escape", "cancel", N_("Cancel"), id="evidence-cancel",
+                tooltip=N_("Close without saving")),
+        Binding("ctrl+s", "save", N_("Save evidence"), id="evidence-save",
+                tooltip=N_("Check every field and save the evidence")),
         # A priority binding runs as the key arrives, before any key typed after it: the
         # focus moves before those keys are handed to a field.
-        Binding("enter", "next_field", "Next field", id="evidence-next", priority=True),
+        Binding("enter", "next_field", N_("Next field"), id="evidence-next", priority=True,
+                tooltip=N_("The next field, at once; in the last field, save")),
     ]
 
     def __init__(self, about: str) -> None:
@@ -148,18 +152,18 @@ class EvidenceModal(ModalScreen[EvidenceInput | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(f"Evidence for: {self.about}", markup=False)
-            yield Label("A note, a link (https://...) or the path of a file:")
-            yield Input(id="value", placeholder="e.g. /home/me/award.pdf",
+            yield Label(_("Evidence for: {about}").format(about=self.about), markup=False)
+            yield Label(_("A note, a link (https://...) or the path of a file:"), markup=False)
+            yield Input(id="value", placeholder=_("e.g. /home/me/award.pdf"),
                         validators=[_Checked("value")])
             yield Static(value_words("")[1], id="value-said", classes="said", markup=False)
-            yield Label("A short name for it (optional):")
-            yield Input(id="name", placeholder="e.g. Award citation", max_length=300)
-            yield Label("When was it? (optional):")
-            yield Input(id="dated", placeholder="e.g. 2019, May 2019, spring 2019, ongoing",
+            yield Label(_("A short name for it (optional):"))
+            yield Input(id="name", placeholder=_("e.g. Award citation"), max_length=300)
+            yield Label(_("When was it? (optional):"))
+            yield Input(id="dated", placeholder=_("e.g. 2019, May 2019, spring 2019, ongoing"),
                         max_length=40, validators=[_Checked("dated")])
             yield Static(date_words("")[1], id="dated-said", classes="said", markup=False)
-            yield Static("Enter: next field · Ctrl+S: save · Escape: cancel", classes="hint")
+            yield Static(_("Enter: next field · Ctrl+S: save · Escape: cancel"), classes="hint")
 
     def on_key(self, event: events.Key) -> None:
         """A character that reached the dialog itself, not a field (typed while the
@@ -213,7 +217,8 @@ class EvidenceModal(ModalScreen[EvidenceInput | None]):
         date_ok, date_said = date_words(dated)
         problem: tuple[str, str] | None = None
         if not value.strip():
-            problem = ("value", "Cannot save this: type a note, a link or a file path first.")
+            problem = ("value", _("Cannot save this: type a note, a link or a file path "
+                                  "first."))
         elif not value_ok:
             problem = ("value", value_said)
         elif not date_ok:
@@ -223,7 +228,7 @@ class EvidenceModal(ModalScreen[EvidenceInput | None]):
                 self.dismiss(check(value, self._field("name").value, dated))
                 return
             except ValueError as exc:  # the file went away since it was typed
-                problem = ("value", f"Cannot save this: {exc}")
+                problem = ("value", _("Cannot save this: {why}").format(why=exc))
         field, words = problem
         self._show_said(field, False, words)
         self.set_focus(self._field(field))

@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Static
 
 from lerkit.core.errors import BadInputError
 from lerkit.core.evidence_checks import check_date, check_url
+from lerkit.core.i18n import N_, _
 from lerkit.core.records import EvidenceKind, EvidenceRecord
 
 
@@ -45,8 +46,10 @@ class EvidenceEditModal(ModalScreen[EvidenceChange | None]):
 
     CSS_PATH = "evidence_edit.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="evidence-edit-save"),
-        Binding("escape", "cancel", "Cancel", id="evidence-edit-cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="evidence-edit-save",
+                tooltip=N_("Save the changes, unless a field says what is wrong with it")),
+        Binding("escape", "cancel", N_("Cancel"), id="evidence-edit-cancel",
+                tooltip=N_("Change nothing")),
     ]
 
     def __init__(self, evidence: EvidenceRecord, backs: str) -> None:
@@ -57,29 +60,30 @@ class EvidenceEditModal(ModalScreen[EvidenceChange | None]):
     def fields(self) -> list[tuple[str, str, str]]:
         """(field, label, value) of what this kind of evidence lets a person change."""
         ev = self.evidence
-        out = [("name", "Name:", ev.name)]
+        out = [("name", _("Name:"), ev.name)]
         if ev.kind is EvidenceKind.URL:
-            out.append(("url", "Link:", ev.url or ""))
+            out.append(("url", _("Link:"), ev.url or ""))
         elif ev.kind is EvidenceKind.NOTE:
-            out.append(("note", "Note:", ev.narrative))
-        out.append(("dated", "When:", ev.dated or ""))
+            out.append(("note", _("Note:"), ev.narrative))
+        out.append(("dated", _("When:"), ev.dated or ""))
         return out
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(f"Evidence for {self.backs}", id="evidence-title", markup=False)
+            yield Label(_("Evidence for {backs}").format(backs=self.backs), id="evidence-title",
+                        markup=False)
             if self.evidence.kind is EvidenceKind.FILE:
-                yield Static(f"File: {self.evidence.file_name} (to change the file, delete "
-                             "this evidence and add the new file)", markup=False,
-                             classes="hint")
+                yield Static(_("File: {name} (to change the file, delete this evidence and "
+                               "add the new file)").format(name=self.evidence.file_name),
+                             markup=False, classes="hint")
             for field, label, value in self.fields():
                 with Horizontal(classes="field"):
                     yield Label(label, classes="field-label")
                     yield Input(value, id=field, compact=True, select_on_focus=False,
-                                placeholder="2019, May 2019, spring 2019 or ongoing"
+                                placeholder=_("2019, May 2019, spring 2019 or ongoing")
                                 if field == "dated" else "")
                 yield Static("", id=f"{field}-problem", classes="problem", markup=False)
-            yield Static("Ctrl+S save · Escape cancel · Tab next field", classes="hint")
+            yield Static(_("Ctrl+S save · Escape cancel · Tab next field"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()

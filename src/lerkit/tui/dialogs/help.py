@@ -16,6 +16,8 @@ from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from lerkit.core.i18n import N_, _
+
 WIDTH = 74  # inside the dialog at 80 columns
 
 
@@ -49,7 +51,8 @@ class HelpModal(ModalScreen[None]):
 
     CSS_PATH = "help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,f1", "close", "Close", id="help-dialog-close"),
+        Binding("escape,enter,f1", "close", N_("Close"), id="help-dialog-close",
+                tooltip=N_("Back to the screen")),
     ]
 
     def __init__(self, text: str, keys: list[tuple[str, str]]) -> None:
@@ -61,9 +64,9 @@ class HelpModal(ModalScreen[None]):
         with VerticalScroll(id="dialog"):
             if self.text:
                 yield Static(help_markup(self.text), id="help-text")
-            yield Static("Keys here", classes="heading")
+            yield Static(_("Keys here"), classes="heading")
             yield Static(keys_text(self.keys), id="keys", markup=False)
-            yield Static("Escape, Enter or F1 closes this. Ctrl+P finds any command by name.",
+            yield Static(_("Escape, Enter or F1 closes this. Ctrl+P finds any command by name."),
                          id="close-hint", classes="hint")
 
     def on_mount(self) -> None:

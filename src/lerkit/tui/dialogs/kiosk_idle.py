@@ -7,6 +7,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from lerkit.core.i18n import _
+
 
 class IdleModal(ModalScreen[None]):
     """Nobody has typed for a while: say that the session will soon be wiped."""
@@ -15,12 +17,12 @@ class IdleModal(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label("Are you still there?")
+            yield Label(_("Are you still there?"))
             yield Label("", id="left")
-            yield Label("Press any key to go on.")
+            yield Label(_("Press any key to go on."))
 
     def show_left(self, seconds: float) -> None:
         """Update the countdown."""
         self.query_one("#left", Label).update(
-            f"In {max(seconds, 0):.0f} seconds everything from this session is wiped, "
-            "without saving.")
+            _("In {seconds} seconds everything from this session is wiped, without "
+              "saving.").format(seconds=f"{max(seconds, 0):.0f}"))

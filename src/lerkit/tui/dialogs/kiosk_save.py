@@ -14,15 +14,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from lerkit.core.errors import LerError
+from lerkit.core.i18n import N_, _
 from lerkit.services.kiosk_session import KioskOutcome, KioskSession, SavedFiles
 
-TEXT = {
-    "save": "Save your profile (locked with your passphrase) and your signed record now. "
-            "If this session is cut off later, they are saved to the same folder again.",
-    "quit": "Everything from this session is about to be wiped from this computer. Save "
-            "your profile (to go on another day) and your signed record first?",
-    "terminate": "This computer is closing lerkit. Save your profile and your signed "
-                 "record before everything is wiped?",
+TEXT = {  # marked; shown with _()
+    "save": N_("Save your profile (locked with your passphrase) and your signed record now. "
+            "If this session is cut off later, they are saved to the same folder again."),
+    "quit": N_("Everything from this session is about to be wiped from this computer. Save "
+               "your profile (to go on another day) and your signed record first?"),
+    "terminate": N_("This computer is closing lerkit. Save your profile and your signed "
+                    "record before everything is wiped?"),
 }
 
 
@@ -31,7 +32,8 @@ class SaveModal(ModalScreen[KioskOutcome | None]):
 
     CSS_PATH = "kiosk_save.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Keep working", id="kiosk-save-back"),
+        Binding("escape", "back", N_("Keep working"), id="kiosk-save-back",
+                tooltip=N_("Close the dialog and go on")),
     ]
 
     @dataclass
@@ -54,18 +56,18 @@ class SaveModal(ModalScreen[KioskOutcome | None]):
         self.saving = False
 
     def compose(self) -> ComposeResult:
-        go = {"save": "Save", "quit": "Save and finish", "terminate": "Save and finish"}
+        go = {"save": _("Save"), "quit": _("Save and finish"), "terminate": _("Save and finish")}
         with Vertical(id="dialog"):
-            yield Label(TEXT[self.mode], id="why")
-            yield Label("Folder (for example your USB stick):")
+            yield Label(_(TEXT[self.mode]), id="why")
+            yield Label(_("Folder (for example your USB stick):"))
             yield Input(str(self.session.save_dir or ""), id="folder")
             yield Static("", id="status")
             with Horizontal(id="buttons"):
                 yield Button(go[self.mode], id="save", variant="primary")
                 if self.mode != "save":
-                    yield Button("Finish without saving", id="discard", variant="error")
+                    yield Button(_("Finish without saving"), id="discard", variant="error")
                 if self.mode != "terminate":
-                    yield Button("Keep working", id="back")
+                    yield Button(_("Keep working"), id="back")
 
     def on_mount(self) -> None:
         for folder in self.query("#folder"):  # none if the app is already closing
@@ -81,15 +83,19 @@ class SaveModal(ModalScreen[KioskOutcome | None]):
         if self.left <= 0:  # nobody answered: the folder chosen earlier, if any
             self.dismiss(KioskOutcome("terminate", handled=True, saved=self.session.autosave()))
             return
-        then = (f"your files are saved to {self.session.save_dir}" if self.session.save_dir
-                else "nothing is saved")
+        seconds = f"{self.left:.0f}"
+        said = (_("Closing in {seconds} seconds. If you do nothing, your files are saved to "
+                  "{folder}.").format(seconds=seconds, folder=self.session.save_dir)
+                if self.session.save_dir else
+                _("Closing in {seconds} seconds. If you do nothing, nothing is saved.").format(
+                    seconds=seconds))
         for status in self.query("#status").results(Static):
-            status.update(f"Closing in {self.left:.0f} seconds. If you do nothing, {then}.")
+            status.update(said)
 
     def to_terminate(self, seconds: float) -> None:
         """The computer is closing lerkit while this dialog is open."""
         self.mode = "terminate"
-        self.query_one("#why", Label).update(TEXT["terminate"])
+        self.query_one("#why", Label).update(_(TEXT["terminate"]))
         for button in self.query("#back"):
             button.remove()
         if self.left is None:
@@ -117,7 +123,7 @@ class SaveModal(ModalScreen[KioskOutcome | None]):
     def save(self) -> None:
         """Check the folder, then write the files in a worker thread."""
         self.saving = True
-        self.query_one("#status", Static).update("Saving...")
+        self.query_one("#status", Static).update(_("Saving..."))
         self.write(self.query_one("#folder", Input).value)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="kiosk-save")
@@ -132,12 +138,12 @@ class SaveModal(ModalScreen[KioskOutcome | None]):
 
     def on_save_modal_failed(self, message: Failed) -> None:
         self.saving = False
-        self.query_one("#status", Static).update(f"Not saved: {message.text}")
+        self.query_one("#status", Static).update(_("Not saved: {text}").format(text=message.text))
 
     def on_save_modal_saved(self, message: Saved) -> None:
         saved = message.saved
         if self.mode == "save":
-            self.app.notify(saved.describe(), title="Saved", timeout=10)
+            self.app.notify(saved.describe(), title=_("Saved"), timeout=10)
             self.dismiss(None)
         else:
             self.dismiss(KioskOutcome(self.mode, handled=True, saved=saved))

@@ -15,18 +15,19 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from lerkit.core.i18n import N_, _
 from lerkit.services.interview import Part
 from lerkit.tui.widgets.choice_list import ChoiceList
 
-FIRST_QUESTION = ("Which of these have been part of your life? Tick every one that fits; "
-                  "the interview asks only about those.")
-HINT = ("Space (or the number) ticks a part · Ctrl+S starts (nothing ticked: every part) · "
-        "Escape goes back")
+FIRST_QUESTION = N_("Which of these have been part of your life? Tick every one that fits; "
+                    "the interview asks only about those.")
+HINT = N_("Space (or the number) ticks a part · Ctrl+S starts (nothing ticked: every "
+          "part) · Escape goes back")
 
 
 def returning_question(name: str) -> str:
     """The question for someone who finished an interview before."""
-    return f"{name} finished an interview before. What is new to add?"
+    return _("{name} finished an interview before. What is new to add?").format(name=name)
 
 
 class PartsModal(ModalScreen[list[str] | None]):
@@ -35,8 +36,10 @@ class PartsModal(ModalScreen[list[str] | None]):
 
     CSS_PATH = "parts.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "start", "Start", id="parts-start"),
-        Binding("escape", "cancel", "Back", id="parts-cancel"),
+        Binding("ctrl+s", "start", N_("Start"), id="parts-start",
+                tooltip=N_("Start a new interview over the ticked parts (all of them if none "
+                           "is ticked)")),
+        Binding("escape", "cancel", N_("Back"), id="parts-cancel", tooltip=N_("Start nothing")),
     ]
 
     def __init__(self, name: str, parts: list[Part], *, first: bool = False) -> None:
@@ -47,10 +50,11 @@ class PartsModal(ModalScreen[list[str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(FIRST_QUESTION if self.first else returning_question(self.person_name),
+            yield Label(_(FIRST_QUESTION) if self.first
+                        else returning_question(self.person_name),
                         id="parts-question", markup=False)
             yield ChoiceList(multiple=True, id="parts")
-            yield Static(HINT, id="parts-hint", classes="hint", markup=False)
+            yield Static(_(HINT), id="parts-hint", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         chooser = self.query_one("#parts", ChoiceList)

@@ -14,35 +14,40 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from lerkit.core.i18n import N_, _, ngettext
 from lerkit.core.records import ClaimRecord
 from lerkit.services.privacy import Action, Choice, Passage
 from lerkit.tui.widgets.marked_list import MarkedList, Row
+from lerkit.tui.wording import area_words
 
-FIELD_WORDS = {
-    ("experience", "title"): "title",
-    ("experience", "organization"): "organization",
-    ("experience", "place"): "place",
-    ("experience", "narrative"): "story",
-    ("evidence", "name"): "name",
-    ("evidence", "narrative"): "note",
+FIELD_WORDS = {  # marked; shown with _()
+    ("experience", "title"): N_("title"),
+    ("experience", "organization"): N_("organization"),
+    ("experience", "place"): N_("place"),
+    ("experience", "narrative"): N_("story"),
+    ("evidence", "name"): N_("name"),
+    ("evidence", "narrative"): N_("note"),
 }
-CHOICE_WORDS = {Action.KEEP: "KEEP", Action.OMIT: "LEAVE OUT", Action.REWORD: "REWORD"}
+CHOICE_WORDS = {Action.KEEP: N_("KEEP"), Action.OMIT: N_("LEAVE OUT"),
+                Action.REWORD: N_("REWORD")}
 Chosen = list[tuple[Passage, Choice]]
 
 
 def where_words(passage: Passage, claims: Sequence[ClaimRecord]) -> str:
     """Where a passage is, in the words the person knows: "the story of Line cook" or
     "the note of the evidence “Food handler card” (Food safety)"; never an id."""
-    field = FIELD_WORDS.get((passage.entity, passage.field), passage.field)
+    field = _(FIELD_WORDS.get((passage.entity, passage.field), passage.field))
     for claim in claims:
         exp = claim.experience
         if passage.entity == "experience" and exp is not None and exp.id == passage.entity_id:
-            return f"the {field} of “{exp.title or exp.life_area.value}”"
+            title = exp.title or area_words(exp.life_area).capitalize()
+            return _("the {field} of “{title}”").format(field=field, title=title)
         for ev in claim.evidence:
             if passage.entity == "evidence" and ev.id == passage.entity_id:
-                name = ev.name or ev.file_name or ev.url or "a note"
-                return f"the {field} of the evidence “{name}” ({claim.label})"
-    return f"a {field}"
+                name = ev.name or ev.file_name or ev.url or _("a note")
+                return _("the {field} of the evidence “{name}” ({skill})").format(
+                    field=field, name=name, skill=claim.label)
+    return _("a {field}").format(field=field)
 
 
 def can_leave_out(passage: Passage) -> bool:
@@ -52,11 +57,13 @@ def can_leave_out(passage: Passage) -> bool:
 
 def passage_text(passage: Passage, choice: Choice, where: str) -> str:
     """One passage as a row: the choice, what was found and where, then the sentence."""
-    said = CHOICE_WORDS[choice.action]
+    said = _(CHOICE_WORDS[choice.action])
     if choice.action == Action.REWORD:
-        said += f" as “{choice.text}”" if choice.text else ": take the sentence out"
-    found = f"{', '.join(passage.kinds)} ({', '.join(passage.words)})"
-    return f"{said:<10} {found}, in {where}\n           “{passage.sentence}”"
+        said = (_("{choice} as “{words}”").format(choice=said, words=choice.text) if choice.text
+                else _("{choice}: take the sentence out").format(choice=said))
+    found = f"{', '.join(_(k) for k in passage.kinds)} ({', '.join(passage.words)})"
+    where_found = _("{found}, in {where}").format(found=found, where=where)
+    return f"{said:<10} {where_found}\n           “{passage.sentence}”"
 
 
 class PrivacyModal(ModalScreen[Chosen | None]):
@@ -64,11 +71,16 @@ class PrivacyModal(ModalScreen[Chosen | None]):
 
     CSS_PATH = "privacy.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("k", "choose('keep')", "Keep", id="privacy-keep"),
-        Binding("o", "choose('omit')", "Leave out", id="privacy-omit"),
-        Binding("r", "choose('reword')", "Reword", id="privacy-reword"),
-        Binding("ctrl+s", "done", "Go on", id="privacy-done"),
-        Binding("escape", "cancel", "Cancel", id="privacy-cancel"),
+        Binding("k", "choose('keep')", N_("Keep"), id="privacy-keep",
+                tooltip=N_("Keep the highlighted passage")),
+        Binding("o", "choose('omit')", N_("Leave out"), id="privacy-omit",
+                tooltip=N_("Leave the highlighted passage out of the export")),
+        Binding("r", "choose('reword')", N_("Reword"), id="privacy-reword",
+                tooltip=N_("Reword the highlighted passage")),
+        Binding("ctrl+s", "done", N_("Go on"), id="privacy-done",
+                tooltip=N_("Go on with the export, with these choices")),
+        Binding("escape", "cancel", N_("Cancel"), id="privacy-cancel",
+                tooltip=N_("Close the reword box, or stop: nothing is exported")),
     ]
 
     def __init__(self, passages: Sequence[Passage], claims: Sequence[ClaimRecord]) -> None:
@@ -81,17 +93,19 @@ class PrivacyModal(ModalScreen[Chosen | None]):
     def compose(self) -> ComposeResult:
         count = len(self.passages)
         with Vertical(id="dialog"):
-            yield Label(f"Before signing: {count} passage{'s' if count != 1 else ''} of "
-                        "your record name something an employer may not need to know. "
-                        "For each, choose: keep it, leave it out, or reword it.",
-                        id="privacy-intro", markup=False)
+            yield Label(ngettext(
+                "Before signing: {n} passage of your record names something an employer "
+                "may not need to know. For each, choose: keep it, leave it out, or reword it.",
+                "Before signing: {n} passages of your record name something an employer "
+                "may not need to know. For each, choose: keep it, leave it out, or reword it.",
+                count).format(n=count), id="privacy-intro", markup=False)
             yield MarkedList(id="passages")
             with Horizontal(id="reword-row"):
-                yield Label("New words:", id="reword-label")
+                yield Label(_("New words:"), id="reword-label")
                 yield Input(id="reword", compact=True, select_on_focus=False,
-                            placeholder="Enter saves; empty takes the sentence out")
+                            placeholder=_("Enter saves; empty takes the sentence out"))
             yield Static("", id="privacy-said", markup=False)
-            yield Static("K keep · O leave out · R reword · Ctrl+S go on · Escape cancel",
+            yield Static(_("K keep · O leave out · R reword · Ctrl+S go on · Escape cancel"),
                          classes="hint")
 
     def on_mount(self) -> None:
@@ -117,13 +131,14 @@ class PrivacyModal(ModalScreen[Chosen | None]):
         passage = self.passages[index]
         said = self.query_one("#privacy-said", Static)
         if action == Action.OMIT and not can_leave_out(passage):
-            said.update("A title cannot be left out of an export: keep it, or reword it (R).")
+            said.update(_("A title cannot be left out of an export: keep it, or reword it "
+                          "(R)."))
             return
-        said.update("Leaving this out removes the whole piece of evidence from the export "
-                    "(its file or link too); R rewords only these words."
+        said.update(_("Leaving this out removes the whole piece of evidence from the export "
+                      "(its file or link too); R rewords only these words.")
                     if action == Action.OMIT and passage.entity == "evidence" else
-                    "Leaving this out removes the whole story from the export; R rewords "
-                    "only this sentence." if action == Action.OMIT
+                    _("Leaving this out removes the whole story from the export; R rewords "
+                      "only this sentence.") if action == Action.OMIT
                     and passage.field == "narrative" else "")
         if action == Action.REWORD:
             self.rewording = index

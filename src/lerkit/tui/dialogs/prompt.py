@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from lerkit.core.i18n import N_, _
+
 
 class PromptModal(ModalScreen[str | None]):
     """Dismiss with the line typed (Enter) or None (Escape).
@@ -20,22 +22,23 @@ class PromptModal(ModalScreen[str | None]):
 
     CSS_PATH = "prompt.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="prompt-cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="prompt-cancel",
+                tooltip=N_("Close without a value")),
     ]
 
     def __init__(self, prompt: str, *, secret: bool = False,
-                 hint: str = "Enter to save, Escape to cancel.") -> None:
+                 hint: str | None = None) -> None:
         super().__init__()
         self.prompt = prompt
         self.secret = secret
-        self.hint = hint
+        self.hint = hint if hint is not None else _("Enter to save, Escape to cancel.")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(self.prompt)
+            yield Label(self.prompt, markup=False)
             yield Input(id="answer", password=self.secret,
-                        placeholder="Passphrase" if self.secret else "")
-            yield Label(self.hint, classes="hint")
+                        placeholder=_("Passphrase") if self.secret else "")
+            yield Label(self.hint, classes="hint", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss((event.value if self.secret else event.value.strip()) or None)

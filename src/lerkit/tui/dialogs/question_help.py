@@ -10,9 +10,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from lerkit.core.i18n import N_, _
 from lerkit.core.interview import Step
 
-KEYS = (
+KEYS = N_(
     "Keys: Ctrl+S save the answer · Ctrl+N skip the question · Ctrl+B go back · "
     "F4 skip the rest of this part · Ctrl+L move between the answer and the skills "
     "(there: Enter accept, Delete or R turn down, P how well) · F5 show or fold the skills "
@@ -24,9 +25,10 @@ KEYS = (
 def help_text(step: Step) -> str:
     """The plain-text help for a question."""
     parts = [step.progress, "", step.text, ""]
-    parts.append(step.help or "There is no extra help for this question. Say it in your own words.")
+    parts.append(step.help or _("There is no extra help for this question. Say it in your "
+                                "own words."))
     if step.examples:
-        parts += ["", "For example:", *(f"  - {e}" for e in step.examples)]
+        parts += ["", _("For example:"), *(f"  - {e}" for e in step.examples)]
     return "\n".join(parts)
 
 
@@ -35,7 +37,8 @@ class QuestionHelpModal(ModalScreen[None]):
 
     CSS_PATH = "question_help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,f1", "close", "Close", id="help-close"),
+        Binding("escape,enter,f1", "close", N_("Close"), id="help-close",
+                tooltip=N_("Back to the question")),
     ]
 
     def __init__(self, step: Step) -> None:
@@ -45,8 +48,8 @@ class QuestionHelpModal(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
             yield Static(help_text(self.step), id="help-text", markup=False)
-            yield Static(KEYS, classes="hint", markup=False)
-            yield Static("Escape, Enter or F1 closes this.", classes="hint")
+            yield Static(_(KEYS), classes="hint", markup=False)
+            yield Static(_("Escape, Enter or F1 closes this."), classes="hint")
 
     def action_close(self) -> None:
         """Back to the question."""

@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.worker import get_current_worker
 
 from lerkit.core.errors import LerError
+from lerkit.core.i18n import N_, _, ngettext
 from lerkit.core.matching.types import Match
 from lerkit.services import matching
 from lerkit.services.context import Lerkit
@@ -30,9 +31,12 @@ class SkillSearchModal(ModalScreen[Match | None]):
 
     CSS_PATH = "skill_search.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="search-cancel"),
-        Binding("down", "move(1)", "Next", id="search-next", show=False),
-        Binding("up", "move(-1)", "Previous", id="search-previous", show=False),
+        Binding("escape", "cancel", N_("Cancel"), id="search-cancel",
+                tooltip=N_("Close without accepting anything")),
+        Binding("down", "move(1)", N_("Next"), id="search-next", show=False,
+                tooltip=N_("Move the cursor in the results while typing")),
+        Binding("up", "move(-1)", N_("Previous"), id="search-previous", show=False,
+                tooltip=N_("Move the cursor in the results while typing")),
     ]
 
     @dataclass
@@ -57,10 +61,11 @@ class SkillSearchModal(ModalScreen[Match | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(f"Find a skill by name (in the {self.taxonomy} list)")
-            yield Input(placeholder="Type a few words, like: plan routes", id="words")
+            yield Label(_("Find a skill by name (in the {taxonomy} list)").format(
+                taxonomy=self.taxonomy), markup=False)
+            yield Input(placeholder=_("Type a few words, like: plan routes"), id="words")
             yield MarkedList(id="results")
-            yield Static("Up and Down choose, Enter accepts, Escape cancels.",
+            yield Static(_("Up and Down choose, Enter accepts, Escape cancels."),
                          id="search-status", classes="hint")
 
     @on(Input.Changed, "#words")
@@ -87,9 +92,10 @@ class SkillSearchModal(ModalScreen[Match | None]):
         self.matches = message.matches
         rows = [Row(match_line(m), id=str(n)) for n, m in enumerate(self.matches)]
         self.query_one("#results", MarkedList).set_rows(rows)
-        status = f"{len(rows)} skills found." if rows else "Nothing found; try other words."
+        status = (ngettext("{n} skill found.", "{n} skills found.", len(rows)).format(n=len(rows))
+                  if rows else _("Nothing found; try other words."))
         self.query_one("#search-status", Static).update(
-            status + " Up and Down choose, Enter accepts, Escape cancels.")
+            status + " " + _("Up and Down choose, Enter accepts, Escape cancels."))
 
     def on_skill_search_modal_failed(self, message: Failed) -> None:
         self.notify(message.text, severity="error")
@@ -111,7 +117,7 @@ class SkillSearchModal(ModalScreen[Match | None]):
     def choose(self) -> None:
         chosen = self._chosen()
         if chosen is None:
-            self.notify("Nothing chosen yet: type some words first.", severity="warning")
+            self.notify(_("Nothing chosen yet: type some words first."), severity="warning")
             return
         self.dismiss(chosen)
 

@@ -16,27 +16,32 @@ from textual.widgets import Input, Label, Static
 
 from lerkit.core.credentials.report import KIND_ENDORSEMENTS, TIER_WORDS, BundleReport
 from lerkit.core.errors import LerError
+from lerkit.core.i18n import N_, _, ngettext
 from lerkit.services import bundles
 
 
 def report_text(report: BundleReport) -> str:
     """The verdict in words, one line per skill, then every problem."""
-    lines = ["VALID: every check passed." if report.valid else "NOT VALID: see below."]
+    lines = [_("VALID: every check passed.") if report.valid else _("NOT VALID: see below.")]
     if report.kind == KIND_ENDORSEMENTS:
-        lines.append(f"An endorser's file of {len(report.endorsements)} endorsements.")
-        lines += [f"- by {e.who}, of {e.subject_id}: {'valid' if e.valid else 'NOT valid'}"
+        count = len(report.endorsements)
+        lines.append(ngettext("An endorser's file of {n} endorsement.",
+                              "An endorser's file of {n} endorsements.", count).format(n=count))
+        lines += ["- " + _("by {who}, of {subject}: {verdict}").format(
+                      who=e.who, subject=e.subject_id,
+                      verdict=_("valid") if e.valid else _("NOT valid"))
                   for e in report.endorsements]
     else:
-        lines.append(f"Holder: {report.holder or 'unknown'}")
+        lines.append(_("Holder: {holder}").format(holder=report.holder or _("unknown")))
     for claim in report.claims:
-        verdict = "valid" if claim.valid else "NOT valid"
+        verdict = _("valid") if claim.valid else _("NOT valid")
         names = "; ".join(e.who for e in claim.endorsements if e.valid)
         endorsed = f" ({names})" if names else ""
-        lines.append(f"- {claim.skill or claim.credential_id or 'a skill'}: {verdict}, "
+        lines.append(f"- {claim.skill or claim.credential_id or _('a skill')}: {verdict}, "
                      f"{TIER_WORDS.get(claim.tier, claim.tier)}{endorsed}")
     problems = report.all_errors()
     if problems:
-        lines += ["Problems:", *(f"- {p}" for p in problems)]
+        lines += [_("Problems:"), *(f"- {p}" for p in problems)]
     return "\n".join(lines)
 
 
@@ -45,8 +50,10 @@ class VerifyModal(ModalScreen[None]):
 
     CSS_PATH = "verify.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "verify", "Check", id="verify-now"),
-        Binding("escape", "close", "Close", id="verify-close"),
+        Binding("ctrl+s", "verify", N_("Check"), id="verify-now",
+                tooltip=N_("Check the file")),
+        Binding("escape", "close", N_("Close"), id="verify-close",
+                tooltip=N_("Close the dialog")),
     ]
 
     @dataclass
@@ -62,11 +69,12 @@ class VerifyModal(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label("Check a signed record file")
-            yield Input(self.path, id="path", placeholder="Path of the .json file")
-            yield Input(id="evidence", placeholder="Folder with the evidence files (optional)")
+            yield Label(_("Check a signed record file"))
+            yield Input(self.path, id="path", placeholder=_("Path of the .json file"))
+            yield Input(id="evidence",
+                        placeholder=_("Folder with the evidence files (optional)"))
             with VerticalScroll(id="verdict-box"):
-                yield Static("Enter or Ctrl+S checks; Escape closes.", id="verdict",
+                yield Static(_("Enter or Ctrl+S checks; Escape closes."), id="verdict",
                              markup=False)
 
     @on(Input.Submitted)
@@ -74,10 +82,10 @@ class VerifyModal(ModalScreen[None]):
         """Check the file in a worker thread."""
         path = self.query_one("#path", Input).value.strip()
         if not path:
-            self._show("Type the path of a record file first.")
+            self._show(_("Type the path of a record file first."))
             return
         folder = self.query_one("#evidence", Input).value.strip()
-        self._show("Checking...")
+        self._show(_("Checking..."))
         self.check(Path(path).expanduser(), Path(folder).expanduser() if folder else None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="verify")
@@ -87,7 +95,8 @@ class VerifyModal(ModalScreen[None]):
             report = bundles.verify_file(path, evidence)
         except (LerError, OSError, ValueError) as exc:
             why = exc.message if isinstance(exc, LerError) else str(exc)
-            self.post_message(self.Checked(f"NOT VALID: cannot read it: {why}", None))
+            self.post_message(self.Checked(_("NOT VALID: cannot read it: {why}").format(why=why),
+                                           None))
             return
         self.post_message(self.Checked(report_text(report), report.valid))
 

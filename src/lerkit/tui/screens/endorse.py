@@ -27,12 +27,12 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from lerkit.core.errors import LerError
+from lerkit.core.i18n import N_, _, ngettext
 from lerkit.services import endorsing
 from lerkit.services.context import Lerkit
 from lerkit.services.endorsing import BundleReview, ClaimReview, EndorseResult
 from lerkit.tui.dialogs.prompt import PromptModal
 from lerkit.tui.endorse_wording import (
-    RELATIONSHIPS,
     claim_detail,
     claim_row,
     comment_name,
@@ -42,9 +42,11 @@ from lerkit.tui.endorse_wording import (
     list_subtitle,
     list_title,
     mode_line,
+    relationships,
     skill_list,
     who_text,
 )
+from lerkit.tui.language import speak_bindings
 
 LEAVE_AGAIN = 10.0  # seconds within which a second Esc leaves
 
@@ -54,8 +56,8 @@ class SkillChoices(OptionList):
     keys came, so Space, Down, Space chooses two skills however fast it is typed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "select", "Choose", id="endorse-choose", show=False,
-                tooltip="Choose or un-choose the highlighted skill"),
+        Binding("space", "select", N_("Choose"), id="endorse-choose", show=False,
+                tooltip=N_("Choose or un-choose the highlighted skill")),
     ]
 
 
@@ -64,7 +66,7 @@ class EndorseScreen(Screen[None]):
 
     CSS_PATH = "endorse.tcss"
     AUTO_FOCUS = "#claims"
-    HELP = (
+    HELP = N_(
         "## Endorse\n\nThe list shows each skill the person claims; ▶ marks the highlighted "
         "one, and the box or field your keys go to. **Space** chooses or un-chooses the "
         "highlighted skill. **Tab** moves to *How you know them* (supervisor, co-worker, "
@@ -73,15 +75,17 @@ class EndorseScreen(Screen[None]):
         "chosen skill and a comment per skill (the box then follows the list; **Enter** "
         "there moves on to the next chosen skill without a comment). **Ctrl+S** (or Enter "
         "in the comment) signs with your passphrase and writes the endorsements file. "
-        "**Esc** twice leaves without signing."
+        "**Esc** twice leaves without signing. **F8** shows the screens in English or in "
+        "Spanish."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "sign", "Sign", id="endorse-sign",
-                tooltip="Sign the chosen skills with your passphrase"),
-        Binding("ctrl+o", "comment_mode", "One/each comment", id="endorse-comment-mode",
-                tooltip="One comment for every chosen skill, or a comment per skill"),
-        Binding("escape", "quit_review", "Leave", id="endorse-quit",
-                tooltip="Leave without signing (twice, when something is chosen or typed)"),
+        Binding("ctrl+s", "sign", N_("Sign"), id="endorse-sign",
+                tooltip=N_("Sign the chosen skills with your passphrase")),
+        Binding("ctrl+o", "comment_mode", N_("One/each comment"), id="endorse-comment-mode",
+                tooltip=N_("One comment for every chosen skill, or a comment per skill")),
+        Binding("escape", "quit_review", N_("Leave"), id="endorse-quit",
+                tooltip=N_("Leave without signing (twice, when something is chosen or "
+                           "typed)")),
     ]
 
     @dataclass
@@ -98,6 +102,7 @@ class EndorseScreen(Screen[None]):
 
     def __init__(self, ler: Lerkit, review: BundleReview, out: Path, signer: str = "") -> None:
         super().__init__()
+        speak_bindings(self)
         self.ler = ler
         self.review = review
         self.out = out
@@ -110,23 +115,24 @@ class EndorseScreen(Screen[None]):
         self.here = 0
         self.leave_asked = 0.0
         self.typing_into: Input | None = None  # where letters typed off the fields go
+        self.relationship_text = ""  # filled in when the screen is shown
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(who_text(self.review), id="who", markup=False)
         yield SkillChoices(*self._options(), id="claims", markup=False)
         with Horizontal(classes="field", id="relationship-row"):
-            yield Label(field_label("How you know them: ", False), id="relationship-label",
-                        markup=False)
+            yield Label(field_label(_("How you know them:") + " ", False),
+                        id="relationship-label", markup=False)
             yield Input(id="relationship", compact=True, select_on_focus=False,
-                        suggester=SuggestFromList(RELATIONSHIPS, case_sensitive=False),
-                        placeholder="supervisor, co-worker, pastor... (→ completes)")
-        yield Static(mode_line(True), id="mode", markup=False)
+                        suggester=SuggestFromList(relationships(), case_sensitive=False),
+                        placeholder=_("supervisor, co-worker, pastor... (→ completes)"))
+        yield Static(mode_line(self.same), id="mode", markup=False)
         with Horizontal(classes="field", id="comment-row"):
             yield Label(field_label(comment_name(True, None), False), id="comment-label",
                         markup=False)
             yield Input(id="comment", compact=True, select_on_focus=False,
-                        placeholder="What you saw them do")
+                        placeholder=_("What you saw them do"))
         with VerticalScroll(id="detail-box"):
             yield Static(claim_detail(self.current), id="detail", markup=False)
         yield Static(first_status(self.review, self.signer), id="status", classes="hint",
@@ -134,7 +140,18 @@ class EndorseScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if self.relationship_text:
+            self.query_one("#relationship", Input).value = self.relationship_text
+        if self.shared_comment or self.comments or not self.same:
+            self._show_comment()
         self._titles()
+
+    def take_over(self, other: EndorseScreen) -> None:
+        """Go on with what was chosen and typed on ``other`` (the same review shown in
+        another language); call it before this screen is shown."""
+        self.chosen, self.same = set(other.chosen), other.same
+        self.shared_comment, self.comments = other.shared_comment, dict(other.comments)
+        self.relationship_text = other.query_one("#relationship", Input).value
 
     # --- what the screen shows ----------------------------------------------------------
 
@@ -163,7 +180,7 @@ class EndorseScreen(Screen[None]):
         box.border_title = detail_title(self.current, focused is box)
         relationship = self.query_one("#relationship", Input)
         self.query_one("#relationship-label", Label).update(
-            field_label("How you know them: ", focused is relationship))
+            field_label(_("How you know them:") + " ", focused is relationship))
         comment = self.query_one("#comment", Input)
         self.query_one("#comment-label", Label).update(
             field_label(comment_name(self.same, self.current), focused is comment))
@@ -199,17 +216,19 @@ class EndorseScreen(Screen[None]):
         if claim is None:
             return
         if not self.review.valid:
-            self._say("This bundle does not verify, so it cannot be endorsed.")
+            self._say(_("This bundle does not verify, so it cannot be endorsed."))
             return
         if claim.evidence_problem:
-            self._say(f"Cannot choose {claim.skill}: {claim.evidence_problem}.")
+            self._say(_("Cannot choose {skill}: {why}.").format(skill=claim.skill,
+                                                                why=claim.evidence_problem))
             return
         self.chosen ^= {claim.credential_id}
         self.leave_asked = 0.0
         self._row(event.option_index)
         self._titles()
-        state = "chosen" if claim.credential_id in self.chosen else "not chosen"
-        self._say(f"{claim.skill}: {state}. Chosen: {len(self.chosen)}. Tab: next box.")
+        state = _("chosen") if claim.credential_id in self.chosen else _("not chosen")
+        self._say(_("{skill}: {state}. Chosen: {count}. Tab: next box.").format(
+            skill=claim.skill, state=state, count=len(self.chosen)))
 
     def on_key(self, event: events.Key) -> None:
         """A letter that reached the screen was typed off the fields (a field keeps its
@@ -236,8 +255,8 @@ class EndorseScreen(Screen[None]):
         with comment.prevent(Input.Changed):
             comment.value = self._comment_for(self.current.credential_id if self.current
                                               else "")
-        comment.placeholder = ("What you saw them do (for every chosen skill)" if self.same
-                               else "What you saw them do, for this skill")
+        comment.placeholder = (_("What you saw them do (for every chosen skill)") if self.same
+                               else _("What you saw them do, for this skill"))
 
     def _comment_for(self, credential_id: str) -> str:
         if self.same:
@@ -271,7 +290,8 @@ class EndorseScreen(Screen[None]):
                        and not self._comment_for(c.credential_id).strip()]
             if waiting:
                 self.query_one("#claims", OptionList).highlighted = waiting[0]
-                self._say(f"Now the comment on {self.review.claims[waiting[0]].skill}.")
+                self._say(_("Now the comment on {skill}.").format(
+                    skill=self.review.claims[waiting[0]].skill))
                 return
         self.action_sign()
 
@@ -282,24 +302,24 @@ class EndorseScreen(Screen[None]):
         self._show_comment()
         self._titles()
         self._detail()
-        self._say("One comment for every chosen skill." if self.same else
-                  "A comment per skill: the box follows the list. Enter: next skill.")
+        self._say(_("One comment for every chosen skill.") if self.same else
+                  _("A comment per skill: the box follows the list. Enter: next skill."))
 
     # --- signing and leaving ------------------------------------------------------------
 
     def _ready(self) -> tuple[str, Widget | None] | None:
         if not self.review.valid:
-            return "This bundle does not verify, so it cannot be endorsed.", None
+            return _("This bundle does not verify, so it cannot be endorsed."), None
         if not self.chosen:  # the keys stay where they are: typing goes on safely
-            return "Choose at least one skill first (Shift+Tab, then Space).", None
+            return _("Choose at least one skill first (Shift+Tab, then Space)."), None
         relationship = self.query_one("#relationship", Input)
         if not relationship.value.strip():
-            return "Say how you know the person (for example: supervisor).", relationship
+            return _("Say how you know the person (for example: supervisor)."), relationship
         missing = [c.skill for c in self.review.claims
                    if c.credential_id in self.chosen
                    and not self._comment_for(c.credential_id).strip()]
         if missing:
-            return (f"Write a comment for: {skill_list(missing)}.",
+            return (_("Write a comment for: {skills}.").format(skills=skill_list(missing)),
                     self.query_one("#comment", Input))
         return None
 
@@ -308,7 +328,7 @@ class EndorseScreen(Screen[None]):
         problem = self._ready()
         if problem:
             text, where = problem
-            self._say(f"Not signed yet: {text}")
+            self._say(_("Not signed yet: {why}").format(why=text))
             if where is not None:
                 where.focus()
             return
@@ -319,16 +339,18 @@ class EndorseScreen(Screen[None]):
 
         def got(passphrase: str | None) -> None:
             if passphrase:
-                self._say("Signing...")
+                self._say(_("Signing..."))
                 self.sign(passphrase, chosen, relationship, comments)
             else:
-                self._say("Not signed. Everything you chose and typed is still here.")
+                self._say(_("Not signed. Everything you chose and typed is still here."))
 
-        count = f"{len(picked)} endorsement{'s' if len(picked) != 1 else ''}"
+        asked = ngettext("Your endorser passphrase, to sign {n} endorsement:",
+                         "Your endorser passphrase, to sign {n} endorsements:",
+                         len(picked)).format(n=len(picked))
         names = skill_list([c.skill for c in picked], limit=56)  # the dialog is 58 wide
         self.app.push_screen(PromptModal(
-            f"Your endorser passphrase, to sign {count}:\n{names}",
-            secret=True, hint="Enter signs, Escape goes back without signing."), got)
+            f"{asked}\n{names}",
+            secret=True, hint=_("Enter signs, Escape goes back without signing.")), got)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="endorse")
     def sign(self, passphrase: str, chosen: list[str], relationship: str,
@@ -344,8 +366,9 @@ class EndorseScreen(Screen[None]):
         self.post_message(self.Finished(result))
 
     def on_endorse_screen_failed(self, message: Failed) -> None:
-        self._say(f"Not signed: {message.text}. Everything you typed is still here.")
-        self.notify(message.text, title="Not signed", severity="error")
+        self._say(_("Not signed: {why}. Everything you typed is still here.").format(
+            why=message.text))
+        self.notify(message.text, title=_("Not signed"), severity="error")
 
     def _work_on_screen(self) -> bool:
         typed = (self.query_one("#relationship", Input).value, self.shared_comment,
@@ -357,6 +380,6 @@ class EndorseScreen(Screen[None]):
         now = time.monotonic()
         if self._work_on_screen() and now - self.leave_asked > LEAVE_AGAIN:
             self.leave_asked = now
-            self._say("Esc again leaves WITHOUT signing; what you chose and typed is lost.")
+            self._say(_("Esc again leaves WITHOUT signing; what you chose and typed is lost."))
             return
         self.post_message(self.Finished(None))

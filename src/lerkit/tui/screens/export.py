@@ -18,9 +18,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header, Input, Label, Select, Static
 
 from lerkit.core.errors import BadInputError, LerError, NotFoundError
+from lerkit.core.i18n import LANGUAGES, N_, _, current_language
 from lerkit.core.records import ClaimRecord
 from lerkit.services import bundles, keys, outputs, people, privacy
 from lerkit.services.context import Lerkit
@@ -28,6 +29,7 @@ from lerkit.services.outputs import BUNDLE, FORMATS, OutputsResult
 from lerkit.services.privacy import Choice, Passage
 from lerkit.tui.dialogs.omit import OmitModal, omit_words
 from lerkit.tui.dialogs.privacy import PrivacyModal
+from lerkit.tui.language import speak_bindings
 from lerkit.tui.widgets.choice_list import ChoiceList
 
 Omit = dict[str, frozenset[str]]
@@ -45,12 +47,12 @@ def default_folder() -> Path:
 def key_words(did: str | None, made_now: bool = False) -> str:
     """The signing key's state, as the screen says it."""
     if did is None:
-        return ("You have no signing key yet: choose a passphrase (8 or more characters) "
-                "and type it twice. Ctrl+S first makes the key, then exports.")
+        return _("You have no signing key yet: choose a passphrase (8 or more characters) "
+                 "and type it twice. Ctrl+S first makes the key, then exports.")
     if made_now:
-        return (f"Your signing key is made ({did}). Its passphrase signs every record "
-                "you export from now on.")
-    return f"Signing key: {did}. Type its passphrase."
+        return _("Your signing key is made ({did}). Its passphrase signs every record "
+                 "you export from now on.").format(did=did)
+    return _("Signing key: {did}. Type its passphrase.").format(did=did)
 
 
 def saved_words(result: OutputsResult) -> str:
@@ -59,15 +61,17 @@ def saved_words(result: OutputsResult) -> str:
     r = result.bundle
     stem = r.path.name.removesuffix(BUNDLE_SUFFIX)
     endings = " ".join(p.name.removeprefix(stem) for p in result.paths)
-    return (f"Saved {r.claims} skills in {len(result.paths)} files to {r.path.parent}:\n"
-            f"{stem} {endings}\nsha256: {r.sha256}\nSigned by {r.did}")
+    saved = _("Saved {skills} skills in {files} files to {folder}:").format(
+        skills=r.claims, files=len(result.paths), folder=r.path.parent)
+    signed = _("Signed by {did}").format(did=r.did)
+    return f"{saved}\n{stem} {endings}\nsha256: {r.sha256}\n{signed}"
 
 
 class ExportScreen(Screen[None]):
     """Choose, then Ctrl+S checks privacy, signs and writes every format in a worker."""
 
     CSS_PATH = "export.tcss"
-    HELP = (
+    HELP = N_(
         "## Export\n\nThe first time, choose a passphrase and type it twice: **Ctrl+S** "
         "first makes your signing key (that stays made), then exports. After that, type "
         "the key's passphrase. Choose the folder and the formats (the signed bundle is "
@@ -79,10 +83,14 @@ class ExportScreen(Screen[None]):
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         # The footer shows the main keys (it must fit 80 columns); F1 and Ctrl+P list all.
-        Binding("ctrl+s", "export", "Sign and save", id="export-now"),
-        Binding("ctrl+l", "omit", "Leave out...", id="omit-details", show=False),
-        Binding("f4", "toggle_all", "All or none", id="toggle-all", show=False),
-        Binding("escape", "close", "Back", id="close-export"),
+        Binding("ctrl+s", "export", N_("Sign and save"), id="export-now",
+                tooltip=N_("Check the choices and privacy, then sign and save every format")),
+        Binding("ctrl+l", "omit", N_("Leave out..."), id="omit-details", show=False,
+                tooltip=N_("Choose details of the highlighted skill to leave out")),
+        Binding("f4", "toggle_all", N_("All or none"), id="toggle-all", show=False,
+                tooltip=N_("Tick every skill, or none")),
+        Binding("escape", "close", N_("Back"), id="close-export",
+                tooltip=N_("Back to the review")),
     ]
 
     @dataclass
@@ -127,6 +135,7 @@ class ExportScreen(Screen[None]):
 
     def __init__(self, ler: Lerkit, person_id: str, *, folder: Path | None = None) -> None:
         super().__init__()
+        speak_bindings(self)
         self.ler = ler
         self.person_id = person_id
         self.folder = folder or default_folder()
@@ -137,34 +146,39 @@ class ExportScreen(Screen[None]):
         self.person_name = ""
         self.running = False
         self.key_made_now = False  # made on this screen, by the last export
+        self.record_language = current_language()  # of the record, chosen on the screen
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Reading the accepted skills...", id="intro", markup=False)
+        yield Static(_("Reading the accepted skills..."), id="intro", markup=False)
         with Horizontal(classes="field"):
-            yield Label("Passphrase:", classes="field-label")
+            yield Label(_("Passphrase:"), classes="field-label")
             yield Input(id="passphrase", password=True, compact=True, select_on_focus=False,
-                        placeholder="type the passphrase here")
+                        placeholder=_("type the passphrase here"))
         with Horizontal(classes="field", id="again-row"):
-            yield Label("Again:", classes="field-label")
+            yield Label(_("Again:"), classes="field-label")
             yield Input(id="again", password=True, compact=True, select_on_focus=False,
-                        placeholder="type it once more")
+                        placeholder=_("type it once more"))
         with Horizontal(classes="field"):
-            yield Label("Save in:", classes="field-label")
+            yield Label(_("Save in:"), classes="field-label")
             yield Input(str(self.folder), id="out", compact=True, select_on_focus=False,
-                        placeholder="the folder to save the files in")
-        yield Static("Also save (the signed bundle is always saved):", classes="hint")
+                        placeholder=_("the folder to save the files in"))
+        yield Static(_("Also save (the signed bundle is always saved):"), classes="hint")
         yield ChoiceList(multiple=True, numbered=False, id="formats")
-        yield Static("Skills to put in (Space: in or out · Ctrl+L: leave out details · "
-                     "F4: all)", classes="hint")
+        yield Static(_("Skills to put in (Space: in or out · Ctrl+L: leave out details · "
+                       "F4: all)"), classes="hint")
         yield ChoiceList(multiple=True, numbered=False, id="claims")
+        with Horizontal(classes="field"):  # after the skills: Tab reaches it last
+            yield Label(_("Record language:"), id="record-language-label")
+            yield Select([(name, code) for code, name in LANGUAGES.items()], compact=True,
+                         value=current_language(), allow_blank=False, id="record-language")
         yield Static("", id="result", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#again-row").display = False
         self.query_one("#formats", ChoiceList).set_choices(
-            [(f.name, f"{f.title} ({f.suffix})") for f in EXTRA_FORMATS],
+            [(f.name, f"{_(f.title)} ({f.suffix})") for f in EXTRA_FORMATS],
             [f.name for f in EXTRA_FORMATS])
         self.query_one("#passphrase", Input).focus()
         self.load()
@@ -190,21 +204,21 @@ class ExportScreen(Screen[None]):
     def on_export_screen_loaded(self, message: Loaded) -> None:
         first = not self.loaded
         self.loaded, self.claims, self.person_name = True, message.claims, message.name
-        self.sub_title = f"Export: {message.name}"
+        self.sub_title = _("Export: {name}").format(name=message.name)
         self._key_state(message.did)
         if first:
             claim_list = self.query_one("#claims", ChoiceList)
             claim_list.set_choices([(c.id, self._label(c)) for c in self.claims],
                                    [c.id for c in self.claims])
             if not self.claims:
-                self._result("Nothing to export yet: accept a skill first (Escape, then "
-                             "Enter on a skill).")
+                self._result(_("Nothing to export yet: accept a skill first (Escape, then "
+                               "Enter on a skill)."))
 
     def _key_state(self, did: str | None, made_now: bool = False) -> None:
         self.did = did
         self.query_one("#again-row").display = did is None
         self.query_one("#intro", Static).update(
-            f"A signed record for {self.person_name}. "
+            _("A signed record for {name}.").format(name=self.person_name) + " "
             + key_words(did, made_now))
 
     def _label(self, claim: ClaimRecord) -> str:
@@ -217,7 +231,7 @@ class ExportScreen(Screen[None]):
         claim_id = claim_list.highlighted_id()
         claim = next((c for c in self.claims if c.id == claim_id), None)
         if claim is None:
-            self._result("Move to a skill in the list first (Tab), then press Ctrl+L.")
+            self._result(_("Move to a skill in the list first (Tab), then press Ctrl+L."))
             return
 
         def chosen(omit: frozenset[str] | None) -> None:
@@ -243,22 +257,22 @@ class ExportScreen(Screen[None]):
     def _problem(self, picked: list[str], passphrase: str, folder: str) -> str:
         again = self.query_one("#again", Input).value
         if not self.loaded:
-            return "The skills are still being read."
+            return _("The skills are still being read.")
         if not picked:
-            return "Tick at least one skill."
+            return _("Tick at least one skill.")
         if not passphrase:
-            return "Type the passphrase."
+            return _("Type the passphrase.")
         if self.did is None:
             try:
                 keys.check_new_passphrase(passphrase)
             except BadInputError as exc:
                 return f"{exc.message[:1].upper()}{exc.message[1:]}."
             if passphrase != again:
-                return "The two passphrases are not the same."
+                return _("The two passphrases are not the same.")
         if not folder:
-            return "Say which folder to save the files in."
+            return _("Say which folder to save the files in.")
         if not Path(folder).expanduser().is_dir():
-            return f"{folder} is not a folder."
+            return _("{folder} is not a folder.").format(folder=folder)
         return ""
 
     def action_export(self) -> None:
@@ -269,10 +283,10 @@ class ExportScreen(Screen[None]):
         problem = self._problem(picked, self.query_one("#passphrase", Input).value,
                                 self.query_one("#out", Input).value.strip())
         if problem:
-            self._result(f"Not exported: {problem}")
+            self._result(_("Not exported: {problem}").format(problem=problem))
             return
         self.running, self.key_made_now = True, False
-        self._result("Working: the privacy check...")
+        self._result(_("Working: the privacy check..."))
         self.check_privacy(self._claim_ids(picked))
 
     def _claim_ids(self, picked: list[str]) -> list[str] | None:
@@ -292,12 +306,13 @@ class ExportScreen(Screen[None]):
         if not message.passages:
             self._start([])
             return
-        self._result("The privacy check found passages to look at.")
+        self._result(_("The privacy check found passages to look at."))
 
         def chosen(choices: list[tuple[Passage, Choice]] | None) -> None:
             if choices is None:
                 self.running = False
-                self._result("Not exported: the privacy check was closed. Nothing was saved.")
+                self._result(_("Not exported: the privacy check was closed. Nothing was "
+                               "saved."))
                 return
             self._start(choices)
 
@@ -310,7 +325,8 @@ class ExportScreen(Screen[None]):
         formats = [BUNDLE, *self.query_one("#formats", ChoiceList).picked]
         omit = {cid: fs for cid, fs in self.omit.items() if fs and cid in picked}
         folder = Path(self.query_one("#out", Input).value.strip()).expanduser().resolve()
-        self._result("Working...")
+        self.record_language = str(self.query_one("#record-language", Select).value)
+        self._result(_("Working..."))
         self.run_export(self.query_one("#passphrase", Input).value, folder, formats,
                         self._claim_ids(picked), omit, choices, self.did is None)
 
@@ -322,7 +338,7 @@ class ExportScreen(Screen[None]):
         then sign and write every chosen format."""
         try:
             if make_key:
-                self.post_message(self.Progressed("making your signing key"))
+                self.post_message(self.Progressed(_("making your signing key")))
                 self.post_message(self.KeyMade(keys.init_key(self.ler, self.person_id,
                                                              passphrase)))
             if choices:
@@ -330,7 +346,7 @@ class ExportScreen(Screen[None]):
                                                               choices, claim_ids))
             result = outputs.export_to_folder(
                 self.ler, self.person_id, folder, passphrase, formats, claim_ids=claim_ids,
-                omit=omit, progress=self._progress)
+                omit=omit, progress=self._progress, language=self.record_language)
         except (LerError, OSError) as exc:
             text = exc.message if isinstance(exc, LerError) else str(exc)
             self.post_message(self.Failed(text))
@@ -346,24 +362,26 @@ class ExportScreen(Screen[None]):
         self.query_one("#again", Input).value = ""
 
     def on_export_screen_progressed(self, message: Progressed) -> None:
-        self._result(f"Working: {message.text}...")
+        self._result(_("Working: {step}...").format(step=message.text))
 
     def on_export_screen_done(self, message: Done) -> None:
         self.running = False
         for field in ("#passphrase", "#again"):
             self.query_one(field, Input).value = ""
         self._result(saved_words(message.result))
-        self.notify(f"Saved to {message.result.bundle.path.parent}", title="Exported")
+        self.notify(_("Saved to {folder}").format(folder=message.result.bundle.path.parent),
+                    title=_("Exported"))
 
     def on_export_screen_failed(self, message: Failed) -> None:
         self.running = False
         if message.loading:
-            self._result(f"Error: {message.text}")
+            self._result(_("Error: {text}").format(text=message.text))
             return
-        text = f"Not exported: {message.text.rstrip('.')}. Nothing was saved."
+        text = _("Not exported: {why}. Nothing was saved.").format(
+            why=message.text.rstrip("."))
         if self.key_made_now:
-            text += (" Your signing key was made and is kept: press Ctrl+S to try again "
-                     "with the same passphrase.")
+            text += " " + _("Your signing key was made and is kept: press Ctrl+S to try again "
+                            "with the same passphrase.")
         self._result(text)
         if not self.key_made_now:
             self.load()  # say the key's state as it is now

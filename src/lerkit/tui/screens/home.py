@@ -14,11 +14,13 @@ from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from lerkit.core.errors import LerError
+from lerkit.core.i18n import N_, _, ngettext
 from lerkit.services import people
 from lerkit.services.context import Lerkit
 from lerkit.services.people import PersonSummary
 from lerkit.tui.dialogs.confirm import ConfirmModal
 from lerkit.tui.dialogs.prompt import PromptModal
+from lerkit.tui.language import speak_bindings
 from lerkit.tui.messages import ServiceFailed
 from lerkit.tui.navigation import ExportWanted, InterviewWanted, RecordWanted
 from lerkit.tui.widgets.people_list import PAGE, PeopleList
@@ -28,23 +30,28 @@ class HomeScreen(Screen[None]):
     """The list of people (a coach's caseload, or one worker's own profile)."""
 
     CSS_PATH = "home.tcss"
-    HELP = (
+    HELP = N_(
         "## Caseload\n\nEach row is one person with how many experiences, accepted "
         "skills, evidence items and endorsements their record holds.\n\n"
         "Type in the search box to filter by name; **Enter** moves to the list. Press "
         "**Enter** on a row to review that person's record, **Ctrl+O** to go on with "
         "(or start) their interview, **Ctrl+N** to add someone (the list then shows "
-        "them, highlighted)."
+        "them, highlighted). **F8** shows the screens in English or in Spanish."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         # The footer shows the main keys (it must fit 80 columns); F1 and Ctrl+P list all.
-        Binding("enter", "open_person", "Open", id="open-person",
-                tooltip="Open the highlighted person's record"),
-        Binding("ctrl+o", "start_interview", "Interview", id="start-interview"),
-        Binding("ctrl+n", "new_person", "New person", id="new-person"),
-        Binding("ctrl+d", "delete_person", "Delete", id="delete-person", show=False),
-        Binding("ctrl+f", "focus_search", "Search", id="focus-search", show=False),
-        Binding("ctrl+r", "reload", "Reload", id="reload", show=False),
+        Binding("enter", "open_person", N_("Open"), id="open-person",
+                tooltip=N_("Open the highlighted person's record")),
+        Binding("ctrl+o", "start_interview", N_("Interview"), id="start-interview",
+                tooltip=N_("Go on with (or start) the highlighted person's interview")),
+        Binding("ctrl+n", "new_person", N_("New person"), id="new-person",
+                tooltip=N_("Ask for a name and add the person")),
+        Binding("ctrl+d", "delete_person", N_("Delete"), id="delete-person", show=False,
+                tooltip=N_("Delete the highlighted person after confirmation")),
+        Binding("ctrl+f", "focus_search", N_("Search"), id="focus-search", show=False,
+                tooltip=N_("Move the cursor to the search box")),
+        Binding("ctrl+r", "reload", N_("Reload"), id="reload", show=False,
+                tooltip=N_("Read the caseload again")),
     ]
 
     @dataclass
@@ -68,15 +75,17 @@ class HomeScreen(Screen[None]):
 
     def __init__(self, ler: Lerkit) -> None:
         super().__init__()
+        speak_bindings(self)
         self.ler = ler
         self.asked_search = ""
         self.finding = False  # a person was just added: the list is looking for them
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Search people by name", id="search")
+        yield Input(placeholder=_("Search people by name"), id="search")
         yield PeopleList(id="caseload")
-        yield Static("Reading the list of people...", id="status", classes="hint")
+        yield Static(_("Reading the list of people..."), id="status", classes="hint",
+                     markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -126,12 +135,16 @@ class HomeScreen(Screen[None]):
         self.query_one("#caseload", PeopleList).show(
             message.search, message.total, message.offset, message.page, message.cursor)
         count = message.total
-        found = f"{count} {'person' if count == 1 else 'people'}"
-        text = (f"{found} matching “{message.search}”." if message.search else f"{found}.")
-        text += " Enter opens a record; Ctrl+O goes on with the interview."
+        if message.search:
+            found = ngettext("{n} person matching “{search}”.",
+                             "{n} people matching “{search}”.", count)
+        else:
+            found = ngettext("{n} person.", "{n} people.", count)
+        text = (found.format(n=count, search=message.search) + " "
+                + _("Enter opens a record; Ctrl+O goes on with the interview."))
         if not count:
-            text = ("Nobody matches that name. Ctrl+N adds someone." if message.search else
-                    "No people yet. Press Ctrl+N to add someone.")
+            text = (_("Nobody matches that name. Ctrl+N adds someone.") if message.search
+                    else _("No people yet. Press Ctrl+N to add someone."))
         self.query_one("#status", Static).update(text)
 
     @on(PeopleList.PageWanted)
@@ -154,8 +167,8 @@ class HomeScreen(Screen[None]):
 
     def on_service_failed(self, message: ServiceFailed) -> None:
         self.finding = False
-        self.query_one("#status", Static).update(f"Error: {message.text}")
-        self.notify(message.text, title="Error", severity="error")
+        self.query_one("#status", Static).update(_("Error: {text}").format(text=message.text))
+        self.notify(message.text, title=_("Error"), severity="error")
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
@@ -193,8 +206,9 @@ class HomeScreen(Screen[None]):
         if person is None:
             listed = self.query_one("#caseload", PeopleList)
             busy = self.finding or bool(listed.total and listed.current() is None)
-            self.notify("Still reading the list; try again in a moment." if busy else
-                        "Nobody is selected. Press Ctrl+N to add someone.", severity="warning")
+            self.notify(_("Still reading the list; try again in a moment.") if busy else
+                        _("Nobody is selected. Press Ctrl+N to add someone."),
+                        severity="warning")
         return person
 
     def selected(self) -> PersonSummary | None:
@@ -212,19 +226,19 @@ class HomeScreen(Screen[None]):
                 try:
                     person = people.add_person(self.ler, name)
                 except LerError as exc:
-                    self.notify(exc.message, title="Not added", severity="error")
+                    self.notify(exc.message, title=_("Not added"), severity="error")
                     return
-                self.notify(f"Added {person.name} ({person.id}).")
+                self.notify(_("Added {name} ({id}).").format(name=person.name, id=person.id))
                 self.query_one("#search", Input).value = ""  # so that the list shows them
                 self.reload(keep=person.id, find=True)
 
-        self.app.push_screen(PromptModal("Name of the new person"), created)
+        self.app.push_screen(PromptModal(_("Name of the new person")), created)
 
     def action_delete_person(self) -> None:
         """Delete the highlighted person after confirmation."""
         person = self.selected()
         if person is None:
-            self.notify("Nobody is selected.", severity="warning")
+            self.notify(_("Nobody is selected."), severity="warning")
             return
 
         def confirmed(yes: bool | None) -> None:
@@ -232,11 +246,12 @@ class HomeScreen(Screen[None]):
                 try:
                     people.delete_person(self.ler, person.id)
                 except LerError as exc:
-                    self.notify(exc.message, title="Not deleted", severity="error")
+                    self.notify(exc.message, title=_("Not deleted"), severity="error")
                     return
-                self.notify(f"Deleted {person.name}.")
+                self.notify(_("Deleted {name}.").format(name=person.name))
                 self.reload(near=self.query_one("#caseload", PeopleList).cursor)
 
         self.app.push_screen(
-            ConfirmModal(f"Delete {person.name} ({person.id}) and all their records?"), confirmed
+            ConfirmModal(_("Delete {name} ({id}) and all their records?").format(
+                name=person.name, id=person.id)), confirmed
         )

@@ -15,9 +15,11 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from lerkit.core.errors import LerError
+from lerkit.core.i18n import N_, _, ngettext
 from lerkit.core.occupations.explain import reasons
 from lerkit.services import gap, jobs
 from lerkit.services.context import Lerkit
+from lerkit.tui.language import speak_bindings
 
 SHOWN = 20
 
@@ -30,16 +32,23 @@ def fit_words(found: jobs.Standing, index: int) -> str:
     """One occupation of the ranking, its fit and the person's skills behind it."""
     fit = found.ranked[index]
     occ = fit.occupation
-    lines = [f"{occ.title} ({occ.code}), job zone {occ.job_zone or 'not rated'}",
-             f"Fit {fit.percent}%: {fit.shown} of {len(occ.dwas)} work activities shown.", ""]
+    zone = str(occ.job_zone) if occ.job_zone else _("not rated")
+    lines = [_("{title} ({code}), job zone {zone}").format(title=occ.title, code=occ.code,
+                                                           zone=zone),
+             ngettext("Fit {percent}%: {shown} of {n} work activity shown.",
+                      "Fit {percent}%: {shown} of {n} work activities shown.",
+                      len(occ.dwas)).format(percent=fit.percent, shown=fit.shown,
+                                            n=len(occ.dwas)), ""]
     for reason in reasons(found.index, found.profile, occ):
         skill = reason.skill
-        source = (f"from your {skill.via}" if skill.via
-                  else f"{skill.evidence} piece{'' if skill.evidence == 1 else 's'} of evidence")
+        source = (_("from your {what}").format(what=skill.via) if skill.via
+                  else ngettext("{n} piece of evidence", "{n} pieces of evidence",
+                                skill.evidence).format(n=skill.evidence))
         lines.append(f"{skill.label} ({source}):")
         lines += [f"  {_short(a)}" for a in reason.activities]
-    lines += [f"Your {job} commonly leads here." for job in found.profile.leads.get(occ.code, [])]
-    lines += ["", "Enter shows the gap: what is missing and what to learn next."]
+    lines += [_("Your {job} commonly leads here.").format(job=job)
+              for job in found.profile.leads.get(occ.code, [])]
+    lines += ["", _("Enter shows the gap: what is missing and what to learn next.")]
     return "\n".join(lines)
 
 
@@ -47,20 +56,24 @@ def gap_words(report: gap.GapReport) -> str:
     """The gap to one occupation, as the detail pane shows it."""
     result = report.gap
     occ = result.occupation
-    lines = [f"{occ.title} ({occ.code}): fit {round(result.fit * 100)}%", "",
-             "Missing, the most central first:"]
+    lines = [_("{title} ({code}): fit {percent}%").format(
+                 title=occ.title, code=occ.code, percent=round(result.fit * 100)), "",
+             _("Missing, the most central first:")]
     lines += [f"  {_short(a.title)} ({round(a.weight * 100)}%)" for a in result.missing[:10]]
     if result.skill_gaps:
-        ref = result.reference.title if result.reference else "no reference"
-        lines += ["", f"Skills needed at a higher level than {ref}:"]
-        lines += [f"  {g.name}: level {g.level:.1f}" for g in result.skill_gaps[:5]]
+        ref = result.reference.title if result.reference else _("no reference")
+        lines += ["", _("Skills needed at a higher level than {reference}:").format(
+            reference=ref)]
+        lines += ["  " + _("{skill}: level {level}").format(skill=g.name,
+                                                            level=f"{g.level:.1f}")
+                  for g in result.skill_gaps[:5]]
     if occ.technology:
-        lines += ["", f"Technology: {', '.join(occ.technology)}"]
-    lines += ["", "Learn next:"] + [f"  {_short(s.title)} (+{round(s.gain * 100)})"
-                                    for s in report.next_steps]
+        lines += ["", _("Technology: {names}").format(names=", ".join(occ.technology))]
+    lines += ["", _("Learn next:")] + [f"  {_short(s.title)} (+{round(s.gain * 100)})"
+                                       for s in report.next_steps]
     if report.programs:
-        lines += ["", "Programs:"] + [f"  {p.program.program} (+{round(p.gain * 100)})"
-                                      for p in report.programs]
+        lines += ["", _("Programs:")] + [f"  {p.program.program} (+{round(p.gain * 100)})"
+                                         for p in report.programs]
     return "\n".join(lines)
 
 
@@ -68,14 +81,15 @@ class OccupationsScreen(Screen[None]):
     """Occupations ranked by fit on the left; the highlighted one explained on the right."""
 
     CSS_PATH = "occupations.tcss"
-    HELP = (
+    HELP = N_(
         "## Occupations\n\nO*NET occupations ranked by the share of their work activities "
         "this person's skills cover. The right side says which skills cover what. "
         "**Enter** shows the gap: the missing activities, the most central first, skill "
         "levels, technology, and what to learn next."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="close-occupations"),
+        Binding("escape", "close", N_("Back"), id="close-occupations",
+                tooltip=N_("Back to where the screen was opened from")),
     ]
 
     @dataclass
@@ -98,6 +112,7 @@ class OccupationsScreen(Screen[None]):
 
     def __init__(self, ler: Lerkit, person_id: str) -> None:
         super().__init__()
+        speak_bindings(self)
         self.ler = ler
         self.person_id = person_id
         self.standing: jobs.Standing | None = None
@@ -107,7 +122,7 @@ class OccupationsScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield OptionList(id="ranking", markup=False)
             with VerticalScroll(id="detail-pane"):
-                yield Static("Ranking occupations ...", id="detail", markup=False)
+                yield Static(_("Ranking occupations ..."), id="detail", markup=False)
         yield Static("", id="attribution", markup=False)
         yield Footer()
 
@@ -133,7 +148,7 @@ class OccupationsScreen(Screen[None]):
         ranking.clear_options()
         if not found.profile.skills:
             self.query_one("#detail", Static).update(
-                "No accepted skills placed on O*NET work activities yet.")
+                _("No accepted skills placed on O*NET work activities yet."))
             return
         ranking.add_options([Option(f"{f.percent:>3}%  {f.occupation.title}", id=str(i))
                              for i, f in enumerate(found.ranked[:SHOWN])])
@@ -149,7 +164,7 @@ class OccupationsScreen(Screen[None]):
     def _pick(self, event: OptionList.OptionSelected) -> None:
         if self.standing is not None and event.option.id is not None:
             code = self.standing.ranked[int(event.option.id)].occupation.code
-            self.query_one("#detail", Static).update("Working out the gap ...")
+            self.query_one("#detail", Static).update(_("Working out the gap ..."))
             self._gap(code)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="occupations-gap")

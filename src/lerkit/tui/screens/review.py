@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from lerkit.core.errors import LerError, NotFoundError
+from lerkit.core.i18n import N_, _, ngettext
 from lerkit.core.records import (
     ClaimRecord,
     ClaimStatus,
@@ -27,10 +28,11 @@ from lerkit.tui.dialogs.confirm import ConfirmModal
 from lerkit.tui.dialogs.dates import DatesChange, DatesModal
 from lerkit.tui.dialogs.evidence import KIND_WORDS, EvidenceInput, EvidenceModal
 from lerkit.tui.dialogs.evidence_edit import EvidenceChange, EvidenceEditModal
+from lerkit.tui.language import speak_bindings
 from lerkit.tui.messages import RecordChanged, RecordLoaded, ServiceFailed
 from lerkit.tui.navigation import ExportWanted, InterviewWanted, OccupationsWanted
 from lerkit.tui.widgets.claim_list import ClaimList, record_rows, row_kind
-from lerkit.tui.wording import next_proficiency, plural
+from lerkit.tui.wording import area_words, level_words, next_proficiency
 
 
 def export_summary(record: RecordView, did: str | None) -> str:
@@ -39,12 +41,16 @@ def export_summary(record: RecordView, did: str | None) -> str:
     stories = {c.experience.id for c in picked if c.experience is not None}
     evidence = {e.id for c in picked for e in c.evidence}
     if picked:
-        first = (f"An export would hold {plural(len(picked), 'accepted skill')} from "
-                 f"{plural(len(stories), 'experience')}, with "
-                 f"{plural(len(evidence), 'evidence item')}.")
+        skills = ngettext("{n} accepted skill", "{n} accepted skills", len(picked))
+        stories_words = ngettext("{n} experience", "{n} experiences", len(stories))
+        items = ngettext("{n} evidence item", "{n} evidence items", len(evidence))
+        first = _("An export would hold {skills} from {experiences}, with {evidence}.").format(
+            skills=skills.format(n=len(picked)), experiences=stories_words.format(n=len(stories)),
+            evidence=items.format(n=len(evidence)))
     else:
-        first = "Nothing to export yet: accept a skill first (Enter on a skill)."
-    key = f"Signing key: {did}" if did else "No signing key yet; Ctrl+E makes one."
+        first = _("Nothing to export yet: accept a skill first (Enter on a skill).")
+    key = (_("Signing key: {did}").format(did=did) if did
+           else _("No signing key yet; Ctrl+E makes one."))
     return f"{first}\n{key}"
 
 
@@ -52,7 +58,7 @@ class ReviewScreen(Screen[None]):
     """All of one person's experiences and skills."""
 
     CSS_PATH = "review.tcss"
-    HELP = (
+    HELP = N_(
         "## Review\n\nEvery experience with its evidence and skills. ACCEPTED skills go "
         "into an export; suggested ones wait for you; turned-down ones stay out. An "
         "endorsed skill says who endorsed it.\n\n"
@@ -62,19 +68,25 @@ class ReviewScreen(Screen[None]):
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         # The footer shows the main keys (it must fit 80 columns); F1 and Ctrl+P list all.
-        Binding("ctrl+e", "export", "Export", id="export"),
-        Binding("ctrl+o", "start_interview", "Interview", id="resume-interview"),
-        Binding("f3", "add_evidence", "Evidence", id="add-claim-evidence", show=False),
-        Binding("f2", "edit", "Edit", id="edit-record-row", show=False,
-                tooltip="Correct an experience's dates, or edit a piece of evidence"),
-        Binding("ctrl+f", "toggle_filter", "Only accepted", id="filter-accepted", show=False),
-        Binding("ctrl+j", "occupations", "Where it leads", id="where-it-leads", show=False,
-                tooltip="Occupations these skills fit, and what one of them still needs"),
-        Binding("escape", "close", "Back", id="close-review"),
+        Binding("ctrl+e", "export", N_("Export"), id="export",
+                tooltip=N_("Choose skills and details, then write a signed record")),
+        Binding("ctrl+o", "start_interview", N_("Interview"), id="resume-interview",
+                tooltip=N_("Go on with (or start) this person's interview")),
+        Binding("f3", "add_evidence", N_("Evidence"), id="add-claim-evidence", show=False,
+                tooltip=N_("Add a note, a link or a file to the highlighted skill")),
+        Binding("f2", "edit", N_("Edit"), id="edit-record-row", show=False,
+                tooltip=N_("Correct an experience's dates, or edit a piece of evidence")),
+        Binding("ctrl+f", "toggle_filter", N_("Only accepted"), id="filter-accepted",
+                show=False, tooltip=N_("Show only accepted skills, or everything")),
+        Binding("ctrl+j", "occupations", N_("Where it leads"), id="where-it-leads", show=False,
+                tooltip=N_("Occupations these skills fit, and what one of them still needs")),
+        Binding("escape", "close", N_("Back"), id="close-review",
+                tooltip=N_("Back to the list of people")),
     ]
 
     def __init__(self, ler: Lerkit, person_id: str) -> None:
         super().__init__()
+        speak_bindings(self)
         self.ler = ler
         self.person_id = person_id
         self.record: RecordView | None = None
@@ -83,7 +95,7 @@ class ReviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Reading the record...", id="summary", markup=False)
+        yield Static(_("Reading the record..."), id="summary", markup=False)
         yield ClaimList(id="claims")
         yield Static("", id="status", classes="hint", markup=False)
         yield Footer(compact=True)
@@ -115,7 +127,7 @@ class ReviewScreen(Screen[None]):
 
     def on_record_loaded(self, message: RecordLoaded) -> None:
         self.record, self.did = message.record, message.did
-        self.sub_title = f"Record: {message.record.name}"
+        self.sub_title = _("Record: {name}").format(name=message.record.name)
         self._show()
 
     def _show(self) -> None:
@@ -128,11 +140,11 @@ class ReviewScreen(Screen[None]):
         claim_list.set_rows(rows, keep=row.id if row else None)
         if not self.record.experiences and not self.record.loose_claims:
             self.query_one("#status", Static).update(
-                "No experiences yet. Press Ctrl+O to start the interview.")
+                _("No experiences yet. Press Ctrl+O to start the interview."))
 
     def on_service_failed(self, message: ServiceFailed) -> None:
-        self.query_one("#status", Static).update(f"Error: {message.text}")
-        self.notify(message.text, title="Error", severity="error")
+        self.query_one("#status", Static).update(_("Error: {text}").format(text=message.text))
+        self.notify(message.text, title=_("Error"), severity="error")
 
     # --- changes -------------------------------------------------------------------------
 
@@ -163,7 +175,7 @@ class ReviewScreen(Screen[None]):
         """A piece of evidence by id, with what it backs in words (a skill's name or an
         experience's title)."""
         for view in self.record.experiences if self.record is not None else []:
-            title = view.experience.title or view.experience.life_area.value
+            title = view.experience.title or area_words(view.experience.life_area).capitalize()
             for note in view.notes:
                 if note.id == evidence_id:
                     return note, f"“{title}”"
@@ -187,10 +199,10 @@ class ReviewScreen(Screen[None]):
             elif message.action == "reject" and kind == "evidence":
                 self._delete_evidence(row_id)
             elif message.action == "reject":
-                self.notify("An experience is not deleted here; its skills can be turned "
-                            "down one by one.", severity="warning")
+                self.notify(_("An experience is not deleted here; its skills can be turned "
+                              "down one by one."), severity="warning")
             else:
-                self.notify("P sets how well, on a skill.", severity="warning")
+                self.notify(_("P sets how well, on a skill."), severity="warning")
             return
         claim = self.claim(message.claim_id)
         if claim is None:
@@ -198,24 +210,25 @@ class ReviewScreen(Screen[None]):
         if message.action == "accept":
             self.change(lambda: claims.set_claim(self.ler, claim.id,
                                                  status=ClaimStatus.ACCEPTED),
-                        f"Accepted: {claim.label}.")
+                        _("Accepted: {skill}.").format(skill=claim.label))
         elif message.action == "reject":
             self.change(lambda: claims.set_claim(self.ler, claim.id,
                                                  status=ClaimStatus.REJECTED),
-                        f"Turned down: {claim.label}.")
+                        _("Turned down: {skill}.").format(skill=claim.label))
         else:
             current = claim.proficiency if claim.status == ClaimStatus.ACCEPTED else None
             level = next_proficiency(current)
             self.change(lambda: claims.set_claim(self.ler, claim.id, status=ClaimStatus.ACCEPTED,
                                                  proficiency=level),
-                        f"{claim.label}: {level.plain}.")
+                        _("{skill}: {level}.").format(skill=claim.label,
+                                                     level=level_words(level)))
 
     def action_add_evidence(self) -> None:
         """Add a note, a link or a file to the highlighted skill."""
         row = self.query_one("#claims", ClaimList).current_row()
         claim = self.claim(row.id if row else None)
         if claim is None:
-            self.notify("Move to a skill first.", severity="warning")
+            self.notify(_("Move to a skill first."), severity="warning")
             return
 
         def added(ev: EvidenceInput | None) -> None:
@@ -227,7 +240,8 @@ class ReviewScreen(Screen[None]):
             self.change(lambda: claims.add_evidence(
                 self.ler, kind=ev.kind, claim_id=claim.id, name=ev.name, narrative=note,
                 url=url, file=file, dated=ev.dated),
-                f"Evidence added to {claim.label}: {KIND_WORDS[ev.kind]}.")
+                _("Evidence added to {skill}: {kind}.").format(skill=claim.label,
+                                                              kind=_(KIND_WORDS[ev.kind])))
 
         self.app.push_screen(EvidenceModal(claim.label), added)
 
@@ -236,7 +250,7 @@ class ReviewScreen(Screen[None]):
         row = self.query_one("#claims", ClaimList).current_row()
         kind, row_id = row_kind(row.id if row else None)
         if kind == "claim":
-            self.notify("Move to an experience or a piece of evidence first.",
+            self.notify(_("Move to an experience or a piece of evidence first."),
                         severity="warning")
             return
         self._edit(kind, row_id)
@@ -256,39 +270,41 @@ class ReviewScreen(Screen[None]):
     def _dates(self, exp: ExperienceRecord, change: DatesChange | None) -> None:
         if change is None:
             return
-        title = exp.title or exp.life_area.value
+        title = exp.title or area_words(exp.life_area).capitalize()
         self.change(lambda: evidence.edit_experience_dates(
             self.ler, exp.id, started=change.started, ended=change.ended,
-            ongoing=change.ongoing), f"Dates saved: {title}.")
+            ongoing=change.ongoing), _("Dates saved: {title}.").format(title=title))
 
     def _edited(self, item: EvidenceRecord, backs: str, change: EvidenceChange | None) -> None:
         if change is None:
             return
         self.change(lambda: evidence.edit_evidence(
             self.ler, item.id, name=change.name, note=change.note, url=change.url,
-            dated=change.dated), f"Evidence saved: {change.name or 'evidence'} for {backs}.")
+            dated=change.dated), _("Evidence saved: {name} for {backs}.").format(
+                name=change.name or _("evidence"), backs=backs))
 
     def _delete_evidence(self, evidence_id: str) -> None:
         found = self.evidence_item(evidence_id)
         if found is None:
             return
         item, backs = found
-        name = item.name or item.file_name or item.url or "this note"
+        name = item.name or item.file_name or item.url or _("this note")
 
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self.change(lambda: evidence.delete_evidence(self.ler, item.id),
-                            f"Evidence deleted: {name}.")
+                            _("Evidence deleted: {name}.").format(name=name))
 
-        self.app.push_screen(ConfirmModal(f"Delete the evidence “{name}” for {backs}?"),
-                             confirmed)
+        self.app.push_screen(ConfirmModal(_("Delete the evidence “{name}” for {backs}?").format(
+            name=name, backs=backs)), confirmed)
 
     def action_toggle_filter(self) -> None:
         """Show only accepted skills, or everything."""
         self.only_accepted = not self.only_accepted
         self._show()
         self.query_one("#status", Static).update(
-            "Showing accepted skills only." if self.only_accepted else "Showing every skill.")
+            _("Showing accepted skills only.") if self.only_accepted
+            else _("Showing every skill."))
 
     def action_start_interview(self) -> None:
         """Go on with (or start) this person's interview."""

@@ -10,11 +10,12 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import TextArea
 
+from lerkit.core.i18n import N_, _
 from lerkit.core.interview import Kind, Step
 from lerkit.core.interview.values import AnswerInput
 from lerkit.tui.widgets.choice_list import ChoiceList
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", N_("Yes")), ("no", N_("No"))]
 
 
 class AnswerBox(Vertical):
@@ -59,8 +60,8 @@ class AnswerBox(Vertical):
             area.load_text(answer if isinstance(answer, str) else "")
             area.move_cursor(area.document.end)
         else:
-            options = YES_NO if step.kind is Kind.YESNO else [(c.id, c.label)
-                                                              for c in step.choices]
+            options = ([(value, _(words)) for value, words in YES_NO]
+                       if step.kind is Kind.YESNO else [(c.id, c.label) for c in step.choices])
             picked = answer if isinstance(answer, list) else [answer] if answer else []
             choices.set_choices(options, picked, multiple=step.kind is Kind.MULTI)
         self.focus_input()
@@ -90,10 +91,11 @@ class AnswerBox(Vertical):
 
     def set_titles(self) -> None:
         """Box titles; the box with the keyboard focus says so in words."""
-        boxes = ((self.query_one("#answer", TextArea), "Ctrl+S saves"),
-                 (self.query_one("#choices", ChoiceList), "Space ticks · Ctrl+S saves"))
+        boxes = ((self.query_one("#answer", TextArea), _("Ctrl+S saves")),
+                 (self.query_one("#choices", ChoiceList), _("Space ticks · Ctrl+S saves")))
         for box, keys in boxes:
-            box.border_title = "▶ Your answer (keys go here)" if box.has_focus else "Your answer"
+            box.border_title = (_("▶ Your answer (keys go here)") if box.has_focus
+                                else _("Your answer"))
             box.border_subtitle = keys if box.has_focus else ""
 
     @on(TextArea.Changed, "#answer")

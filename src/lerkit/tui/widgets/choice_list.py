@@ -10,6 +10,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
+from lerkit.core.i18n import N_
 from lerkit.tui.widgets.marked_list import MarkedList, Row
 
 
@@ -17,8 +18,10 @@ class ChoiceList(MarkedList):
     """Up and down move; Space or Enter ticks; a digit ticks that numbered choice."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "tick", "Tick", id="choice-toggle", show=False),
-        Binding("enter", "enter", "Pick", id="choice-enter", show=False),
+        Binding("space", "tick", N_("Tick"), id="choice-toggle", show=False,
+                tooltip=N_("Tick or untick the highlighted choice")),
+        Binding("enter", "enter", N_("Pick"), id="choice-enter", show=False,
+                tooltip=N_("Pick the highlighted choice")),
     ]
 
     @dataclass

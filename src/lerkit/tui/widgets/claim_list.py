@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
+from lerkit.core.i18n import N_, _
 from lerkit.core.records import ClaimRecord, ClaimStatus, EvidenceKind, EvidenceRecord
 from lerkit.services.review import RecordView
 from lerkit.tui.widgets.marked_list import MarkedList, Row
@@ -15,15 +16,16 @@ from lerkit.tui.wording import claim_line, experience_line
 
 _ORDER = {ClaimStatus.ACCEPTED: 0, ClaimStatus.SUGGESTED: 1, ClaimStatus.REJECTED: 2}
 EXPERIENCE, EVIDENCE = "experience:", "evidence:"
-EVIDENCE_KIND_WORDS = {EvidenceKind.NOTE: "note", EvidenceKind.URL: "link",
-                       EvidenceKind.FILE: "file"}
+EVIDENCE_KIND_WORDS = {EvidenceKind.NOTE: N_("note"), EvidenceKind.URL: N_("link"),
+                       EvidenceKind.FILE: N_("file")}
 
 
 def evidence_line(ev: EvidenceRecord) -> str:
     """"evidence: Care logs (note, since 2017)"."""
-    name = ev.name or ev.file_name or ev.url or ev.narrative[:50] or "(no name)"
-    bits = [EVIDENCE_KIND_WORDS.get(ev.kind, str(ev.kind)), *([ev.dated] if ev.dated else [])]
-    return f"evidence: {name} ({', '.join(bits)})"
+    name = ev.name or ev.file_name or ev.url or ev.narrative[:50] or _("(no name)")
+    bits = [_(EVIDENCE_KIND_WORDS.get(ev.kind, str(ev.kind))),
+            *([ev.dated] if ev.dated else [])]
+    return _("evidence: {name} ({details})").format(name=name, details=", ".join(bits))
 
 
 def row_kind(row_id: str | None) -> tuple[str, str]:
@@ -61,11 +63,11 @@ def record_rows(record: RecordView, only_accepted: bool = False) -> list[Row]:
                         id=EXPERIENCE + view.experience.id))
         rows += evidence(view.notes, "  ")
         shared = {e.id for e in view.notes}
-        rows += claims(view.claims, shared) or [Row("  (no skills here yet)", heading=True)]
+        rows += claims(view.claims, shared) or [Row("  " + _("(no skills here yet)"), heading=True)]
     if record.loose_claims:
         if rows:
             rows.append(Row("", heading=True))
-        rows.append(Row("Other skills", heading=True))
+        rows.append(Row(_("Other skills"), heading=True))
         rows += claims(record.loose_claims, set())
     return rows
 
@@ -80,11 +82,14 @@ class ClaimList(MarkedList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not in the footer: the list's own border says them (KEYS).
-        Binding("enter,a", "act('accept')", "Accept", id="claim-accept", show=False),
-        Binding("delete,r", "act('reject')", "Turn down", id="claim-reject", show=False),
-        Binding("p", "act('proficiency')", "How well", id="claim-proficiency", show=False),
+        Binding("enter,a", "act('accept')", N_("Accept"), id="claim-accept", show=False,
+                tooltip=N_("Accept the highlighted skill, or edit the experience or evidence")),
+        Binding("delete,r", "act('reject')", N_("Turn down"), id="claim-reject", show=False,
+                tooltip=N_("Turn down the highlighted skill, or delete the evidence")),
+        Binding("p", "act('proficiency')", N_("How well"), id="claim-proficiency",
+                show=False, tooltip=N_("Set how well you can do it (and accept it)")),
     ]
-    KEYS = "Enter accept or edit · Del turn down or delete · P how well"
+    KEYS = N_("Enter accept or edit · Del turn down or delete · P how well")
 
     @dataclass
     class Acted(Message):
@@ -95,7 +100,7 @@ class ClaimList(MarkedList):
         action: str
 
     def on_mount(self) -> None:
-        self.border_subtitle = self.KEYS
+        self.border_subtitle = _(self.KEYS)
 
     def action_act(self, action: str) -> None:
         """Post the request for the claim under the cursor."""

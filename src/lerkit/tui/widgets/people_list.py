@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import set_cell_size
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
@@ -22,33 +22,40 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from lerkit.core.i18n import N_, _
 from lerkit.services.people import PersonSummary
 
 PAGE = 100
 CURSOR, NO_CURSOR = "> ", "  "
 # (heading, width) of every column after the name; the name takes what is left
-COUNTS = (("Id", 12), ("Experiences", 11), ("Skills", 6), ("Evidence", 8), ("Endorsed", 8))
+COUNTS = ((N_("Id"), 12), (N_("Experiences"), 11), (N_("Skills"), 6), (N_("Evidence"), 8),
+          (N_("Endorsed"), 8))
 MIN_NAME = 12
-READING = "(reading...)"
+READING = N_("(reading...)")
+
+
+def columns() -> list[tuple[str, int]]:
+    """The headings after the name in the language spoken, each as wide as it needs."""
+    return [(_(title), max(width, cell_len(_(title)))) for title, width in COUNTS]
 
 
 def row_text(person: PersonSummary | None, name_width: int) -> str:
     """One row (the name cut or padded to ``name_width``), without the cursor mark."""
     if person is None:
-        return READING
+        return _(READING)
     c = person.counts
     cells = (person.id, str(c.experiences), str(c.accepted_skills), str(c.evidence),
              str(c.endorsements))
     parts = [set_cell_size(person.name, name_width)]
-    parts += [set_cell_size(value, width) for value, (_, width) in zip(cells, COUNTS,
-                                                                      strict=True)]
+    parts += [set_cell_size(value, width) for value, (_title, width) in zip(cells, columns(),
+                                                                           strict=True)]
     return " ".join(parts)
 
 
 def header_text(name_width: int) -> str:
     """The column headings, aligned with :func:`row_text`."""
-    return " ".join([set_cell_size("Name", name_width),
-                     *(set_cell_size(title, width) for title, width in COUNTS)])
+    return " ".join([set_cell_size(_("Name"), name_width),
+                     *(set_cell_size(title, width) for title, width in columns())])
 
 
 class PeopleList(ScrollView, can_focus=True):
@@ -73,12 +80,18 @@ class PeopleList(ScrollView, can_focus=True):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "move(-1)", "Up", id="people-up", show=False),
-        Binding("down", "move(1)", "Down", id="people-down", show=False),
-        Binding("pageup", "page(-1)", "Page up", id="people-page-up", show=False),
-        Binding("pagedown", "page(1)", "Page down", id="people-page-down", show=False),
-        Binding("home", "ends(0)", "First", id="people-first", show=False),
-        Binding("end", "ends(1)", "Last", id="people-last", show=False),
+        Binding("up", "move(-1)", N_("Up"), id="people-up", show=False,
+                tooltip=N_("Move the highlight up a row")),
+        Binding("down", "move(1)", N_("Down"), id="people-down", show=False,
+                tooltip=N_("Move the highlight down a row")),
+        Binding("pageup", "page(-1)", N_("Page up"), id="people-page-up", show=False,
+                tooltip=N_("Move the highlight a screenful up")),
+        Binding("pagedown", "page(1)", N_("Page down"), id="people-page-down", show=False,
+                tooltip=N_("Move the highlight a screenful down")),
+        Binding("home", "ends(0)", N_("First"), id="people-first", show=False,
+                tooltip=N_("Move the highlight to the first person")),
+        Binding("end", "ends(1)", N_("Last"), id="people-last", show=False,
+                tooltip=N_("Move the highlight to the last person")),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -132,7 +145,7 @@ class PeopleList(ScrollView, can_focus=True):
 
     def name_width(self) -> int:
         """What the name column gets of the width (the other columns are fixed)."""
-        rest = len(CURSOR) + sum(width + 1 for _, width in COUNTS)
+        rest = len(CURSOR) + sum(width + 1 for _title, width in columns())
         return max(MIN_NAME, self.scrollable_content_region.width - rest)
 
     def render_line(self, y: int) -> Strip:

@@ -16,11 +16,12 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.message import Message
 
+from lerkit.core.i18n import N_, _, ngettext
 from lerkit.core.interview import AcceptedClaim
 from lerkit.core.matching.types import Match
 from lerkit.core.records import Proficiency
 from lerkit.tui.widgets.marked_list import SCROLLBAR, MarkedList, Row
-from lerkit.tui.wording import how_well, plural, source
+from lerkit.tui.wording import how_well, score_words, source, why_words
 
 ACCEPTED, SUGGESTED, TURNED_DOWN = "accepted", "suggested", "turned down"
 MARK, NO_MARK = "▶ ", "  "
@@ -51,18 +52,18 @@ class SkillItem:
         """The row's one line: the decision or the score, then the skill."""
         origin = f"  ({source(self.match)})" if self.match and source(self.match) else ""
         if self.state == ACCEPTED:
-            return f"ACCEPTED   {self.label}{origin}"
-        score = f"score {self.match.score:3.0f}  " if self.match else ""
-        lead = "[turned down] " if self.state == TURNED_DOWN else ""
+            return f"{_('ACCEPTED'):<10} {self.label}{origin}"
+        score = f"{score_words(self.match.score)}  " if self.match else ""
+        lead = f"[{_('turned down')}] " if self.state == TURNED_DOWN else ""
         return f"{lead}{score}{self.label}{origin}"
 
     def details(self) -> str:
         """What the row says under the cursor: why, how well, what the keys do."""
-        why = f"why: {self.match.why}" if self.match else ""
+        why = why_words(self.match) if self.match else ""
         if self.state == ACCEPTED:
             return " · ".join(b for b in (how_well(self.proficiency), why) if b)
         if self.state == TURNED_DOWN:
-            return " · ".join(b for b in (why, "Enter accepts it after all") if b)
+            return " · ".join(b for b in (why, _("Enter accepts it after all")) if b)
         return why
 
     def text(self) -> str:
@@ -101,10 +102,13 @@ def skill_items(accepted: list[AcceptedClaim], rejected: list[str],
 
 def fold_line(count: int, unfolded: bool) -> str:
     """The one line that stands for ``count`` skills accepted at earlier questions."""
-    what = plural(count, "other skill") + " accepted for this part"
     if unfolded:
-        return f"- {what} are at the top · {FOLD_KEY} folds them"
-    return f"+ {what} · {FOLD_KEY} shows them"
+        what = ngettext("{n} other skill accepted for this part is at the top",
+                        "{n} other skills accepted for this part are at the top", count)
+        return "- " + what.format(n=count) + " · " + _("{key} folds them").format(key=FOLD_KEY)
+    what = ngettext("{n} other skill accepted for this part",
+                    "{n} other skills accepted for this part", count)
+    return "+ " + what.format(n=count) + " · " + _("{key} shows them").format(key=FOLD_KEY)
 
 
 class SkillList(MarkedList):
@@ -112,9 +116,12 @@ class SkillList(MarkedList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not in the footer: the list's own border says them while it has the focus.
-        Binding("enter", "act('accept')", "Accept", id="skill-accept", show=False),
-        Binding("delete,r", "act('reject')", "Turn down", id="skill-reject", show=False),
-        Binding("p", "act('proficiency')", "How well", id="skill-proficiency", show=False),
+        Binding("enter", "act('accept')", N_("Accept"), id="skill-accept", show=False,
+                tooltip=N_("Accept the highlighted skill")),
+        Binding("delete,r", "act('reject')", N_("Turn down"), id="skill-reject", show=False,
+                tooltip=N_("Turn down the highlighted skill")),
+        Binding("p", "act('proficiency')", N_("How well"), id="skill-proficiency",
+                show=False, tooltip=N_("Set how well you can do it (and accept it)")),
     ]
 
     @dataclass

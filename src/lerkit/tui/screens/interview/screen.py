@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from lerkit.core.errors import LerError
+from lerkit.core.i18n import N_, _, ngettext
 from lerkit.core.interview import Step
 from lerkit.core.matching.types import Match
 from lerkit.services import interview, people
@@ -28,6 +29,7 @@ from lerkit.services.context import Lerkit
 from lerkit.services.interview import TAXONOMY
 from lerkit.tui.dialogs.parts import PartsModal
 from lerkit.tui.interview_driver import InterviewDriver, Snapshot, Timing
+from lerkit.tui.language import speak_bindings
 from lerkit.tui.messages import (
     InterviewOpened,
     PartsWanted,
@@ -40,7 +42,6 @@ from lerkit.tui.navigation import RecordWanted
 from lerkit.tui.screens.interview.steps import InterviewSteps
 from lerkit.tui.widgets.answer_box import AnswerBox
 from lerkit.tui.widgets.skill_list import SkillList, skill_items
-from lerkit.tui.wording import plural
 
 DEBOUNCE = 0.2
 
@@ -49,38 +50,46 @@ class InterviewScreen(InterviewSteps):
     """One question at a time; suggestions and the part's accepted skills below it."""
 
     CSS_PATH = "interview.tcss"
-    HELP = (
+    HELP = N_(
         "## Interview\n\nType your answer (Enter starts a new line) and press **Ctrl+S** to "
         "save it. Skills it may show appear below as you type, newest first, one line each; "
         "the one marked ▶ also says why. **Ctrl+L** moves to them: **Enter** accepts, "
         "**Delete** turns down, **P** sets how well you can do it. Skills accepted at "
         "earlier questions are folded into one line: **F5** shows them. **F1** explains the "
-        "question. Every step is saved at once."
+        "question. Every step is saved at once. **F8** shows the screens in English or "
+        "in Spanish; the interview goes on where it was."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         # The footer shows the main keys (it must fit 80 columns); F1 and Ctrl+P list all.
-        Binding("ctrl+s", "save_answer", "Save", id="save-answer",
-                tooltip="Save the answer and go to the next question"),
-        Binding("ctrl+n", "skip_question", "Skip", id="skip-question"),
-        Binding("ctrl+b", "go_back", "Back", id="go-back"),
-        Binding("f2", "find_skill", "Find", id="find-skill", tooltip="Find a skill by name",
-                show=False),
+        Binding("ctrl+s", "save_answer", N_("Save"), id="save-answer",
+                tooltip=N_("Save the answer and go to the next question")),
+        Binding("ctrl+n", "skip_question", N_("Skip"), id="skip-question",
+                tooltip=N_("Leave this question unanswered")),
+        Binding("ctrl+b", "go_back", N_("Back"), id="go-back",
+                tooltip=N_("Back to the question before")),
+        Binding("f2", "find_skill", N_("Find"), id="find-skill",
+                tooltip=N_("Find a skill by name"), show=False),
         # Priority: the dialog opens as the key arrives, so keys typed straight after F3
         # go into the dialog, not into the answer.
-        Binding("f3", "add_evidence", "Evidence", id="add-evidence", show=False,
-                priority=True),
-        Binding("f4", "skip_part", "Skip part", id="skip-part", show=False),
-        Binding("escape", "leave", "Leave", id="leave-interview"),
-        Binding("ctrl+l", "switch_focus", "Answer/skills", id="switch-focus", show=False),
-        Binding("f5", "show_accepted", "Accepted skills", id="show-accepted", show=False,
-                tooltip="Show or fold the skills accepted at earlier questions of this part"),
-        Binding("f1", "question_help", "Help", id="question-help",
-                tooltip="Explain the question; list every key"),
+        Binding("f3", "add_evidence", N_("Evidence"), id="add-evidence", show=False,
+                priority=True, tooltip=N_("Add a note, a link or a file to this part")),
+        Binding("f4", "skip_part", N_("Skip part"), id="skip-part", show=False,
+                tooltip=N_("Skip the rest of this part")),
+        Binding("escape", "leave", N_("Leave"), id="leave-interview",
+                tooltip=N_("Leave the interview; everything so far is saved")),
+        Binding("ctrl+l", "switch_focus", N_("Answer/skills"), id="switch-focus", show=False,
+                tooltip=N_("Move between the answer and the list of skills")),
+        Binding("f5", "show_accepted", N_("Accepted skills"), id="show-accepted", show=False,
+                tooltip=N_("Show or fold the skills accepted at earlier questions of this "
+                           "part")),
+        Binding("f1", "question_help", N_("Help"), id="question-help",
+                tooltip=N_("Explain the question; list every key")),
     ]
 
     def __init__(self, ler: Lerkit, person_id: str, *, modules: list[str] | None = None,
                  new: bool = False, taxonomy: str | None = None) -> None:
         super().__init__()
+        speak_bindings(self)
         self.ler = ler
         self.person_id = person_id
         self.modules = modules
@@ -102,7 +111,7 @@ class InterviewScreen(InterviewSteps):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="question-box"):
-            yield Static("Opening the interview (the first time takes a few seconds)...",
+            yield Static(_("Opening the interview (the first time takes a few seconds)..."),
                          id="progress", classes="hint")
             yield Static("", id="question", markup=False)
             yield Static("", id="examples", classes="hint", markup=False)
@@ -129,14 +138,19 @@ class InterviewScreen(InterviewSteps):
         """Box titles; the box with the keyboard focus says so in words."""
         self.query_one(AnswerBox).set_titles()
         snap, skills = self.snapshot, self.query_one("#skills", SkillList)
-        title = "Skills this may show" + (
-            f" · {plural(self.accepted, 'skill')} accepted so far" if snap else "")
-        evidence = (f"{plural(snap.evidence, 'evidence item')} for this part · "
+        title = _("Skills this may show")
+        if snap:
+            title += " · " + ngettext("{n} skill accepted so far", "{n} skills accepted so far",
+                                      self.accepted).format(n=self.accepted)
+        evidence = (ngettext("{n} evidence item for this part",
+                             "{n} evidence items for this part",
+                             snap.evidence).format(n=snap.evidence) + " · "
                     if snap and snap.evidence else "")
         focused = skills.has_focus
-        skills.border_title = f"▶ {title} (keys go here)" if focused else title
-        skills.border_subtitle = ("Enter accept · Del turn down · P how well" if focused
-                                  else f"{evidence}Ctrl+L: go here")
+        skills.border_title = (_("▶ {title} (keys go here)").format(title=title) if focused
+                               else title)
+        skills.border_subtitle = (_("Enter accept · Del turn down · P how well") if focused
+                                  else evidence + _("Ctrl+L: go here"))
 
     # --- worker threads -----------------------------------------------------------------
 
@@ -192,12 +206,13 @@ class InterviewScreen(InterviewSteps):
 
     def on_interview_opened(self, message: InterviewOpened) -> None:
         self.driver, self.accepted = message.driver, message.accepted
-        self.sub_title = f"Interview: {message.name}"
+        self.sub_title = _("Interview: {name}").format(name=message.name)
         self._show(message.snapshot, new_question=True)
         box = self.query_one(AnswerBox)
-        how = ("Type your answer; Ctrl+S saves it." if box.is_text else
-               "Space (or the number) ticks a choice; Ctrl+S saves.")
-        self._say(f"{how} F1 explains the question.")
+        self._say(_("Type your answer; Ctrl+S saves it. F1 explains the question.")
+                  if box.is_text else
+                  _("Space (or the number) ticks a choice; Ctrl+S saves. F1 explains the "
+                    "question."))
 
     def on_step_saved(self, message: StepSaved) -> None:
         self.busy = False
@@ -210,12 +225,12 @@ class InterviewScreen(InterviewSteps):
 
     def on_step_failed(self, message: StepFailed) -> None:
         self.busy = False
-        self._say(f"Not saved: {message.text}")
-        self.notify(message.text, title="Not saved", severity="warning")
+        self._say(_("Not saved: {text}").format(text=message.text))
+        self.notify(message.text, title=_("Not saved"), severity="warning")
 
     def on_service_failed(self, message: ServiceFailed) -> None:
-        self._say(f"Error: {message.text}")
-        self.notify(message.text, title="Error", severity="error")
+        self._say(_("Error: {text}").format(text=message.text))
+        self.notify(message.text, title=_("Error"), severity="error")
 
     def on_suggestions_found(self, message: SuggestionsFound) -> None:
         step = self.snapshot.step if self.snapshot else None
@@ -243,9 +258,10 @@ class InterviewScreen(InterviewSteps):
     def _load_question(self, step: Step) -> None:
         self.query_one("#progress", Static).update(step.progress)
         self.query_one("#question", Static).update(step.text)
-        example = f"For example: {step.examples[0]}" if step.examples else ""
+        example = (_("For example: {example}").format(example=step.examples[0])
+                   if step.examples else "")
         if len(step.examples) > 1:
-            example += "  (F1: more)"
+            example += "  " + _("(F1: more)")
         self.query_one("#examples", Static).update(example)
         self.query_one("#examples").display = bool(example)
         self.live_matches, self.live_texts = [], ()
@@ -263,7 +279,7 @@ class InterviewScreen(InterviewSteps):
         self._titles()
 
     def _finish(self) -> None:
-        self.notify("The interview is finished. Here is your record.", title="Thank you")
+        self.notify(_("The interview is finished. Here is your record."), title=_("Thank you"))
         self.action_open_person()
 
     def action_open_person(self) -> None:

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from lerkit.core.errors import LerError
+from lerkit.core.i18n import _
 from lerkit.core.matching.types import Match
 from lerkit.core.records import Proficiency
 from lerkit.services.context import Lerkit
@@ -24,7 +25,7 @@ from lerkit.tui.interview_driver import InterviewDriver, Snapshot
 from lerkit.tui.messages import StepFailed, StepSaved
 from lerkit.tui.widgets.answer_box import AnswerBox
 from lerkit.tui.widgets.skill_list import ACCEPTED, SkillItem, SkillList, fold_line
-from lerkit.tui.wording import next_proficiency
+from lerkit.tui.wording import level_words, next_proficiency
 
 Change = Callable[[LiveInterview], object]
 
@@ -58,13 +59,13 @@ class InterviewSteps(Screen[None]):
 
     def _run(self, change: Change, said: str) -> None:
         if self.driver is None or self.snapshot is None:
-            self._say("The interview is still opening.")
+            self._say(_("The interview is still opening."))
             return
         if self.busy:
-            self._say("Still saving the last step; one moment.")
+            self._say(_("Still saving the last step; one moment."))
             return
         self.busy = True
-        self._say("Saving...")
+        self._say(_("Saving..."))
         self.apply_step(change, said)
 
     def action_save_answer(self) -> None:
@@ -73,36 +74,39 @@ class InterviewSteps(Screen[None]):
             return
         value = self.query_one(AnswerBox).value()
         if value is None:
-            self._say("Pick one with Space or Enter first, or press Ctrl+N to skip.")
+            self._say(_("Pick one with Space or Enter first, or press Ctrl+N to skip."))
             return
-        self._run(lambda live: live.answer(value), "Saved.")
+        self._run(lambda live: live.answer(value), _("Saved."))
 
     def action_skip_question(self) -> None:
         """Leave this question unanswered."""
-        self._run(lambda live: live.skip(), "Skipped. Ctrl+B goes back to it.")
+        self._run(lambda live: live.skip(), _("Skipped. Ctrl+B goes back to it."))
 
     def action_go_back(self) -> None:
         """Back to the question before."""
-        self._run(lambda live: None if live.back() else "This is the first question.",
-                  "Back one question.")
+        first = _("This is the first question.")
+        self._run(lambda live: None if live.back() else first, _("Back one question."))
 
     def action_skip_part(self) -> None:
         """Skip the rest of this part."""
-        self._run(lambda live: live.skip_part(), "Skipped the rest of that part.")
+        self._run(lambda live: live.skip_part(), _("Skipped the rest of that part."))
 
     def on_skill_list_acted(self, message: SkillList.Acted) -> None:
         item = message.item
         if message.action == "reject":
             self._run(lambda live: live.reject(item.competency_id),
-                      f"Turned down: {item.label}.")
+                      _("Turned down: {skill}.").format(skill=item.label))
             return
         if message.action == "accept" and item.state == ACCEPTED:
-            self._say(f"{item.label} is accepted. P sets how well; Delete takes it back.")
+            self._say(_("{skill} is accepted. P sets how well; Delete takes it back.").format(
+                skill=item.label))
             return
         proficiency = item.proficiency
         if message.action == "proficiency":
             proficiency = next_proficiency(item.proficiency if item.state == ACCEPTED else None)
-        said = f"Accepted: {item.label}" + (f" ({proficiency.plain})." if proficiency else ".")
+        said = (_("Accepted: {skill} ({level}).").format(skill=item.label,
+                                                          level=level_words(proficiency))
+                if proficiency else _("Accepted: {skill}.").format(skill=item.label))
         self._accept(item, proficiency, said)
 
     def _accept(self, item: SkillItem | Match, proficiency: Proficiency | None,
@@ -123,15 +127,15 @@ class InterviewSteps(Screen[None]):
         """List (or fold again) the skills accepted at earlier questions of this part."""
         skills = self.query_one("#skills", SkillList)
         if not skills.toggle_fold():
-            self._say("No other skills are accepted for this part yet.")
+            self._say(_("No other skills are accepted for this part yet."))
             return
         self.show_kept()
         if skills.unfolded:
             skills.focus()
-            self._say("Accepted skills listed at the top: P sets how well, Delete takes "
-                      "one back.")
+            self._say(_("Accepted skills listed at the top: P sets how well, Delete takes "
+                        "one back."))
         else:
-            self._say("Folded the accepted skills into one line.")
+            self._say(_("Folded the accepted skills into one line."))
 
     def show_kept(self) -> None:
         """The one line under the list for the skills accepted at earlier questions."""
@@ -150,7 +154,7 @@ class InterviewSteps(Screen[None]):
 
         def chosen(match: Match | None) -> None:
             if match is not None:
-                self._accept(match, None, f"Accepted: {match.label}.")
+                self._accept(match, None, _("Accepted: {skill}.").format(skill=match.label))
 
         self.app.push_screen(SkillSearchModal(self.ler, self.taxonomy), chosen)
 
@@ -162,10 +166,12 @@ class InterviewSteps(Screen[None]):
 
         def added(ev: EvidenceInput | None) -> None:
             if ev is not None:
+                kind = _(KIND_WORDS[ev.kind])
+                said = (_("Evidence added: {kind}, dated {date}.").format(kind=kind,
+                                                                          date=ev.dated)
+                        if ev.dated else _("Evidence added: {kind}.").format(kind=kind))
                 self._run(lambda live: live.add_evidence(ev.kind, ev.value, name=ev.name,
-                                                         dated=ev.dated),
-                          f"Evidence added: {KIND_WORDS[ev.kind]}"
-                          + (f", dated {ev.dated}." if ev.dated else "."))
+                                                         dated=ev.dated), said)
 
         self.app.push_screen(EvidenceModal(step.module_title), added)
 
