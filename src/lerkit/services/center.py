@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from lerkit.core.errors import BadInputError, StorageError
+from lerkit.core.i18n import N_, _
 from lerkit.core.settings import load_settings
 from lerkit.services.context import Lerkit
 from lerkit.services.people import require_person
@@ -23,8 +24,8 @@ from lerkit.storage.center import Who
 from lerkit.storage.db import describe_error, open_database
 
 MIN_PASSWORD = 8  # as for a key's passphrase (the prompt says so)
-ONLY_POSTGRES = ("a center's shared server is a PostgreSQL database; this one is SQLite, "
-                 "which needs no set-up")
+ONLY_POSTGRES = N_("a center's shared server is a PostgreSQL database; this one is SQLite, "
+                    "which needs no set-up")
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def init(db_url: str | None) -> InitResult:
     db = open_database(load_settings(db_url).db_url, upgrade=False)
     try:
         if db.dialect != "postgresql":
-            raise BadInputError(f"ler center init: {ONLY_POSTGRES}")
+            raise BadInputError(f"ler center init: {_(ONLY_POSTGRES)}")
         try:
             with db.engine.connect() as conn:
                 _check_may_set_up(conn)
@@ -56,7 +57,8 @@ def init(db_url: str | None) -> InitResult:
                 who = repo.whoami(conn)
                 protected = repo.set_up(conn)
         except SQLAlchemyError as exc:
-            raise StorageError(f"cannot set up the center: {describe_error(exc)}") from None
+            raise StorageError(_("cannot set up the center: {problem}")
+                               .format(problem=describe_error(exc))) from None
         return InitResult(applied, migrations.latest(), protected, who.name)
     finally:
         db.close()
@@ -65,8 +67,9 @@ def init(db_url: str | None) -> InitResult:
 def _check_owner(conn: Connection) -> None:
     who = repo.whoami(conn)
     if who.kind != "admin":
-        raise BadInputError(f"role {who.name} does not own lerkit's tables: run ler center "
-                            "init as the role that first ran it (the database's administrator)")
+        raise BadInputError(_("role {role} does not own lerkit's tables: run ler center init "
+                              "as the role that first ran it (the database's administrator)")
+                            .format(role=who.name))
 
 
 def _check_may_set_up(conn: Connection) -> None:
@@ -77,9 +80,9 @@ def _check_may_set_up(conn: Connection) -> None:
     can = conn.exec_driver_sql(
         "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = session_user").scalar()
     if not can:
-        raise BadInputError("ler center init creates the roles lerkit_coach and "
-                            "lerkit_supervisor: connect as a role with CREATEROLE "
-                            "(see docs/center.md)")
+        raise BadInputError(_("ler center init creates the roles lerkit_coach and "
+                              "lerkit_supervisor: connect as a role with CREATEROLE "
+                              "(see docs/center.md)"))
 
 
 def who(ler: Lerkit) -> Who | None:
@@ -94,14 +97,17 @@ def require_admin(ler: Lerkit, doing: str) -> None:
     """Refuse ``doing`` to a coach's or supervisor's role (on a center's server)."""
     found = who(ler)
     if found is not None and found.kind in ("coach", "supervisor"):
-        raise BadInputError(f"{doing} is for the center's administrator; role {found.name} "
-                            f"is a {found.kind} (see docs/center.md)")
+        problem = (N_("{doing} is for the center's administrator; role {role} is a coach "
+                      "(see docs/center.md)") if found.kind == "coach" else
+                   N_("{doing} is for the center's administrator; role {role} is a supervisor "
+                      "(see docs/center.md)"))
+        raise BadInputError(_(problem).format(doing=_(doing), role=found.name))
 
 
 def check_password(password: str) -> str:
     """A password long enough for a role that reaches personal records."""
     if len(password) < MIN_PASSWORD:
-        raise BadInputError(f"a password needs at least {MIN_PASSWORD} characters")
+        raise BadInputError(_("a password needs at least {n} characters").format(n=MIN_PASSWORD))
     return password
 
 
@@ -109,12 +115,14 @@ def check_name(ler: Lerkit, name: str) -> None:
     """Refuse, before any password is asked for, a name ``add_coach`` cannot create."""
     repo.check_role_name(name)
     if ler.db.dialect != "postgresql":
-        raise BadInputError(f"ler center add-coach: {ONLY_POSTGRES}")
+        raise BadInputError(f"ler center add-coach: {_(ONLY_POSTGRES)}")
     with ler.db.engine.connect() as conn:
         if not repo.is_center(conn):
-            raise BadInputError("this server has no lerkit roles yet: run ler center init first")
+            raise BadInputError(_("this server has no lerkit roles yet: run ler center init "
+                                  "first"))
         if repo.role_exists(conn, name):
-            raise BadInputError(f"a role named {name} already exists on this server")
+            raise BadInputError(_("a role named {role} already exists on this server")
+                                .format(role=name))
 
 
 def add_coach(ler: Lerkit, name: str, password: str, *, supervisor: bool = False) -> str:
@@ -126,7 +134,8 @@ def add_coach(ler: Lerkit, name: str, password: str, *, supervisor: bool = False
         try:
             repo.add_login(session.connection(), name, password, group)
         except SQLAlchemyError as exc:
-            raise StorageError(f"cannot create role {name}: {describe_error(exc)}") from None
+            raise StorageError(_("cannot create role {role}: {problem}")
+                               .format(role=name, problem=describe_error(exc))) from None
         audit.record(session=session, actor=ler.actor, action="create", entity="role",
                      entity_id=name, detail={"group": group})
     return group
@@ -137,15 +146,19 @@ def assign(ler: Lerkit, person_id: str, coach: str, *, share: bool = False) -> l
     returns the coaches the person now has."""
     found = who(ler)
     if found is None:
-        raise BadInputError(f"caseloads are kept on a center's server: {ONLY_POSTGRES}")
+        raise BadInputError(_("caseloads are kept on a center's server: {why}")
+                            .format(why=_(ONLY_POSTGRES)))
     if found.kind not in ("admin", "supervisor"):
-        raise BadInputError(f"only a supervisor or the administrator assigns people; role "
-                            f"{found.name} is a {found.kind}")
+        problem = (N_("only a supervisor or the administrator assigns people; role {role} "
+                      "is a coach") if found.kind == "coach" else
+                   N_("only a supervisor or the administrator assigns people; role {role} "
+                      "is neither"))
+        raise BadInputError(_(problem).format(role=found.name))
     require_person(ler, person_id)
     with ler.transaction() as session:
         if not repo.is_lerkit_coach(session.connection(), coach):
-            raise BadInputError(f"{coach!r} is not a coach's role on this server "
-                                "(add one with: ler center add-coach NAME)")
+            raise BadInputError(_("{coach!r} is not a coach's role on this server (add one "
+                                  "with: ler center add-coach NAME)").format(coach=coach))
         repo.assign(session, person_id, coach, share=share)
         audit.record(session=session, actor=ler.actor, action="assign", entity="person",
                      entity_id=person_id, person_id=person_id,

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from sqlmodel import Session
 
 from lerkit.core.errors import BadInputError, NotFoundError
+from lerkit.core.i18n import _
 from lerkit.services.context import Lerkit
 from lerkit.storage import audit
 from lerkit.storage import people as repo
@@ -41,11 +42,11 @@ def clean_name(name: str) -> str:
     """A person's name, trimmed; refuses empty, overlong or control-character names."""
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise BadInputError("a name cannot be empty")
+        raise BadInputError(_("a name cannot be empty"))
     if len(cleaned) > MAX_NAME:
-        raise BadInputError(f"a name can be at most {MAX_NAME} characters")
+        raise BadInputError(_("a name can be at most {n} characters").format(n=MAX_NAME))
     if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in cleaned):
-        raise BadInputError("a name cannot contain control characters")
+        raise BadInputError(_("a name cannot contain control characters"))
     return cleaned
 
 
@@ -96,7 +97,7 @@ def person_in(session: Session, person_id: str) -> Person:
     """The person with this id, read in the caller's session; NotFoundError if none."""
     person = repo.get_person(session=session, person_id=person_id)
     if person is None:
-        raise NotFoundError(f"no person with id {person_id!r}")
+        raise NotFoundError(_("no person with id {id!r}").format(id=person_id))
     return person
 
 
@@ -155,7 +156,7 @@ def delete_person(ler: Lerkit, person_id: str) -> PersonSummary:
     with ler.transaction() as session:
         person = repo.get_person(session=session, person_id=person_id)
         if person is None:
-            raise NotFoundError(f"no person with id {person_id!r}")
+            raise NotFoundError(_("no person with id {id!r}").format(id=person_id))
         summary = PersonSummary(person.id, person.name)
         repo.delete_person(session=session, person=person)
         audit.record(

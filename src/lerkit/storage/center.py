@@ -40,18 +40,21 @@ WRITE = "SELECT, INSERT, UPDATE, DELETE"
 # A role name as lerkit creates it: plain, so that it needs no quoting in a URL or .pgpass.
 ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
-# Policies: a supervisor first (worked out once per statement), then the caseload, asked
-# as EXISTS so that PostgreSQL may look each row up (a page of 50) or hash the caseload
-# (the whole list), whichever is cheaper.
-# The role's name, too, is worked out once (as a function on every row it costs ten times
-# as much as the caseload check itself).
-_SUPERVISING = f"(SELECT pg_has_role(session_user, '{SUPERVISOR}', 'USAGE'))"
+# Policies: a supervisor's say "every row" (PostgreSQL picks the policies of the querying
+# role's groups, so a supervisor's queries carry no check at all); a coach's check the
+# caseload, asked as EXISTS so that PostgreSQL may look each row up (a page of 50) or hash
+# the caseload (the whole list), whichever is cheaper.
+# The role's name is worked out once per statement (as a function on every row it costs
+# ten times as much as the caseload check itself).
+# A person's own row is checked against ``person.coaches``, the caseload's names for that
+# person kept beside them by a trigger: a count or a page of people then looks nothing up
+# (the lookup, or hashing a whole caseload for each statement, doubled a page's time).
 _ME = "(SELECT session_user::text)"
+_MY_PERSON = f"{_ME} = ANY (person.coaches)"
 
 
 def _in_caseload(column: str) -> str:
-    return (f"{_SUPERVISING} OR EXISTS (SELECT 1 FROM caseload c "
-            f"WHERE c.person_id = {column} AND c.coach = {_ME})")
+    return f"EXISTS (SELECT 1 FROM caseload c WHERE c.person_id = {column} AND c.coach = {_ME})"
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,13 @@ def set_up(conn: Connection) -> list[str]:
     for name in (*RECORD, "auditevent", "signingkey", "caseload", *REFERENCE, *OWN_IDENTITY,
                  *READ_ONLY):
         statements.append(f'REVOKE ALL ON "{name}" FROM {both}')
-    statements += [f'GRANT {WRITE} ON "{name}" TO {both}' for name in (*RECORD, *REFERENCE)]
+    statements += [f'GRANT {WRITE} ON "{name}" TO {both}' for name in (*RECORD, *REFERENCE)
+                   if name != "person"]
+    # a person's row, but not its copy of the caseload (which only the trigger writes,
+    # and which would tell a coach who else is working with their client)
+    mapped = ", ".join(rows.table("person").columns.keys())
+    statements.append(f"GRANT SELECT ({mapped}), INSERT ({mapped}), UPDATE ({mapped}), "
+                      f"DELETE ON person TO {both}")
     statements += [f'GRANT SELECT ON "{name}" TO {both}' for name in READ_ONLY]
     statements += [
         # the log is appended to, never changed; the database stamps who and when
@@ -176,17 +185,47 @@ def _caseload_trigger(schema: str) -> list[str]:
         "DROP TRIGGER IF EXISTS lerkit_caseload_add ON person",
         "CREATE TRIGGER lerkit_caseload_add AFTER INSERT ON person "
         "FOR EACH ROW EXECUTE FUNCTION lerkit_caseload_add()",
+        *_coaches_trigger(schema),
+    ]
+
+
+def _coaches_trigger(schema: str) -> list[str]:
+    """``person.coaches`` follows the caseload, whoever changes it and however (a change
+    made concurrently to the same person waits for the other's and builds on it)."""
+    return [
+        "CREATE OR REPLACE FUNCTION lerkit_caseload_sync() RETURNS trigger LANGUAGE plpgsql "
+        f"SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$ BEGIN "
+        "IF TG_OP = 'TRUNCATE' THEN "
+        "UPDATE person SET coaches = '{}' WHERE coaches <> '{}'; RETURN NULL; END IF; "
+        "IF TG_OP IN ('DELETE', 'UPDATE') THEN UPDATE person "
+        "SET coaches = array_remove(coaches, OLD.coach::text) WHERE id = OLD.person_id; "
+        "END IF; "
+        "IF TG_OP IN ('INSERT', 'UPDATE') THEN UPDATE person "
+        "SET coaches = array_append(coaches, NEW.coach::text) "
+        "WHERE id = NEW.person_id AND NOT NEW.coach::text = ANY (coaches); END IF; "
+        "RETURN NULL; END $$",
+        "REVOKE ALL ON FUNCTION lerkit_caseload_sync() FROM PUBLIC",
+        "DROP TRIGGER IF EXISTS lerkit_caseload_sync ON caseload",
+        "CREATE TRIGGER lerkit_caseload_sync AFTER INSERT OR UPDATE OR DELETE ON caseload "
+        "FOR EACH ROW EXECUTE FUNCTION lerkit_caseload_sync()",
+        "DROP TRIGGER IF EXISTS lerkit_caseload_sync_all ON caseload",
+        "CREATE TRIGGER lerkit_caseload_sync_all AFTER TRUNCATE ON caseload "
+        "FOR EACH STATEMENT EXECUTE FUNCTION lerkit_caseload_sync()",
+        # and is right from now on, whatever happened before (an upgrade adds it empty)
+        "UPDATE person SET coaches = k.names FROM (SELECT p.id, ARRAY(SELECT c.coach::text "
+        "FROM caseload c WHERE c.person_id = p.id ORDER BY c.coach) AS names FROM person p) k "
+        "WHERE k.id = person.id AND NOT (person.coaches @> k.names AND person.coaches <@ k.names)",
     ]
 
 
 def _policies(name: str) -> list[str]:
     """Row-level security on one table: its rows are those of people the role may see."""
     if name == "person":
-        rules = [("lerkit_caseload", "ALL", _in_caseload("person.id"), None),
+        rules = [("lerkit_caseload", "ALL", _MY_PERSON, None),
                  # a new person is in nobody's caseload until the trigger adds it
                  ("lerkit_add", "INSERT", None, "TRUE")]
     elif name == "caseload":
-        rules = [("lerkit_caseload", "ALL", f"{_SUPERVISING} OR coach = {_ME}", None)]
+        rules = [("lerkit_caseload", "ALL", f"coach = {_ME}", None)]
     elif name == "interviewanswer":  # through the session, itself under its own policy
         visible = ("EXISTS (SELECT 1 FROM interviewsession s "
                    "WHERE s.id = interviewanswer.session_id)")
@@ -197,11 +236,17 @@ def _policies(name: str) -> list[str]:
                  ("lerkit_append", "INSERT", None, "TRUE")]
     else:
         rules = [("lerkit_caseload", "ALL", _in_caseload(f"{name}.person_id"), None)]
+    # lerkit_add and lerkit_append are everyone's; the rest a coach's, and a supervisor's:
+    everything = "SELECT" if name == "auditevent" else "ALL"
+    rules.append(("lerkit_supervise", everything, "TRUE", None))
     out = [f'ALTER TABLE "{name}" ENABLE ROW LEVEL SECURITY']
-    existing = {"lerkit_caseload", "lerkit_add", "lerkit_read", "lerkit_append"}
+    existing = {"lerkit_caseload", "lerkit_add", "lerkit_read", "lerkit_append",
+                "lerkit_supervise"}
     out += [f'DROP POLICY IF EXISTS {policy} ON "{name}"' for policy in sorted(existing)]
     for policy, command, using, check in rules:
-        text = f'CREATE POLICY {policy} ON "{name}" FOR {command} TO {", ".join(GROUPS)}'
+        to = {"lerkit_supervise": SUPERVISOR, "lerkit_add": ", ".join(GROUPS),
+              "lerkit_append": ", ".join(GROUPS)}.get(policy, COACH)
+        text = f'CREATE POLICY {policy} ON "{name}" FOR {command} TO {to}'
         if using is not None:
             text += f" USING ({using})"
         if check is not None:

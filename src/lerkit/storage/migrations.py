@@ -267,6 +267,22 @@ _CENTER_SQL = (
 )
 
 
+def m0010_caseload_pages(conn: Connection) -> None:
+    """On PostgreSQL: a page of people in name order read from an index, and each person's
+    coaches kept beside them (a copy of the caseload's names, which a trigger on
+    ``caseload`` maintains once ``ler center init`` has run), so that row-level security
+    checks a person without looking anything up. Not mapped to ``Person``: lerkit never
+    reads or writes it, and coaches cannot."""
+    if conn.dialect.name != "postgresql":
+        return
+    conn.exec_driver_sql("CREATE INDEX ix_person_lower_name ON person (lower(name), id)")
+    conn.exec_driver_sql("ALTER TABLE person ADD COLUMN coaches text[] NOT NULL DEFAULT '{}'")
+
+
+# Columns a migration adds on PostgreSQL that no table class maps (see m0010).
+SERVER_ONLY_COLUMNS = {"person": ("coaches",)}
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial", m0001_initial),
     (2, "interviews", m0002_interviews),
@@ -277,6 +293,7 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
     (7, "evidence dates", m0007_evidence_dates),
     (8, "training catalogue", m0008_training_catalogue),
     (9, "center", m0009_center),
+    (10, "caseload pages", m0010_caseload_pages),
 ]
 
 _LEDGER = sa.Table(

@@ -86,10 +86,28 @@ def claims_of(*, session: Session, person_id: str) -> list[Claim]:
                              .order_by(col(Claim.created_at), col(Claim.id))))
 
 
+def _page_counts(session: Session, people: Collection[str]) -> dict[str, PersonCounts]:
+    """The counts of a few people (a page), in one statement that reads each person's rows
+    by their index: on a center's server each row is then checked against the caseload by
+    a lookup, not by hashing the whole caseload (as a scan of many people would)."""
+    def per_person(column: Any, *where: Any) -> Any:
+        return select(func.count()).where(column == Person.id, *where).scalar_subquery()
+
+    query = select(col(Person.id),  # type: ignore[call-overload]
+                   per_person(col(Experience.person_id)),
+                   per_person(col(Claim.person_id), col(Claim.status) == "accepted"),
+                   per_person(col(Evidence.person_id)),
+                   per_person(col(Endorsement.person_id))).where(col(Person.id).in_(list(people)))
+    return {pid: PersonCounts(*numbers) for pid, *numbers in session.exec(query).all()
+            if any(numbers)}
+
+
 def counts(*, session: Session, person_id: str | None = None,
            people: Collection[str] | None = None) -> dict[str, PersonCounts]:
     """Counts of experiences, accepted skills, evidence and endorsements per person (of
     one person only, if ``person_id`` is given, or of ``people``)."""
+    if people is not None and person_id is None:
+        return _page_counts(session, people) if people else {}
     def only(column: Any) -> tuple[object, ...]:
         if person_id is not None:
             return (column == person_id,)
