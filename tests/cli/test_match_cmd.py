@@ -106,3 +106,22 @@ def test_commands_that_do_not_match_load_no_model(args: list[str]) -> None:
     done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
                           timeout=60, check=False)
     assert done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_text_output_names_lerkit_skills_in_the_language_spoken() -> None:
+    from lerkit.core.i18n import current_language, set_language
+
+    before = current_language()
+    try:
+        said = "le daba las medicinas a mi papá a tiempo"
+        spanish = ler("--lang", "es", "match", said, "--taxonomy", "lerkit", "--top", "3")
+        assert spanish.code == 0, spanish.stderr
+        assert "1. Manejo de medicamentos  [lerkit caregiving.medication-management]" in (
+            spanish.stdout)
+        found = json.loads(ler("--lang", "es", "match", said, "--taxonomy", "lerkit",
+                               "--json").stdout)
+        assert found[0]["label"] == "Medication management"  # data: the taxonomy's name
+        english = ler("--lang", "en", "match", said, "--taxonomy", "lerkit", "--top", "3")
+        assert "1. Medication management  [lerkit" in english.stdout
+    finally:
+        set_language(before)

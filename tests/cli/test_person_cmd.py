@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from tests.cli.runner import ler
+from tests.conftest import REPO_ROOT
 
 
 def test_add_prints_only_the_id_and_list_shows_her(db_url: str) -> None:
@@ -122,3 +123,23 @@ def test_show_gives_the_time_in_utc_once(db_url: str) -> None:
     shown = json.loads(ler("--db", db_url, "person", "show", "--person", person_id,
                            "--json").stdout)
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", shown["created_at"])
+
+
+def test_show_names_skills_in_the_language_spoken_and_json_keeps_the_claims() -> None:
+    from lerkit.core.i18n import current_language, set_language
+
+    before = current_language()
+    try:
+        person_id = ler("person", "add", "Rosa Lang").stdout.strip()
+        demo = ler("interview", "--person", person_id, "--answers",
+                   str(REPO_ROOT / "prompts" / "demo" / "cleaner-caregiver-es.yaml"))
+        assert demo.code == 0, demo.stderr
+        spanish = ler("--lang", "es", "person", "show", "--person", person_id).stdout
+        english = ler("--lang", "en", "person", "show", "--person", person_id).stdout
+        assert "* Manejo de medicamentos (" in spanish and "Medication management" not in spanish
+        assert "* Medication management (" in english
+        data = json.loads(ler("--lang", "es", "person", "show", "--person", person_id,
+                              "--json").stdout)
+        assert "Medication management" in {c["label"] for c in data["claims"]}
+    finally:
+        set_language(before)

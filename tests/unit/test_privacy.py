@@ -219,3 +219,21 @@ def test_a_coach_word_list(tmp_path: Path) -> None:
 
 def test_the_shipped_list_holds_every_kind() -> None:
     assert load_word_lists().kinds == ["health", "disability", "religion", "child's name"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Carta de la clínica de mi papá.", "health"), ("Le daba la insulina a mi mamá.", "health"),
+    ("Mi hijo tiene fibrosis quistica.", "health"), ("Ella usa silla de ruedas.", "disability"),
+    ("Cocinaba para la iglesia los domingos.", "religion"),
+    ("Era diácono en la parroquia San José.", "religion"),
+])
+def test_spanish_passages_are_flagged_too(finder: Finder, text: str, kind: str) -> None:
+    assert kind in {hit.kind for found in finder.find(text) for hit in found.hits}, text
+
+
+@pytest.mark.parametrize("text", [
+    "Cuidé a mi papá cinco años y lo llevaba a sus citas.",
+    "Manejaba la troca del warehouse.", "Organicé la cocina para cien personas.",
+])
+def test_plain_spanish_is_not_flagged(finder: Finder, text: str) -> None:
+    assert finder.find(text) == []

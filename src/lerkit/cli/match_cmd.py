@@ -84,9 +84,10 @@ def match(
     added with `ler taxonomy default` are searched together.
     """
     from lerkit.services import matching
+    from lerkit.services.skill_names import SkillNames
 
     if military_text is not None:
-        _military(military_text, top, as_json)
+        _military(military_text, top, as_json, ctx)
         return
     ler = lerkit_from(ctx)
     search = (matching.default_search(ler, lexical=lexical) if taxonomy is None
@@ -113,14 +114,16 @@ def match(
         return
     if not found:
         typer.echo(_("No suggestions. Try describing what you did in more words."))
+    names = SkillNames(ler)  # in the language spoken where the taxonomy has it
     for rank, m in enumerate(found, start=1):
-        typer.echo(f"{rank:>2}. {m.label}  [{m.taxonomy} {m.competency_id}]  " + _(
+        typer.echo(f"{rank:>2}. {names.match(m)}  [{m.taxonomy} {m.competency_id}]  " + _(
             "score {score}").format(score=f"{m.score:.0f}"))
         typer.echo(_("    why: {why}").format(why=m.why))
 
 
-def _military(text: str, top: int, as_json: bool) -> None:
+def _military(text: str, top: int, as_json: bool, ctx: typer.Context) -> None:
     from lerkit.services import military
+    from lerkit.services.skill_names import SkillNames
 
     result = military.lookup(text, top)
     if as_json:
@@ -152,6 +155,7 @@ def _military(text: str, top: int, as_json: bool) -> None:
         if occ.onet_soc:
             typer.echo(_("  civilian occupations (O*NET-SOC): {codes}").format(
                 codes=", ".join(occ.onet_soc)))
+    names = SkillNames(lerkit_from(ctx))  # in the language spoken where the taxonomy has it
     for rank, m in enumerate(result.matches, start=1):
-        typer.echo(f"{rank:>2}. {m.label}  [{m.competency_id}]")
+        typer.echo(f"{rank:>2}. {names.match(m)}  [{m.competency_id}]")
         typer.echo(_("    why: {why}").format(why=m.why))

@@ -80,11 +80,14 @@ def show(
 ) -> None:
     """Show one person's record."""
     from lerkit.services import people
+    from lerkit.services.skill_names import SkillNames
 
-    detail = people.show_person(lerkit_from(ctx), _person_id(ctx, person))
+    ler = lerkit_from(ctx)
+    detail = people.show_person(ler, _person_id(ctx, person))
     if as_json:
         print_json(detail.to_dict())
         return
+    names = SkillNames(ler)  # in the language spoken where the taxonomy has it
     s = detail.summary
     typer.echo(_("{name} ({id}), added {added}").format(
         name=s.name, id=s.id, added=detail.created_at))
@@ -98,7 +101,8 @@ def show(
         typer.echo(f"- [{exp['life_area']}] {exp['title']} {exp['started'] or ''}–{when}")
     for claim in detail.claims:
         status = str(claim["status"])
-        typer.echo(f"  * {claim['label']} ({_(STATUS_WORDS.get(status, status))})")
+        label = names(str(claim["taxonomy"]), str(claim["competency_id"]), str(claim["label"]))
+        typer.echo(f"  * {label} ({_(STATUS_WORDS.get(status, status))})")
 
 
 @app.command("delete", context_settings=OLD_FORM, help=_(

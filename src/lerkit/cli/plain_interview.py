@@ -65,13 +65,13 @@ def _offer(live: LiveInterview, matches: list[Match], run: str) -> None:
     for n, m in enumerate(matches, start=1):
         origin = "" if m.taxonomy == "lerkit" else f", {m.taxonomy}"
         _say(f"  {n}. " + _("{skill} (score {score}{taxonomy}) - why: {why}").format(
-            skill=m.label, score=f"{m.score:.0f}", taxonomy=origin, why=m.why))
+            skill=live.names.match(m), score=f"{m.score:.0f}", taxonomy=origin, why=m.why))
     picked = _read(_("Accept which? Type numbers like 1 3, or press Enter for none: "))
     for word in (picked or "").replace(",", " ").split():
         if word.isdigit() and 1 <= int(word) <= len(matches):
             m = matches[int(word) - 1]
             live.accept(m.competency_id, taxonomy=m.taxonomy, label=m.label, run=run)
-            _say(_("Accepted: {skill}").format(skill=m.label))
+            _say(_("Accepted: {skill}").format(skill=live.names.match(m)))
         else:
             _say(_("{typed} is not on the list; skipped.").format(typed=repr(word)))
 

@@ -28,6 +28,7 @@ from lerkit.services import audit_log, matching, military, people, taxonomies
 from lerkit.services import interview_record as record
 from lerkit.services.context import Lerkit
 from lerkit.services.people import person_in, require_person
+from lerkit.services.skill_names import SkillNames
 from lerkit.storage import interviews as stored
 
 TAXONOMY = "lerkit"
@@ -82,6 +83,7 @@ class LiveInterview:
         self.session_id = session_id
         self.interview = interview
         self.rows_written = 0  # by the last step, for benchmarks and tests
+        self.names = SkillNames(ler)  # skills named in the language spoken
 
     # --- opening ----------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from lerkit.core.records import ClaimRecord, ClaimStatus, EvidenceRecord, Experi
 from lerkit.services import audit_log
 from lerkit.services.context import Lerkit
 from lerkit.services.people import person_in
+from lerkit.services.skill_names import SkillNames
 from lerkit.storage import endorsements as endorsement_repo
 from lerkit.storage import people as people_repo
 from lerkit.storage.records import claim_records, experience_notes, experience_record
@@ -45,8 +46,10 @@ class RecordView:
         return found + [c for c in self.loose_claims if c.status == ClaimStatus.ACCEPTED]
 
 
-def record_view(ler: Lerkit, person_id: str) -> RecordView:
-    """Read a person's experiences, claims (all statuses) and evidence."""
+def record_view(ler: Lerkit, person_id: str, shown: bool = False) -> RecordView:
+    """Read a person's experiences, claims (all statuses) and evidence; ``shown`` names
+    the skills as a screen shows them (:mod:`~lerkit.services.skill_names`), else by the
+    names the claims keep."""
     with ler.transaction() as session:  # the read is logged in the same unit of work
         person = person_in(session, person_id)
         audit_log.record_read(session, ler, person_id, "review")
@@ -60,6 +63,8 @@ def record_view(ler: Lerkit, person_id: str) -> RecordView:
         who = ", ".join(part for part in (row.endorser_name or row.endorser_did,
                                           row.relationship) if part)
         endorsed_by.setdefault(str(row.claim_id), []).append(who)
+    if shown:
+        claims = SkillNames(ler).claims(claims)
     views = {e.id: ExperienceView(e) for e in experiences}
     for experience_id, note in notes:
         if experience_id in views:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lerkit.core import resources
-from lerkit.core.errors import BadInputError, NotFoundError
+from lerkit.core.errors import BadInputError, NotFoundError, StorageError
 from lerkit.core.i18n import N_, _
 from lerkit.core.taxonomy.case import load_case
 from lerkit.core.taxonomy.esco import beside, load_esco
@@ -174,7 +174,14 @@ def ensure_builtin(ler: Lerkit, name: str) -> None:
         shipped = read(ler)
         current = fingerprint(shipped)
         if row is None or row.content_hash != current:
-            store(ler, [shipped], "yaml")
+            try:
+                store(ler, [shipped], "yaml")
+            except StorageError:
+                # another desk of a shared server stored the same shipped files just now
+                with ler.db.session() as session:
+                    row = repo.get_row(session=session, name=name)
+                if row is None or row.content_hash != current:
+                    raise
         _write_note(note, [files, current])
     _checked.add(key)
 

@@ -167,6 +167,18 @@ def category_label(*, session: Session, name: str, code: str,
     return translated if isinstance(translated, str) and translated else row.label
 
 
+def labels_in(*, session: Session, name: str, language: str) -> dict[str, str]:
+    """Code -> name in ``language`` of every entry of a stored taxonomy that has one."""
+    found: dict[str, str] = {}
+    query = select(CompetencyRow.code, CompetencyRow.attributes).where(
+        CompetencyRow.taxonomy == name)
+    for code, attributes in session.exec(query):
+        texts = _texts_of(dict(attributes or {}))[1].get(language)
+        if isinstance(texts, dict) and texts.get("label"):  # a category's is a plain name
+            found[code] = str(texts["label"])
+    return found
+
+
 def load_taxonomy(*, session: Session, name: str) -> Taxonomy | None:
     """Rebuild the core model of a stored taxonomy, or None."""
     row = session.get(TaxonomyRow, name)

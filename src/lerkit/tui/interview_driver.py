@@ -19,6 +19,7 @@ from lerkit.core.matching.best import best_matches
 from lerkit.core.matching.types import Match
 from lerkit.services.context import Lerkit
 from lerkit.services.interview import LiveInterview
+from lerkit.services.skill_names import SkillNames
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,11 @@ class InterviewDriver:
     def person_id(self) -> str:
         return self.live.person_id
 
+    @property
+    def names(self) -> SkillNames:
+        """Names the skills in the language spoken (the claims keep their own)."""
+        return self.live.names
+
     def snapshot(self) -> Snapshot:
         """The current question and the current part's decisions, read again from the
         record (the review screen may have changed them)."""
@@ -94,6 +100,10 @@ class InterviewDriver:
             s.match for s in best_suggestions(iv.run_suggestions(run) if run else [])
             if (s.match.taxonomy, s.match.competency_id) not in taken
         ]
+        named = [(a.taxonomy, a.competency_id, a.label) for a in accepted]
+        for taxonomy, cid, label in named + [(m.taxonomy, m.competency_id, m.label)
+                                             for m in earlier]:
+            self.live.names(taxonomy, cid, label)  # names read here, not on the screen's thread
         return Snapshot(step, run, accepted, rejected, earlier,
                         len(state.evidence.get(run, [])))
 

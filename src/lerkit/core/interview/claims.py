@@ -9,12 +9,12 @@ person decided (accepted with a proficiency, or rejected) is stored in the state
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from lerkit.core.interview.model import Kind, Question, Suggest
+from lerkit.core.interview.model import Choice, Kind, Question, Suggest
 from lerkit.core.interview.state import Answer
 from lerkit.core.matching.best import best_per_competency
-from lerkit.core.matching.types import Match
+from lerkit.core.matching.types import Match, MatchedVia
 from lerkit.core.records import (
     ClaimRecord,
     ClaimStatus,
@@ -28,6 +28,7 @@ from lerkit.core.records import (
 Lookup = Callable[[str, Sequence[str]], Sequence[Match]]
 DEFAULT_TAXONOMY = "lerkit"
 MEMO_LIMIT = 512  # texts remembered per interview (live typing asks for many)
+ENGLISH = "en"  # the language of the prompts' structure, and of the choices' match words
 
 
 @dataclass(frozen=True)
@@ -80,13 +81,35 @@ def read_proficiency(value: Proficiency | str | None) -> Proficiency | None:
 
 def lookup_inputs(question: Question, answer: Answer) -> list[str]:
     """The texts an answer sends to its lookup: the text, or each picked choice's words."""
+    return [text for text, _shown in _inputs(question, answer)]
+
+
+def _inputs(question: Question, answer: Answer) -> list[tuple[str, Choice | None]]:
     if question.suggest is Suggest.NONE:
         return []
     if question.kind in (Kind.CHOICE, Kind.MULTI):
         ids = answer if isinstance(answer, list) else [answer]
         found = [question.find_choice(i) for i in ids]
-        return [c.match_text for c in found if c is not None]
-    return [answer] if isinstance(answer, str) and answer.strip() else []
+        return [(c.match_text, c) for c in found if c is not None]
+    return [(answer, None)] if isinstance(answer, str) and answer.strip() else []
+
+
+def picked_choice(question: Question, text: str, language: str) -> Choice | None:
+    """The choice of ``question`` whose words for the matcher are ``text``, when they are
+    in another language than the one the person reads (a translated module keeps the
+    English words of its choices for the matcher): its suggestions are then explained by
+    the choice picked, not by words the person never saw."""
+    if language == ENGLISH or question.kind not in (Kind.CHOICE, Kind.MULTI):
+        return None
+    return next((c for c in question.choices if c.match_text == text), None)
+
+
+def as_picked(matches: Sequence[Match], choice: Choice | None) -> tuple[Match, ...]:
+    """The matches explained as coming from the choice picked (unchanged without one)."""
+    if choice is None:
+        return tuple(matches)
+    return tuple(replace(m, matched_via=MatchedVia.PICKED, matched_text=choice.label,
+                         matched_words=(), through="") for m in matches)
 
 
 @dataclass
@@ -110,10 +133,13 @@ class SuggestionCache:
         return self._memo[memo_key]
 
     def for_answer(self, key: str, question: Question, answer: Answer,
-                   areas: Sequence[str] = ()) -> list[Suggestion]:
+                   areas: Sequence[str] = (), language: str = ENGLISH) -> list[Suggestion]:
+        """The suggestions of one answer; ``language`` is the one its module is read in
+        (see :func:`picked_choice`)."""
         out: list[Suggestion] = []
-        for text in lookup_inputs(question, answer):
-            for match in self.lookup(question.suggest, text, areas):
+        for text, choice in _inputs(question, answer):
+            found = self.lookup(question.suggest, text, areas)
+            for match in as_picked(found, choice if language != ENGLISH else None):
                 out.append(Suggestion(key, question.id, text, match))
         return out
 

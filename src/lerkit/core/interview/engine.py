@@ -19,6 +19,8 @@ from lerkit.core.interview.claims import (
     Lookup,
     Suggestion,
     SuggestionCache,
+    as_picked,
+    picked_choice,
     read_proficiency,
 )
 from lerkit.core.interview.model import PromptBank
@@ -207,8 +209,9 @@ class Interview:
         step = self.current()
         if step is None:
             return []
-        areas = self.bank.module(step.module_id).skill_areas
-        return list(self._lookups.lookup(step.question.suggest, text, areas))
+        module = self.bank.module(step.module_id)
+        found = self._lookups.lookup(step.question.suggest, text, module.skill_areas)
+        return list(as_picked(found, picked_choice(step.question, text, module.language)))
 
     def suggestions(self, key: str | None = None) -> list[Suggestion]:
         """Suggestions from the stored answer at ``key`` (the current question by default)."""
@@ -218,7 +221,7 @@ class Interview:
             return []
         ref = self._walk.steps[pos]
         return self._lookups.for_answer(key, ref.question, self.state.answers[key],
-                                        ref.module.skill_areas)
+                                        ref.module.skill_areas, ref.module.language)
 
     def accept(
         self,
@@ -291,7 +294,7 @@ class Interview:
             if question.id in run.answers:
                 key = f"{run.key}/{question.id}"
                 out += self._lookups.for_answer(key, question, run.answers[question.id],
-                                                run.module.skill_areas)
+                                                run.module.skill_areas, run.module.language)
         return out
 
     # --- results --------------------------------------------------------------------

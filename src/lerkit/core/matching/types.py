@@ -18,6 +18,7 @@ class MatchedVia(StrEnum):
     CROSSWALK = "crosswalk"  # a military occupation's crosswalk
     MEANING = "meaning"  # close in meaning (sentence embeddings), no shared word needed
     BRIDGE = "bridge"  # through a lerkit competency whose crosswalk names this entry
+    PICKED = "picked"  # a choice the person picked, matched by its words for the matcher
 
 
 _KIND_WORDS = {
@@ -38,8 +39,10 @@ class Match:
     says which, or that the match was carried by meaning (``MEANING``: ``matched_text`` is
     the closest text of the competency) or came through a lerkit competency's crosswalk
     (``BRIDGE``: ``through`` names that competency, ``matched_text`` what the input matched
-    of it). ``matched_words`` are the words of the person's input that carry the match, as
-    typed; never words without meaning of their own.
+    of it), or from a choice the person picked (``PICKED``: ``matched_text`` is the choice
+    as the person read it; the matcher was given the choice's own words for it).
+    ``matched_words`` are the words of the person's input that carry the match, as typed;
+    never words without meaning of their own.
     """
 
     taxonomy: str
@@ -60,6 +63,8 @@ class Match:
             said = f" ({words})" if words else ""
             return _('through lerkit\'s "{through}"{said}: "{text}"').format(
                 through=self.through, said=said, text=text)
+        if self.matched_via is MatchedVia.PICKED:
+            return _('you picked "{text}"').format(text=text)
         if self.matched_via is MatchedVia.CROSSWALK:
             return _("from your military job {job}").format(job=text)
         if self.matched_via is MatchedVia.MEANING:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lerkit.core.errors import BadInputError
+from lerkit.core.i18n import N_
 from lerkit.core.outputs.html import render_html
 from lerkit.core.outputs.jsonresume import render_json_resume
 from lerkit.core.outputs.lerrs import render_ler_rs
@@ -28,16 +29,17 @@ class OutputFormat:
 
 
 FORMATS: tuple[OutputFormat, ...] = (
-    OutputFormat(BUNDLE, "Signed bundle", ".bundle.json",
-                 "The record itself: Open Badges 3.0 credentials in a signed CLR 2.0 bundle."),
-    OutputFormat("html", "Printable skills record", ".html",
-                 "One web page to read or print, with a QR code to check it against the bundle."),
-    OutputFormat("md", "Skills record as Markdown", ".md",
-                 "The same content as the page, as plain text with Markdown markup."),
-    OutputFormat("jsonresume", "JSON Resume", ".resume.json",
-                 "A résumé (jsonresume.org schema v1) for résumé builders and job sites."),
-    OutputFormat("ler-rs", "HR Open LER-RS", ".ler-rs.json",
-                 "An LER-RS résumé with the signed Open Badges credentials embedded."),
+    OutputFormat(BUNDLE, N_("Signed bundle"), ".bundle.json",
+                 N_("The record itself: Open Badges 3.0 credentials in a signed CLR 2.0 bundle.")),
+    OutputFormat("html", N_("Printable skills record"), ".html",
+                 N_("One web page to read or print, with a QR code to check it against the "
+                    "bundle.")),
+    OutputFormat("md", N_("Skills record as Markdown"), ".md",
+                 N_("The same content as the page, as plain text with Markdown markup.")),
+    OutputFormat("jsonresume", N_("JSON Resume"), ".resume.json",
+                 N_("A résumé (jsonresume.org schema v1) for résumé builders and job sites.")),
+    OutputFormat("ler-rs", N_("HR Open LER-RS"), ".ler-rs.json",
+                 N_("An LER-RS résumé with the signed Open Badges credentials embedded.")),
 )
 FORMAT_NAMES = tuple(f.name for f in FORMATS)
 

@@ -23,7 +23,7 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static
 from lerkit.core.errors import BadInputError, LerError, NotFoundError
 from lerkit.core.i18n import LANGUAGES, N_, _, current_language
 from lerkit.core.records import ClaimRecord
-from lerkit.services import bundles, keys, outputs, people, privacy
+from lerkit.services import bundles, keys, outputs, people, privacy, skill_names
 from lerkit.services.context import Lerkit
 from lerkit.services.outputs import BUNDLE, FORMATS, OutputsResult
 from lerkit.services.privacy import Choice, Passage
@@ -127,8 +127,7 @@ class ExportScreen(Screen[None]):
 
     @dataclass
     class Failed(Message):
-        """The export (or, with ``loading``, reading the record) was refused; nothing
-        was written."""
+        """The export (``loading``: reading the record) was refused; nothing written."""
 
         text: str
         loading: bool = False
@@ -189,7 +188,8 @@ class ExportScreen(Screen[None]):
         try:
             name = people.require_person(self.ler, self.person_id).name
             try:
-                found = bundles.accepted_claims(self.ler, self.person_id)
+                found = skill_names.SkillNames(self.ler).claims(  # names as shown here
+                    bundles.accepted_claims(self.ler, self.person_id))
             except BadInputError:  # none accepted yet: the screen says what to do
                 found = []
             try:

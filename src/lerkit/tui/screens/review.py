@@ -115,7 +115,7 @@ class ReviewScreen(Screen[None]):
     def load_record(self) -> None:
         """Read the record and the signing key in a worker thread."""
         try:
-            record = record_view(self.ler, self.person_id)
+            record = record_view(self.ler, self.person_id, shown=True)
             try:
                 did: str | None = keys.show_key(self.ler, self.person_id).did
             except NotFoundError:

@@ -10,7 +10,8 @@ ACCEPTED, so the cursor never jumps to a skill the person did not mean.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -26,6 +27,7 @@ from lerkit.tui.wording import how_well, score_words, source, why_words
 ACCEPTED, SUGGESTED, TURNED_DOWN = "accepted", "suggested", "turned down"
 MARK, NO_MARK = "▶ ", "  "
 FOLD_KEY = "F5"
+Names = Callable[[str, str, str], str]
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,8 @@ class SkillItem:
     """One skill on the list and what the person decided about it.
 
     ``folded``: an accepted skill that is not among the suggestions shown now; it is
-    listed only when the person unfolds the accepted skills.
+    listed only when the person unfolds the accepted skills. ``label`` is the name kept
+    in the claim; ``name`` the one shown (in the language spoken), if another.
     """
 
     taxonomy: str
@@ -43,6 +46,12 @@ class SkillItem:
     match: Match | None = None
     proficiency: Proficiency | None = None
     folded: bool = False
+    name: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The skill's name as the list shows it."""
+        return self.name or self.label
 
     @property
     def key(self) -> str:
@@ -52,10 +61,10 @@ class SkillItem:
         """The row's one line: the decision or the score, then the skill."""
         origin = f"  ({source(self.match)})" if self.match and source(self.match) else ""
         if self.state == ACCEPTED:
-            return f"{_('ACCEPTED'):<10} {self.label}{origin}"
+            return f"{_('ACCEPTED'):<10} {self.shown}{origin}"
         score = f"{score_words(self.match.score)}  " if self.match else ""
         lead = f"[{_('turned down')}] " if self.state == TURNED_DOWN else ""
-        return f"{lead}{score}{self.label}{origin}"
+        return f"{lead}{score}{self.shown}{origin}"
 
     def details(self) -> str:
         """What the row says under the cursor: why, how well, what the keys do."""
@@ -73,10 +82,12 @@ class SkillItem:
 
 
 def skill_items(accepted: list[AcceptedClaim], rejected: list[str],
-                matches: list[Match], limit: int = 12) -> list[SkillItem]:
+                matches: list[Match], limit: int = 12,
+                names: Names | None = None) -> list[SkillItem]:
     """The matches in the order given (the live ones first), each with the person's
     decision, turned-down ones after them; then the accepted skills that are not among
-    the matches, folded."""
+    the matches, folded. ``names`` names each skill for the screen (taxonomy, id, stored
+    name -> shown name)."""
     taken = {f"{a.taxonomy}|{a.competency_id}": a for a in accepted}
     shown: list[SkillItem] = []
     later: list[SkillItem] = []
@@ -97,7 +108,10 @@ def skill_items(accepted: list[AcceptedClaim], rejected: list[str],
     folded = [SkillItem(a.taxonomy, a.competency_id, a.label or a.competency_id, ACCEPTED,
                         proficiency=a.proficiency, folded=True)
               for key, a in taken.items() if key not in seen]
-    return (shown + later)[:limit] + folded
+    items = (shown + later)[:limit] + folded
+    if names is None:
+        return items
+    return [replace(i, name=names(i.taxonomy, i.competency_id, i.label)) for i in items]
 
 
 def fold_line(count: int, unfolded: bool) -> str:

@@ -273,7 +273,8 @@ class InterviewScreen(InterviewSteps):
         snap = self.snapshot
         if snap is None:
             return
-        items = skill_items(snap.accepted, snap.rejected, self.live_matches + snap.earlier)
+        items = skill_items(snap.accepted, snap.rejected, self.live_matches + snap.earlier,
+                            names=self.driver.names if self.driver is not None else None)
         self.query_one("#skills", SkillList).show(items)
         self.show_kept()
         self._titles()

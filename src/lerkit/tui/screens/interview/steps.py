@@ -95,18 +95,18 @@ class InterviewSteps(Screen[None]):
         item = message.item
         if message.action == "reject":
             self._run(lambda live: live.reject(item.competency_id),
-                      _("Turned down: {skill}.").format(skill=item.label))
+                      _("Turned down: {skill}.").format(skill=item.shown))
             return
         if message.action == "accept" and item.state == ACCEPTED:
             self._say(_("{skill} is accepted. P sets how well; Delete takes it back.").format(
-                skill=item.label))
+                skill=item.shown))
             return
         proficiency = item.proficiency
         if message.action == "proficiency":
             proficiency = next_proficiency(item.proficiency if item.state == ACCEPTED else None)
-        said = (_("Accepted: {skill} ({level}).").format(skill=item.label,
+        said = (_("Accepted: {skill} ({level}).").format(skill=item.shown,
                                                           level=level_words(proficiency))
-                if proficiency else _("Accepted: {skill}.").format(skill=item.label))
+                if proficiency else _("Accepted: {skill}.").format(skill=item.shown))
         self._accept(item, proficiency, said)
 
     def _accept(self, item: SkillItem | Match, proficiency: Proficiency | None,

@@ -1,0 +1,66 @@
+"""A ticked choice of a translated module is given as the reason for its suggestions: the
+matcher reads the English module's words for it, which the person never saw."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import pytest
+
+from lerkit.core.i18n import current_language, set_language
+from lerkit.core.interview import Interview, load_bank
+from lerkit.core.matching.types import Match, MatchedVia
+
+from .conftest import PROMPTS
+
+TICKED = "llevó la cuenta de las medicinas o las dio a tiempo"
+
+
+def _suggester(text: str, areas: Sequence[str] = ()) -> list[Match]:
+    """Quotes the words it was given, as the real matcher does."""
+    words = tuple(text.split()[:2])
+    return [Match("lerkit", "caregiving.medication-management", "Medication management",
+                  90.0, MatchedVia.LABEL, "Medication management", words)]
+
+
+@pytest.fixture
+def in_spanish() -> Iterator[None]:
+    before = current_language()
+    set_language("es")
+    yield
+    set_language(before)
+
+
+@pytest.mark.usefixtures("in_spanish")
+def test_a_spanish_checklist_item_is_the_reason_not_the_english_hint() -> None:
+    iv = Interview(load_bank(PROMPTS, "es"), ["caregiving"], suggester=_suggester)
+    step = iv.current()
+    assert step is not None and step.question.id == "checklist"
+    medicines = step.question.find_choice("medicines")
+    assert medicines is not None and medicines.label == TICKED
+    live = iv.preview(medicines.match_text)  # what the screen sends for a ticked item
+    iv.answer(["medicines"])
+    [stored] = iv.suggestions("caregiving/0/checklist")
+    for found in (live[0], stored.match):
+        assert found.matched_via is MatchedVia.PICKED and found.matched_words == ()
+        assert found.label == "Medication management"  # the name the claim keeps
+        assert found.why == f"marcó «{TICKED}»"
+    assert stored.text == "manage medications"  # the matcher still reads the hint
+
+
+def test_english_checklist_reasons_are_unchanged() -> None:
+    set_language("en")
+    iv = Interview(load_bank(PROMPTS, "en"), ["caregiving"], suggester=_suggester)
+    iv.answer(["medicines"])
+    [stored] = iv.suggestions("caregiving/0/checklist")
+    assert stored.match.matched_via is MatchedVia.LABEL
+    assert stored.match.why.startswith('"manage", "medications" matched')
+    assert iv.preview("I gave my dad his pills")[0].matched_via is MatchedVia.LABEL
+
+
+@pytest.mark.usefixtures("in_spanish")
+def test_typed_spanish_answers_keep_their_own_words() -> None:
+    iv = Interview(load_bank(PROMPTS, "es"), ["caregiving"], suggester=_suggester)
+    iv.skip()
+    [found] = iv.preview("le daba las pastillas")
+    assert found.matched_via is MatchedVia.LABEL and found.matched_words == ("le", "daba")
