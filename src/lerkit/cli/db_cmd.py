@@ -46,9 +46,10 @@ def info(
 
 
 @app.command("upgrade", help=_(
-    "Apply pending schema migrations (lerkit also does this on start)."))
+    "Apply pending schema migrations (on SQLite lerkit also does this on start; on "
+    "PostgreSQL only this command and ler center init change the schema)."))
 def upgrade(ctx: typer.Context) -> None:
-    """Apply pending schema migrations (lerkit also does this on start)."""
+    """Apply pending schema migrations (on start too, on SQLite only)."""
     from lerkit.services import database
 
     ran = database.upgrade(_url(ctx))

@@ -132,6 +132,11 @@ class LiveInterview:
         """Live suggestions for text being typed; nothing is stored."""
         return self.interview.preview(text)
 
+    def notice(self, text: str) -> str:
+        """How ``text`` is matched, when the person should know ("" otherwise): an answer
+        in Spanish is matched by words only."""
+        return matching.notice(self.ler, text) if text.strip() else ""
+
     def follow_language(self) -> None:
         """Show the prompts in the current language: the question ids are the same in
         every language, so the interview goes on at the same question."""

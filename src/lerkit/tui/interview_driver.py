@@ -78,6 +78,11 @@ class InterviewDriver:
         with self.lock:
             return merge([self.live.preview(t) for t in texts if t.strip()])
 
+    def notice(self, texts: Sequence[str]) -> str:
+        """How what is typed is matched, when the person should know ("" otherwise)."""
+        with self.lock:
+            return next((note for t in texts if (note := self.live.notice(t))), "")
+
     def do(self, change: Callable[[LiveInterview], object]) -> Snapshot:
         """Apply one step (saved by the service in one transaction); the new snapshot."""
         with self.lock:

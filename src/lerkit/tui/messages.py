@@ -64,6 +64,7 @@ class SuggestionsFound(Message):
     matches: list[Match]
     asked_at: float
     found_at: float = 0.0
+    note: str = ""  # how the text was matched, when the person should know
 
 
 @dataclass

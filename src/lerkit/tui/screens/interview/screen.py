@@ -105,6 +105,7 @@ class InterviewScreen(InterviewSteps):
         """The person's accepted skills so far (every part, every interview)."""
         self.live_matches: list[Match] = []
         self.live_texts: tuple[str, ...] = ()
+        self.live_note = ""  # how the answer is matched, when the person should know
         self.timings: deque[Timing] = deque(maxlen=500)
         self._timer: Timer | None = None
 
@@ -151,6 +152,8 @@ class InterviewScreen(InterviewSteps):
                                else title)
         skills.border_subtitle = (_("Enter accept · Del turn down · P how well") if focused
                                   else evidence + _("Ctrl+L: go here"))
+        if self.live_note and not focused:  # said in full in the status line when it came
+            skills.border_subtitle = _("by words only") + " · " + skills.border_subtitle
 
     # --- worker threads -----------------------------------------------------------------
 
@@ -184,12 +187,13 @@ class InterviewScreen(InterviewSteps):
         assert self.driver is not None
         try:
             matches = self.driver.preview(texts)
+            note = self.driver.notice(texts)
         except LerError as exc:
             self.post_message(ServiceFailed(exc.message))
             return
         if not get_current_worker().is_cancelled:
             self.post_message(SuggestionsFound(key, texts, matches, asked_at,
-                                               time.perf_counter()))
+                                               time.perf_counter(), note))
 
     # --- messages from the workers ---------------------------------------------------------
 
@@ -238,6 +242,11 @@ class InterviewScreen(InterviewSteps):
         if step is None or message.key != step.key or message.texts != box.texts():
             return  # the person has typed on or moved on; a newer lookup is coming
         self.live_matches, self.live_texts = message.matches, message.texts
+        if message.note != self.live_note:
+            self.live_note = message.note
+            self._titles()
+            if message.note:
+                self._say(message.note)
         self._show_skills()
         timing = Timing(message.asked_at, time.perf_counter(), message.found_at)
         self.timings.append(timing)
