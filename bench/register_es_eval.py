@@ -69,7 +69,9 @@ def run(matcher: Matcher, items: list[dict[str, object]], misses: bool = False) 
         area = result.areas.setdefault(str(item["area"]), (Scores(), Scores()))
         wanted = gold_of(item)
         for n, key in enumerate(("spanish", "english")):
-            found = [m.competency_id for m in matcher.match(str(item[key]), top=10)]
+            # each line as a session in its language reads it (the screen's language)
+            found = [m.competency_id for m in matcher.match(str(item[key]), top=10,
+                                                            language=key[:2])]
             (result.spanish, result.english)[n].add(found, wanted)
             area[n].add(found, wanted)
             if misses and not set(found[:5]) & set(wanted):
@@ -85,13 +87,13 @@ def speed(matcher: Matcher, texts: list[str]) -> tuple[float, float]:
             runs = []
             for _ in range(3):  # the fastest of three: the machine is shared
                 started = time.perf_counter()
-                matcher.match(text, top=10)
+                matcher.match(text, top=10, language="es")
                 runs.append((time.perf_counter() - started) * 1000)
             times.append(min(runs))
         return percentile(times, 0.95)
 
     for text in texts[:10]:
-        matcher.match(text)
+        matcher.match(text, language="es")
     prefixes = [t[:n] for t in texts[:40] for n in range(3, len(t) + 1, 3)]
     return p95(texts), p95(prefixes)
 
@@ -146,7 +148,10 @@ def main() -> None:
         f"gold ids. Spanish texts present for {present} of lerkit's {total} categories "
         f"({with_texts} of {len(own_taxonomy().competencies)} competencies). Spanish answers "
         "are matched by words only (the meaning model reads English): each word through "
-        "the index of its language.", "",
+        "the index of its language. Each Spanish line is matched as in a session in "
+        "Spanish (read as Spanish unless it is clearly English; the commonest Spanish "
+        "words, \"va\", \"son\", \"hay\", never matched in English), each English line "
+        "as in one in English.", "",
         "#### Against lerkit's own taxonomy", "",
         f"{len(own_items)} experiences (counterparts of `tests/data/register_pairs.yaml`).", "",
         *_table(own_results), "", _verdict(own_results["words and meaning"]), "",

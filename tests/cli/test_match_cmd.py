@@ -125,3 +125,27 @@ def test_text_output_names_lerkit_skills_in_the_language_spoken() -> None:
         assert "1. Medication management  [lerkit" in english.stdout
     finally:
         set_language(before)
+
+
+@pytest.mark.parametrize(("text", "english", "spanish"), [
+    ("0411", "Marine Corps 0411: Maintenance Management Specialist (found by code 0411)",
+     "Infantería de Marina 0411: Maintenance Management Specialist "
+     "(encontrada por código 0411)"),
+    ("rifleman", 'Marine Corps 0311: Rifleman (found by title "rifleman")',
+     'Infantería de Marina 0311: Rifleman (encontrada por título "rifleman")'),
+])
+def test_how_a_military_job_was_found_is_said_in_the_language_spoken(
+        text: str, english: str, spanish: str) -> None:
+    from lerkit.core.i18n import current_language, set_language
+
+    before = current_language()
+    try:
+        said = ler("--lang", "es", "match", "--military", text, "--top", "1")
+        assert said.code == 0, said.stderr
+        assert spanish in said.stdout.splitlines(), said.stdout
+        assert " code " not in said.stdout and "title " not in said.stdout
+        found = json.loads(ler("--lang", "es", "match", "--military", text, "--json").stdout)
+        assert found["occupations"][0]["found_by"].split()[0] in ("code", "title")  # data
+        assert english in ler("--lang", "en", "match", "--military", text).stdout.splitlines()
+    finally:
+        set_language(before)

@@ -13,11 +13,21 @@ from lerkit.cli.options import JsonOption, command_help
 from lerkit.cli.output import print_json
 from lerkit.cli.state import lerkit_from
 from lerkit.core.errors import BadInputError, FileFormatError
-from lerkit.core.i18n import _
+from lerkit.core.i18n import N_, _
 from lerkit.core.strict_json import parse_json
 
 if TYPE_CHECKING:  # the matcher is loaded only when this command runs
     from lerkit.core.matching.types import Match
+
+# How a military occupation was found ("code 0411", 'title "rifleman"'): the first word
+# in the language spoken, what was found as it was written.
+HOW_WORDS = {"code": N_("code {found}"), "title": N_("title {found}")}
+
+
+def how_words(how: str) -> str:
+    """``how`` in the language spoken: "code 0411" -> "código 0411" in Spanish."""
+    kind, _space, found = how.partition(" ")
+    return _(HOW_WORDS[kind]).format(found=found) if kind in HOW_WORDS else how
 
 
 def _as_dict(m: Match) -> dict[str, Any]:
@@ -150,8 +160,8 @@ def _military(text: str, top: int, as_json: bool, ctx: typer.Context) -> None:
     for hit in result.hits:
         occ = hit.occupation
         typer.echo(_("{branch} {code}: {title} (found by {how})").format(
-            branch=military.BRANCH_NAMES.get(occ.branch, occ.branch), code=occ.code,
-            title=occ.title, how=hit.how))
+            branch=_(military.BRANCH_NAMES.get(occ.branch, occ.branch)), code=occ.code,
+            title=occ.title, how=how_words(hit.how)))
         if occ.onet_soc:
             typer.echo(_("  civilian occupations (O*NET-SOC): {codes}").format(
                 codes=", ".join(occ.onet_soc)))

@@ -201,21 +201,27 @@ def default_names(ler: Lerkit) -> list[str]:
     return [OWN, taxonomies.ONET_DWA, *(n for n in chosen if n not in (OWN, taxonomies.ONET_DWA))]
 
 
-def notice(ler: Lerkit, text: str, taxonomy: str | None = None, lexical: bool = False) -> str:
+def notice(ler: Lerkit, text: str, taxonomy: str | None = None, lexical: bool = False,
+           language: str | None = None) -> str:
     """What to tell the person about how ``text`` is matched ("" when nothing): Spanish
     answers are matched by words only."""
     if taxonomy is None:
-        return default_search(ler, lexical=lexical).notice(text)
-    return matcher_for(ler, taxonomy, lexical=lexical).notice(text)
+        return default_search(ler, lexical=lexical).notice(text, language=language)
+    return matcher_for(ler, taxonomy, lexical=lexical).notice(text, language=language)
 
 
 def match(ler: Lerkit, text: str, taxonomy: str | None = None, top: int = 10,
-          areas: Collection[str] = (), lexical: bool = False) -> list[Match]:
+          areas: Collection[str] = (), lexical: bool = False,
+          language: str | None = None) -> list[Match]:
     """Ranked, explained suggestions for free text: from one taxonomy, or (``None``) from
-    the default search."""
+    the default search. ``language`` is the one the person speaks (None: the one lerkit
+    speaks now): where it is Spanish, an answer is read as Spanish unless it is clearly
+    English."""
     if taxonomy is None:
-        return default_search(ler, lexical=lexical).match(text, top=top, areas=areas)
-    return matcher_for(ler, taxonomy, lexical=lexical).match(text, top=top, areas=areas)
+        return default_search(ler, lexical=lexical).match(text, top=top, areas=areas,
+                                                          language=language)
+    return matcher_for(ler, taxonomy, lexical=lexical).match(text, top=top, areas=areas,
+                                                             language=language)
 
 
 def prepare(ler: Lerkit, name: str) -> None:

@@ -25,6 +25,7 @@ from lerkit.tui.screens.home import HomeScreen
 from lerkit.tui.screens.interview import InterviewScreen
 from lerkit.tui.screens.occupations import OccupationsScreen
 from lerkit.tui.screens.review import ReviewScreen
+from lerkit.tui.widgets.answer_box import Draft
 
 
 class LerkitApp(LerkitBaseApp[None]):
@@ -70,9 +71,9 @@ class LerkitApp(LerkitBaseApp[None]):
             self.push_screen(ReviewScreen(self.ler, self.person_id))
 
     def _interview(self, person_id: str, *, modules: list[str] | None = None,
-                   new: bool = False) -> InterviewScreen:
+                   new: bool = False, draft: Draft | None = None) -> InterviewScreen:
         return InterviewScreen(self.ler, person_id, modules=modules, new=new,
-                               taxonomy=self.taxonomy)
+                               taxonomy=self.taxonomy, draft=draft)
 
     # --- navigation asked for by the screens ------------------------------------------------
 
@@ -102,11 +103,11 @@ class LerkitApp(LerkitBaseApp[None]):
     def fresh(self, screen: Screen[Any]) -> Screen[Any] | None:
         """A new screen showing what ``screen`` shows, for a change of language (None:
         not one of lerkit's screens). An interview resumes where it stopped: every step
-        is saved."""
+        is saved, and the answer being typed is kept."""
         if isinstance(screen, HomeScreen):
             return HomeScreen(self.ler)
         if isinstance(screen, InterviewScreen):
-            return self._interview(screen.person_id)
+            return self._interview(screen.person_id, draft=screen.unsaved())
         if isinstance(screen, ReviewScreen):
             return ReviewScreen(self.ler, screen.person_id)
         if isinstance(screen, ExportScreen):

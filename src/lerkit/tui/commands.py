@@ -20,6 +20,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from lerkit.core.i18n import N_, _
+from lerkit.tui.language import MORE
 
 # (title, help, action name, on the app rather than the screen), marked: shown with _()
 EXTRA: tuple[tuple[str, str, str, bool], ...] = (
@@ -68,12 +69,14 @@ def action_name(action: str) -> str:
 
 
 def declared_bindings(node: DOMNode) -> Iterator[Binding]:
-    """The bindings lerkit's own classes declare for ``node`` (not Textual's own)."""
+    """The bindings lerkit's own classes declare for ``node`` (not Textual's own), and
+    the ones given to ``node`` itself (:func:`lerkit.tui.language.add_bindings`)."""
     for cls in type(node).__mro__:
         if cls.__module__.startswith("lerkit.") and "BINDINGS" in vars(cls):
             for binding in vars(cls)["BINDINGS"]:
                 if isinstance(binding, Binding) and binding.description:
                     yield binding
+    yield from (b for b in getattr(node, MORE, ()) if b.description)
 
 
 def explain(node: DOMNode, binding: Binding) -> str:

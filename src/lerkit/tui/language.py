@@ -10,6 +10,7 @@ of the palette) are marked here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from textual.binding import Binding, BindingsMap
@@ -18,6 +19,7 @@ from textual.dom import DOMNode
 from lerkit.core.i18n import N_, _
 
 ENGLISH = "_lerkit_english_bindings"
+MORE = "_lerkit_more_bindings"  # a node's own bindings, beside its class's
 LANGUAGE_KEY = "f8"  # free on every screen and in Textual's widgets (F7 selects all text)
 
 # Textual's own words shown in lerkit's footer and command palette.
@@ -46,3 +48,14 @@ def speak_bindings(node: DOMNode) -> None:
     words.key_to_bindings = {key: [spoken(b) for b in bindings]
                              for key, bindings in english.key_to_bindings.items()}
     node._bindings = words
+
+
+def add_bindings(node: DOMNode, bindings: Sequence[Binding]) -> None:
+    """Give ``node`` keys of its own beside its class's: a letter for a word of the
+    language spoken ("C conservar" as well as K). The help and the palette list them
+    with the class's (:func:`lerkit.tui.commands.declared_bindings`). A node that calls
+    :func:`speak_bindings` calls it first."""
+    setattr(node, MORE, [*getattr(node, MORE, ()), *bindings])
+    for binding in bindings:  # a new list: a node's map shares its lists with its class's
+        found = node._bindings.key_to_bindings.get(binding.key, [])
+        node._bindings.key_to_bindings[binding.key] = [*found, binding]

@@ -49,6 +49,13 @@ def next_proficiency(current: Proficiency | None) -> Proficiency:
     return PROFICIENCY_ORDER[(PROFICIENCY_ORDER.index(current) + 1) % len(PROFICIENCY_ORDER)]
 
 
+def in_sentence(name: str) -> str:
+    """A skill's name inside a sentence that ends on its own: without the name's own full
+    stop (O*NET's activity titles have one), so "Turned down: Prescribe medications."
+    does not end in two."""
+    return name.removesuffix(".")
+
+
 def level_words(proficiency: Proficiency) -> str:
     """"on my own", in the language spoken."""
     return _(LEVEL_WORDS[proficiency])

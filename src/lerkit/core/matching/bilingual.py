@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from lerkit.core.i18n import N_, _
+from lerkit.core.i18n import N_, _, current_language
 from lerkit.core.matching.index import MatchIndex
 from lerkit.core.matching.languages import split
 from lerkit.core.matching.search import candidates, explain, prepare
@@ -29,13 +29,16 @@ Parts = tuple[list[Token], list[Token]]
 
 
 def split_answer(text: str, english: MatchIndex, spanish: MatchIndex | None,
-                 force: bool | None = None) -> Parts | None:
+                 force: bool | None = None, language: str | None = None) -> Parts | None:
     """The answer's English and Spanish words, or None when it reads as English;
-    ``force`` True splits it whatever it reads as, False never does."""
+    ``force`` True splits it whatever it reads as, False never does. ``language`` is the
+    one the person speaks (None: the one lerkit speaks now): where it is Spanish, an
+    answer without a clear sign of English is read as Spanish."""
     if force is False:
         return None
     es_known = spanish.term_ids.__contains__ if spanish is not None else _nothing
-    return split(text, es_known, english.term_ids.__contains__, force=bool(force))
+    return split(text, es_known, english.term_ids.__contains__, force=bool(force),
+                 prior=language or current_language())
 
 
 def _nothing(_term: str) -> bool:

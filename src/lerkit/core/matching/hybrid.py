@@ -78,15 +78,17 @@ class Matcher:
         return result
 
     def match(self, text: str, top: int = 10, areas: Collection[str] = (),
-              min_score: float = 0.0, spanish: bool | None = None) -> list[Match]:
+              min_score: float = 0.0, spanish: bool | None = None,
+              language: str | None = None) -> list[Match]:
         """The best ``top`` competencies for ``text``; ``areas`` are taxonomy categories
         of the part of life being asked about, whose competencies count a little more.
-        ``spanish`` says whether the text is Spanish or mixed (None: tell from the text)."""
+        ``spanish`` says whether the text is Spanish or mixed (None: tell from the text,
+        and from ``language``, the one the person speaks; None: the one spoken now)."""
         if top <= 0 or not says_something(text):
             return []
         pool = max(top, self.pool)
         boosted = self._weights(areas)
-        parts = self._split(text, spanish)
+        parts = self._split(text, spanish, language)
         if parts is None:
             found = self._direct(text, pool, boosted, top + BRIDGE_FROM)
         else:
@@ -98,22 +100,25 @@ class Matcher:
             found = merge(found, self.bridge.reached(own, self.taxonomy, self._labels()), pool)
         return [m for m in found if m.score >= min_score][:top]
 
-    def _split(self, text: str, spanish: bool | None) -> Parts | None:
+    def _split(self, text: str, spanish: bool | None,
+               language: str | None = None) -> Parts | None:
         """The text's English and Spanish words when it is Spanish or mixed, else None.
         Without Spanish texts of its own, the bridge's lerkit matcher tells the words."""
         words = self.spanish
         if words is None and self.own is not None:
             words = self.own.spanish
-        return split_answer(text, self.lexical, words, spanish)
+        return split_answer(text, self.lexical, words, spanish, language)
 
-    def reads_spanish(self, text: str) -> bool:
-        """Whether ``text`` is matched as a Spanish (or mixed) answer."""
-        return self._split(text, None) is not None
+    def reads_spanish(self, text: str, language: str | None = None) -> bool:
+        """Whether ``text`` is matched as a Spanish (or mixed) answer where ``language``
+        is spoken (None: the language spoken now)."""
+        return self._split(text, None, language) is not None
 
-    def notice(self, text: str, spanish: bool | None = None) -> str:
+    def notice(self, text: str, spanish: bool | None = None,
+               language: str | None = None) -> str:
         """What to tell the person about how ``text`` is matched ("" when nothing to
         say): Spanish answers are matched by words only."""
-        reads = self.reads_spanish(text) if spanish is None else spanish
+        reads = self.reads_spanish(text, language) if spanish is None else spanish
         has_texts = self.spanish is not None or (
             self.own is not None and self.own.spanish is not None)
         return notice(self.taxonomy, reads, has_texts, self.by_meaning)

@@ -27,6 +27,59 @@ STOP_WORDS_ES = frozenset(
     """.split()
 )
 
+# Spanish words a Spanish answer never means as English words, though some are spelled
+# like one ("va" and the VA, "son", "era", "hay"...): the stop words above, more
+# function words, and the forms of the commonest verbs. In an answer read as Spanish they
+# are never matched against English texts (nor, those of "ser", "estar", "ir" and
+# "haber", against the Spanish ones: they carry nothing); an acronym typed in capitals
+# ("el VA") still is.
+AUXILIARY_VERBS_ES = frozenset(
+    """
+    ser soy eres es somos son era eras eramos eran fui fuiste fue fuimos fueron sea sean
+    seria serian sido siendo
+    estar estoy estas esta estamos estan estaba estabas estabamos estaban estuve estuviste
+    estuvo estuvimos estuvieron este esten estado estando
+    ir voy vas va vamos van iba ibas ibamos iban ido yendo vaya vayan
+    haber he has ha hemos han habia habias habiamos habian hubo hay haya hayan habra habria
+    """.split()
+)
+FREQUENT_VERBS_ES = frozenset(
+    """
+    tener tengo tienes tiene tenemos tienen tenia tenias teniamos tenian tuve tuviste tuvo
+    tuvimos tuvieron tenido teniendo
+    hacer hago haces hace hacemos hacen hacia haciamos hacian hice hiciste hizo hicimos
+    hicieron hecho haciendo
+    poder puedo puedes puede podemos pueden podia podias podiamos podian pude pudo pudimos
+    pudieron podido
+    decir digo dices dice decimos dicen decia decian dije dijo dijimos dijeron dicho
+    dar doy das da damos dan daba daban di dio dimos dieron
+    ver veo ves ve vemos ven veia veian vi vio vimos vieron visto
+    saber se sabes sabe sabemos saben sabia sabian supe supo
+    querer quiero quieres quiere queremos quieren queria querian quise quiso
+    deber debo debe debemos deben debia debian
+    venir vengo vienes viene venimos vienen venia venian vine vino vinieron
+    poner pongo pone ponen ponia puse puso pusieron
+    """.split()
+)
+FUNCTION_WORDS_ES = frozenset(
+    """
+    bajo durante hacia mediante segun tras conmigo contigo consigo mio mia mios mias tuyo
+    tuya suyo suya suyos suyas aquel aquella aquellos aquellas aquello cuyo cuya ningun
+    ninguna ninguno mismo misma mismos mismas demas tampoco todavia ahora jamas menos
+    mejor peor mal demasiado bastante apenas solamente aca adonde cuanta cuantos cuantas
+    luego mientras pos orale
+    """.split()
+)
+# ...but US Spanish says some of them for an English noun, after an article or a
+# possessive: "manejaba la van" is the vehicle, "van al doctor" is "they go".
+NOUNS_AFTER_ARTICLE_ES = frozenset({"van"})
+ARTICLES_ES = frozenset(
+    """
+    el la los las un una unos unas mi mis tu tus su sus nuestra nuestras nuestro nuestros
+    esa esas ese esos esta estas este estos aquella aquellas
+    """.split()
+)
+
 # Words that say "this is a requirement" or count for little on their own.
 FILLER_WORDS_ES = frozenset(
     """

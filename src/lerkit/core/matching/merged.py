@@ -45,17 +45,18 @@ class MergedSearch:
         """Why matching is by words only ("" when meaning is on)."""
         return self.own.note
 
-    def notice(self, text: str) -> str:
+    def notice(self, text: str, language: str | None = None) -> str:
         """What to tell the person about how ``text`` is matched ("" when nothing)."""
-        return self.own.notice(text)
+        return self.own.notice(text, language=language)
 
     def match(self, text: str, top: int = 10, areas: Collection[str] = (),
-              min_score: float = 0.0) -> list[Match]:
-        """The best ``top`` suggestions from every taxonomy searched, best first."""
+              min_score: float = 0.0, language: str | None = None) -> list[Match]:
+        """The best ``top`` suggestions from every taxonomy searched, best first;
+        ``language`` is the one the person speaks (None: the one spoken now)."""
         if top <= 0 or not text.strip():
             return []
         pool = max(top * 2, POOL)
-        spanish = self.own.reads_spanish(text)
+        spanish = self.own.reads_spanish(text, language)
         found = self.own.match(text, top=pool, areas=areas, min_score=min_score,
                                spanish=spanish)
         for matcher in self.others:

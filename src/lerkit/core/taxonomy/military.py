@@ -28,6 +28,48 @@ _AFSC = re.compile(r"^(\d[A-Z]\d)[\dX](\d)([A-Z])?$")
 _MOS = re.compile(r"^(\d{2}[A-Z])(\d{1,2}[A-Z0-9]?)?$")
 
 
+# How answers name the branches, as :func:`title_words` reads them. "Infantería de
+# marina" is the Marine Corps: neither "infantería" (the Army's 11B) nor "marina" (the
+# Navy) inside it is what was said.
+BRANCH_WORDS = {
+    "army": "army", "us army": "army", "ejercito": "army",
+    "navy": "navy", "us navy": "navy", "naval": "navy", "marina": "navy", "armada": "navy",
+    "marines": "marine-corps", "marine corps": "marine-corps", "usmc": "marine-corps",
+    "infanteria de marina": "marine-corps", "cuerpo de marines": "marine-corps",
+    "air force": "air-force", "usaf": "air-force", "fuerza aerea": "air-force",
+    "space force": "space-force", "fuerza espacial": "space-force",
+    "coast guard": "coast-guard", "uscg": "coast-guard", "guardia costera": "coast-guard",
+}  # fmt: skip
+_LINKS = frozenset({"de", "del"})  # words of a branch's name that are no part of a title
+
+
+def branch_names(words: list[str]) -> list[tuple[int, int, str]]:
+    """Where ``words`` (from :func:`title_words`) name a branch: start, end and branch,
+    each longest name first and none inside another."""
+    found: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    for n in (3, 2, 1):
+        for start in range(len(words) - n + 1):
+            span = range(start, start + n)
+            branch = BRANCH_WORDS.get(" ".join(words[start:start + n]))
+            if branch is not None and taken.isdisjoint(span):
+                found.append((start, start + n, branch))
+                taken.update(span)
+    return found
+
+
+def cuts_branch(title: str, query: str) -> bool:
+    """Whether ``title`` takes part of a branch's name said in ``query`` without the
+    whole name ("infanteria" of "infanteria de marina"); both read by :func:`title_words`."""
+    words, own = query.split(), set(title.split())
+    for start, end, _branch in branch_names(words):
+        name = words[start:end]
+        if len(name) > 1 and f" {' '.join(name)} " not in f" {title} " and not own.isdisjoint(
+                set(name) - _LINKS):
+            return True
+    return False
+
+
 @dataclass
 class MilitaryOccupation:
     """One military occupation and where it leads in civilian work."""
@@ -121,6 +163,8 @@ class MilitaryCrosswalk:
         ):
             # containment alone scores 100; the closeness of the whole titles breaks ties
             score = 0.6 * set_score + 0.4 * fuzz.token_sort_ratio(query, self._titles[idx])
+            if cuts_branch(self._titles[idx], query):
+                continue
             occ = self._title_owner[idx]
             key = f"{occ.branch}:{occ.code}"
             if key not in hits or hits[key].score < score:

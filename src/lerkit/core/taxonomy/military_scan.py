@@ -6,6 +6,12 @@ digits ("92A", "88N30", "2T071", "LS2") or a title of two words or more is recog
 anywhere. A code of letters or digits only ("LS", "BM", "0311") and a one-word title
 ("grunt", "corpsman") are recognised only where the text speaks of military service
 (``military_context``), since "IT", "MA" or "2011" mean other things in everyday text.
+
+A title inside a longer one found ("cook" in "navy cook") is not a job of its own, nor is
+one that takes part of a branch's name ("infantería", the Army's 11B, in "infantería de
+marina", the Marine Corps). A title several branches use ("cocinero") is taken for the
+branch the answer names, when it names one of them. Titles are compared without Spanish
+articles ("policía militar de la infantería de marina").
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from lerkit.core.taxonomy.military import (
     MilitaryCrosswalk,
     MilitaryHit,
     MilitaryOccupation,
+    branch_names,
     code_keys,
     title_words,
 )
@@ -33,6 +40,11 @@ _CONTEXT = re.compile(
     r"reservistas?)\b",
     re.IGNORECASE)
 MAX_TITLE_WORDS = 6
+_ARTICLES = frozenset({"el", "la", "los", "las"})  # left out when titles are compared
+
+
+def _title_key(words: list[str]) -> str:
+    return " ".join(w for w in words if w not in _ARTICLES)
 
 
 def military_context(text: str) -> bool:
@@ -63,7 +75,7 @@ class MilitaryScanner:
         self.titles: dict[str, list[MilitaryOccupation]] = {}
         for occ in crosswalk.occupations:
             for title in (occ.title, *occ.alt_titles):
-                words = title_words(title)
+                words = _title_key(title_words(title).split())
                 if words and occ not in self.titles.get(words, []):
                     self.titles.setdefault(words, []).append(occ)
 
@@ -84,12 +96,22 @@ class MilitaryScanner:
                     for occ in self.by_key[key]:
                         add(occ, f"code {key}", token)
                     break
-        words = title_words(text).split()
+        words = [w for w in title_words(text).split() if w not in _ARTICLES]
+        branches = branch_names(words)
+        named = {branch for _start, _end, branch in branches}
+        taken: list[tuple[int, int]] = []  # the words of the titles found
         for n in range(min(MAX_TITLE_WORDS, len(words)), 0, -1):
             if n == 1 and not relaxed:
                 break
             for start in range(len(words) - n + 1):
-                phrase = " ".join(words[start:start + n])
-                for occ in self.titles.get(phrase, []):
+                end = start + n
+                phrase = " ".join(words[start:end])
+                owners = self.titles.get(phrase, [])
+                if not owners or any(s <= start and end <= e for s, e in taken) or any(
+                        start < e and s < end and not (start <= s and e <= end)
+                        for s, e, _branch in branches):
+                    continue
+                taken.append((start, end))
+                for occ in [o for o in owners if o.branch in named] or owners:
                     add(occ, f'title "{phrase}"', phrase)
         return list(found.values())

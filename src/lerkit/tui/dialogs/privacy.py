@@ -5,6 +5,7 @@ out, or reword it). See docs/privacy-check.md."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import on
@@ -14,9 +15,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from lerkit.core.i18n import N_, _, ngettext
+from lerkit.core.i18n import N_, _, current_language, ngettext
 from lerkit.core.records import ClaimRecord
 from lerkit.services.privacy import Action, Choice, Passage
+from lerkit.tui.language import add_bindings
 from lerkit.tui.widgets.marked_list import MarkedList, Row
 from lerkit.tui.wording import area_words
 
@@ -31,6 +33,9 @@ FIELD_WORDS = {  # marked; shown with _()
 CHOICE_WORDS = {Action.KEEP: N_("KEEP"), Action.OMIT: N_("LEAVE OUT"),
                 Action.REWORD: N_("REWORD")}
 Chosen = list[tuple[Passage, Choice]]
+# A language whose words for keep and leave out start with other letters has those keys
+# as well (the hint line in its catalog names them); K, O and R work in every language.
+WORD_KEYS = {"es": {"privacy-keep": "c", "privacy-omit": "q"}}  # conservar, quitar
 
 
 def where_words(passage: Passage, claims: Sequence[ClaimRecord]) -> str:
@@ -67,7 +72,8 @@ def passage_text(passage: Passage, choice: Choice, where: str) -> str:
 
 
 class PrivacyModal(ModalScreen[Chosen | None]):
-    """K keeps, O leaves out, R rewords the highlighted passage; Ctrl+S goes on."""
+    """K keeps, O leaves out, R rewords the highlighted passage; Ctrl+S goes on (in
+    Spanish C conserva, Q quita as well)."""
 
     CSS_PATH = "privacy.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -85,6 +91,10 @@ class PrivacyModal(ModalScreen[Chosen | None]):
 
     def __init__(self, passages: Sequence[Passage], claims: Sequence[ClaimRecord]) -> None:
         super().__init__()
+        words = WORD_KEYS.get(current_language(), {})
+        add_bindings(self, [replace(b, key=words[b.id], id=f"{b.id}-{words[b.id]}")
+                            for b in self.BINDINGS
+                            if isinstance(b, Binding) and b.id in words])
         self.passages = list(passages)
         self.where = [where_words(p, claims) for p in self.passages]
         self.choices = [Choice(Action.KEEP) for _ in self.passages]

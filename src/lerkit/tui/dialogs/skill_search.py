@@ -1,8 +1,13 @@
-"""Find a skill by name (autocomplete over the taxonomy) and accept it."""
+"""Find a skill by name (autocomplete over the taxonomy) and accept it.
+
+Where the screen speaks Spanish, the words typed are read as Spanish (unless clearly
+English) and searched in the taxonomy's Spanish texts too, and each skill is shown by its
+name in Spanish where the taxonomy has one; the skill accepted keeps its stored name.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from textual import on, work
@@ -16,10 +21,11 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.worker import get_current_worker
 
 from lerkit.core.errors import LerError
-from lerkit.core.i18n import N_, _, ngettext
+from lerkit.core.i18n import N_, _, current_language, ngettext
 from lerkit.core.matching.types import Match
 from lerkit.services import matching
 from lerkit.services.context import Lerkit
+from lerkit.services.skill_names import SkillNames
 from lerkit.tui.widgets.marked_list import MarkedList, Row
 from lerkit.tui.wording import match_line
 
@@ -45,6 +51,7 @@ class SkillSearchModal(ModalScreen[Match | None]):
 
         text: str
         matches: list[Match]
+        shown: list[Match] = field(default_factory=list)  # named in the screen's language
 
     @dataclass
     class Failed(Message):
@@ -57,6 +64,7 @@ class SkillSearchModal(ModalScreen[Match | None]):
         self.ler = ler
         self.taxonomy = taxonomy
         self.matches: list[Match] = []
+        self.names = SkillNames(ler)  # in the language the screen speaks
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -78,19 +86,23 @@ class SkillSearchModal(ModalScreen[Match | None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="skill-search")
     def search(self, text: str) -> None:
         """Match the words in a worker thread."""
+        language = current_language()
         try:
-            found = matching.match(self.ler, text, self.taxonomy, top=10) if text.strip() else []
+            found = matching.match(self.ler, text, self.taxonomy, top=10,
+                                   language=language) if text.strip() else []
+            shown = [replace(m, label=self.names.match(m)) for m in found]
         except LerError as exc:
             self.post_message(self.Failed(exc.message))
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Found(text, found))
+            self.post_message(self.Found(text, found, shown))
 
     def on_skill_search_modal_found(self, message: Found) -> None:
         if message.text != self.query_one("#words", Input).value:
             return
         self.matches = message.matches
-        rows = [Row(match_line(m), id=str(n)) for n, m in enumerate(self.matches)]
+        rows = [Row(match_line(m), id=str(n))
+                for n, m in enumerate(message.shown or self.matches)]
         self.query_one("#results", MarkedList).set_rows(rows)
         status = (ngettext("{n} skill found.", "{n} skills found.", len(rows)).format(n=len(rows))
                   if rows else _("Nothing found; try other words."))

@@ -47,6 +47,7 @@ from lerkit.tui.endorse_wording import (
     who_text,
 )
 from lerkit.tui.language import speak_bindings
+from lerkit.tui.wording import in_sentence
 
 LEAVE_AGAIN = 10.0  # seconds within which a second Esc leaves
 
@@ -219,8 +220,8 @@ class EndorseScreen(Screen[None]):
             self._say(_("This bundle does not verify, so it cannot be endorsed."))
             return
         if claim.evidence_problem:
-            self._say(_("Cannot choose {skill}: {why}.").format(skill=claim.skill,
-                                                                why=claim.evidence_problem))
+            self._say(_("Cannot choose {skill}: {why}.").format(
+                skill=in_sentence(claim.skill), why=claim.evidence_problem))
             return
         self.chosen ^= {claim.credential_id}
         self.leave_asked = 0.0
@@ -228,7 +229,7 @@ class EndorseScreen(Screen[None]):
         self._titles()
         state = _("chosen") if claim.credential_id in self.chosen else _("not chosen")
         self._say(_("{skill}: {state}. Chosen: {count}. Tab: next box.").format(
-            skill=claim.skill, state=state, count=len(self.chosen)))
+            skill=in_sentence(claim.skill), state=state, count=len(self.chosen)))
 
     def on_key(self, event: events.Key) -> None:
         """A letter that reached the screen was typed off the fields (a field keeps its
@@ -291,7 +292,7 @@ class EndorseScreen(Screen[None]):
             if waiting:
                 self.query_one("#claims", OptionList).highlighted = waiting[0]
                 self._say(_("Now the comment on {skill}.").format(
-                    skill=self.review.claims[waiting[0]].skill))
+                    skill=in_sentence(self.review.claims[waiting[0]].skill)))
                 return
         self.action_sign()
 

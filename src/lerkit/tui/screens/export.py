@@ -18,10 +18,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Select, Static
+from textual.widgets import Footer, Header, Input, Label, Static
 
 from lerkit.core.errors import BadInputError, LerError, NotFoundError
-from lerkit.core.i18n import LANGUAGES, N_, _, current_language
+from lerkit.core.i18n import N_, _, current_language
 from lerkit.core.records import ClaimRecord
 from lerkit.services import bundles, keys, outputs, people, privacy, skill_names
 from lerkit.services.context import Lerkit
@@ -31,6 +31,7 @@ from lerkit.tui.dialogs.omit import OmitModal, omit_words
 from lerkit.tui.dialogs.privacy import PrivacyModal
 from lerkit.tui.language import speak_bindings
 from lerkit.tui.widgets.choice_list import ChoiceList
+from lerkit.tui.widgets.language_toggle import LanguageToggle
 
 Omit = dict[str, frozenset[str]]
 EXTRA_FORMATS = [f for f in FORMATS if f.name != BUNDLE]
@@ -79,7 +80,9 @@ class ExportScreen(Screen[None]):
         "**Ctrl+L** chooses details of a skill to leave out (dates, organization, place, "
         "your story, evidence). Before signing, a privacy check shows passages that name "
         "health, a disability, a child or a religion: keep, leave out or reword each. "
-        "A failed export saves nothing."
+        "A failed export saves nothing. The record is written in the screen's language; "
+        "**Space** on *Record language* changes it. **F8** shows the screens in English "
+        "or in Spanish."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         # The footer shows the main keys (it must fit 80 columns); F1 and Ctrl+P list all.
@@ -169,8 +172,7 @@ class ExportScreen(Screen[None]):
         yield ChoiceList(multiple=True, numbered=False, id="claims")
         with Horizontal(classes="field"):  # after the skills: Tab reaches it last
             yield Label(_("Record language:"), id="record-language-label")
-            yield Select([(name, code) for code, name in LANGUAGES.items()], compact=True,
-                         value=current_language(), allow_blank=False, id="record-language")
+            yield LanguageToggle(current_language(), id="record-language")
         yield Static("", id="result", markup=False)
         yield Footer(compact=True)
 
@@ -325,7 +327,7 @@ class ExportScreen(Screen[None]):
         formats = [BUNDLE, *self.query_one("#formats", ChoiceList).picked]
         omit = {cid: fs for cid, fs in self.omit.items() if fs and cid in picked}
         folder = Path(self.query_one("#out", Input).value.strip()).expanduser().resolve()
-        self.record_language = str(self.query_one("#record-language", Select).value)
+        self.record_language = self.query_one("#record-language", LanguageToggle).value
         self._result(_("Working..."))
         self.run_export(self.query_one("#passphrase", Input).value, folder, formats,
                         self._claim_ids(picked), omit, choices, self.did is None)

@@ -85,7 +85,8 @@ class OccupationsScreen(Screen[None]):
         "## Occupations\n\nO*NET occupations ranked by the share of their work activities "
         "this person's skills cover. The right side says which skills cover what. "
         "**Enter** shows the gap: the missing activities, the most central first, skill "
-        "levels, technology, and what to learn next."
+        "levels, technology, and what to learn next. **F8** shows the screens in English "
+        "or in Spanish."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", N_("Back"), id="close-occupations",

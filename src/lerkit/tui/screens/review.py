@@ -32,7 +32,7 @@ from lerkit.tui.language import speak_bindings
 from lerkit.tui.messages import RecordChanged, RecordLoaded, ServiceFailed
 from lerkit.tui.navigation import ExportWanted, InterviewWanted, OccupationsWanted
 from lerkit.tui.widgets.claim_list import ClaimList, record_rows, row_kind
-from lerkit.tui.wording import area_words, level_words, next_proficiency
+from lerkit.tui.wording import area_words, in_sentence, level_words, next_proficiency
 
 
 def export_summary(record: RecordView, did: str | None) -> str:
@@ -64,7 +64,8 @@ class ReviewScreen(Screen[None]):
         "endorsed skill says who endorsed it.\n\n"
         "On a skill: **Enter** accepts, **Delete** turns down, **P** sets how well, **F3** "
         "adds evidence. On an experience **Enter** corrects its dates; on evidence "
-        "**Enter** edits, **Delete** deletes."
+        "**Enter** edits, **Delete** deletes. **F8** shows the screens in English or in "
+        "Spanish."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         # The footer shows the main keys (it must fit 80 columns); F1 and Ctrl+P list all.
@@ -210,17 +211,17 @@ class ReviewScreen(Screen[None]):
         if message.action == "accept":
             self.change(lambda: claims.set_claim(self.ler, claim.id,
                                                  status=ClaimStatus.ACCEPTED),
-                        _("Accepted: {skill}.").format(skill=claim.label))
+                        _("Accepted: {skill}.").format(skill=in_sentence(claim.label)))
         elif message.action == "reject":
             self.change(lambda: claims.set_claim(self.ler, claim.id,
                                                  status=ClaimStatus.REJECTED),
-                        _("Turned down: {skill}.").format(skill=claim.label))
+                        _("Turned down: {skill}.").format(skill=in_sentence(claim.label)))
         else:
             current = claim.proficiency if claim.status == ClaimStatus.ACCEPTED else None
             level = next_proficiency(current)
             self.change(lambda: claims.set_claim(self.ler, claim.id, status=ClaimStatus.ACCEPTED,
                                                  proficiency=level),
-                        _("{skill}: {level}.").format(skill=claim.label,
+                        _("{skill}: {level}.").format(skill=in_sentence(claim.label),
                                                      level=level_words(level)))
 
     def action_add_evidence(self) -> None:
@@ -240,8 +241,8 @@ class ReviewScreen(Screen[None]):
             self.change(lambda: claims.add_evidence(
                 self.ler, kind=ev.kind, claim_id=claim.id, name=ev.name, narrative=note,
                 url=url, file=file, dated=ev.dated),
-                _("Evidence added to {skill}: {kind}.").format(skill=claim.label,
-                                                              kind=_(KIND_WORDS[ev.kind])))
+                _("Evidence added to {skill}: {kind}.").format(
+                    skill=in_sentence(claim.label), kind=_(KIND_WORDS[ev.kind])))
 
         self.app.push_screen(EvidenceModal(claim.label), added)
 

@@ -18,6 +18,16 @@ from lerkit.tui.widgets.choice_list import ChoiceList
 YES_NO = [("yes", N_("Yes")), ("no", N_("No"))]
 
 
+@dataclass(frozen=True)
+class Draft:
+    """What the box holds for a question and has not saved: kept over a change of
+    language (the question's key is the same in every language)."""
+
+    key: str
+    text: str
+    picked: tuple[str, ...]
+
+
 class AnswerBox(Vertical):
     """Shows the right input for a question and reads the answer back from it."""
 
@@ -50,12 +60,15 @@ class AnswerBox(Vertical):
     def is_text(self) -> bool:
         return self.step is None or self.step.kind in (Kind.TEXT, Kind.DATE)
 
-    def load(self, step: Step) -> None:
-        """Show the question's input, filled with its saved answer, and focus it."""
+    def load(self, step: Step, draft: Draft | None = None) -> None:
+        """Show the question's input, filled with its saved answer (or with ``draft``,
+        when it is this question's), and focus it."""
         self.step = step
         area, choices = self.query_one("#answer", TextArea), self.query_one("#choices", ChoiceList)
         area.display, choices.display = self.is_text, not self.is_text
         answer = step.answer
+        if draft is not None and draft.key == step.key:
+            answer = draft.text if self.is_text else list(draft.picked)
         if self.is_text:
             area.load_text(answer if isinstance(answer, str) else "")
             area.move_cursor(area.document.end)
@@ -65,6 +78,14 @@ class AnswerBox(Vertical):
             picked = answer if isinstance(answer, list) else [answer] if answer else []
             choices.set_choices(options, picked, multiple=step.kind is Kind.MULTI)
         self.focus_input()
+
+    def draft(self) -> Draft | None:
+        """The question's answer as it stands in the box, saved or not (None: no
+        question yet)."""
+        if self.step is None:
+            return None
+        return Draft(self.step.key, self.query_one("#answer", TextArea).text,
+                     tuple(self.query_one("#choices", ChoiceList).picked))
 
     def focus_input(self) -> None:
         """Put the keyboard on the answer."""

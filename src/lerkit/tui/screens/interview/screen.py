@@ -40,7 +40,7 @@ from lerkit.tui.messages import (
 )
 from lerkit.tui.navigation import RecordWanted
 from lerkit.tui.screens.interview.steps import InterviewSteps
-from lerkit.tui.widgets.answer_box import AnswerBox
+from lerkit.tui.widgets.answer_box import AnswerBox, Draft
 from lerkit.tui.widgets.skill_list import SkillList, skill_items
 
 DEBOUNCE = 0.2
@@ -87,7 +87,8 @@ class InterviewScreen(InterviewSteps):
     ]
 
     def __init__(self, ler: Lerkit, person_id: str, *, modules: list[str] | None = None,
-                 new: bool = False, taxonomy: str | None = None) -> None:
+                 new: bool = False, taxonomy: str | None = None,
+                 draft: Draft | None = None) -> None:
         super().__init__()
         speak_bindings(self)
         self.ler = ler
@@ -108,6 +109,8 @@ class InterviewScreen(InterviewSteps):
         self.live_note = ""  # how the answer is matched, when the person should know
         self.timings: deque[Timing] = deque(maxlen=500)
         self._timer: Timer | None = None
+        self.draft = draft
+        """An answer typed before a change of language and not saved: shown again."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -275,7 +278,8 @@ class InterviewScreen(InterviewSteps):
         self.query_one("#examples").display = bool(example)
         self.live_matches, self.live_texts = [], ()
         self.query_one("#skills", SkillList).fold()
-        self.query_one(AnswerBox).load(step)
+        self.query_one(AnswerBox).load(step, self.draft)
+        self.draft = None
         self._schedule_preview(0)
 
     def _show_skills(self) -> None:
@@ -291,6 +295,11 @@ class InterviewScreen(InterviewSteps):
     def _finish(self) -> None:
         self.notify(_("The interview is finished. Here is your record."), title=_("Thank you"))
         self.action_open_person()
+
+    def unsaved(self) -> Draft | None:
+        """The answer in the box (saved or not), for the same screen in another
+        language."""
+        return self.query_one(AnswerBox).draft() or self.draft
 
     def action_open_person(self) -> None:
         """Review the record (the interview stays where it is)."""

@@ -25,7 +25,7 @@ from lerkit.tui.interview_driver import InterviewDriver, Snapshot
 from lerkit.tui.messages import StepFailed, StepSaved
 from lerkit.tui.widgets.answer_box import AnswerBox
 from lerkit.tui.widgets.skill_list import ACCEPTED, SkillItem, SkillList, fold_line
-from lerkit.tui.wording import level_words, next_proficiency
+from lerkit.tui.wording import in_sentence, level_words, next_proficiency
 
 Change = Callable[[LiveInterview], object]
 
@@ -92,21 +92,21 @@ class InterviewSteps(Screen[None]):
         self._run(lambda live: live.skip_part(), _("Skipped the rest of that part."))
 
     def on_skill_list_acted(self, message: SkillList.Acted) -> None:
-        item = message.item
+        item, name = message.item, in_sentence(message.item.shown)
         if message.action == "reject":
             self._run(lambda live: live.reject(item.competency_id),
-                      _("Turned down: {skill}.").format(skill=item.shown))
+                      _("Turned down: {skill}.").format(skill=name))
             return
         if message.action == "accept" and item.state == ACCEPTED:
             self._say(_("{skill} is accepted. P sets how well; Delete takes it back.").format(
-                skill=item.shown))
+                skill=name))
             return
         proficiency = item.proficiency
         if message.action == "proficiency":
             proficiency = next_proficiency(item.proficiency if item.state == ACCEPTED else None)
-        said = (_("Accepted: {skill} ({level}).").format(skill=item.shown,
+        said = (_("Accepted: {skill} ({level}).").format(skill=name,
                                                           level=level_words(proficiency))
-                if proficiency else _("Accepted: {skill}.").format(skill=item.shown))
+                if proficiency else _("Accepted: {skill}.").format(skill=name))
         self._accept(item, proficiency, said)
 
     def _accept(self, item: SkillItem | Match, proficiency: Proficiency | None,
@@ -154,7 +154,8 @@ class InterviewSteps(Screen[None]):
 
         def chosen(match: Match | None) -> None:
             if match is not None:
-                self._accept(match, None, _("Accepted: {skill}.").format(skill=match.label))
+                self._accept(match, None, _("Accepted: {skill}.").format(
+                    skill=in_sentence(match.label)))
 
         self.app.push_screen(SkillSearchModal(self.ler, self.taxonomy), chosen)
 
