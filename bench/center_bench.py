@@ -170,10 +170,10 @@ def report(found: dict[str, dict[str, float]], size: int, runs: int) -> str:
     lines += [
         "",
         f"Target: with policies on, at most {TARGET}× the time with them off. A page reads "
-        f"its {PAGE} people from the index on their names, and their counts person by person "
-        "(each record checked by one lookup in the caseload); the total reads every person, "
-        "checked against the copy of their coaches kept in their own row. A supervisor's "
-        "policies say \"every row\", so their queries carry no check.",
+        f"its {PAGE} people from the index on their names, and their counts person by person; "
+        "the total reads every person. Each person, and each record counted, is checked "
+        "against the copy of the person's coaches kept in its own row (no lookup). A "
+        "supervisor's policies say \"every row\", so their queries carry no check.",
     ]
     return "\n".join(lines)
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from lerkit.services import bundles, people
 from lerkit.services.context import Lerkit
 from lerkit.services.interview import replay_answers
+from lerkit.storage.migrations import COUNTED
 from tests.center.conftest import ANSWERS, Center, count, refused, run_ler, sql
 from tests.services.sample import PASSPHRASE, make_sample
 
@@ -123,3 +125,46 @@ def test_a_supervisor_moves_and_shares_people(center: Center) -> None:
     deleted = run_ler(center.coach_b, "person", "delete", client, "--yes")
     assert deleted.returncode == 0, deleted.stderr
     assert sql(center.conninfo("admin"), "SELECT count(*) FROM caseload")[0][0] == 0
+
+
+def _counted_rows(center: Center, who: str, person_id: str) -> dict[str, int]:
+    return {table: count(center.conninfo(who),
+                         f"SELECT count(*) FROM {table} WHERE person_id = %s", person_id)
+            for table in COUNTED}
+
+
+def test_a_persons_records_follow_them_between_caseloads(center: Center, tmp_path: Path) -> None:
+    client = _client_of_a(center, tmp_path)
+    other = run_ler(center.coach_b, "person", "add", "Bo Client").stdout.strip()
+    seen = _counted_rows(center, "admin", client)
+    assert 0 not in seen.values(), seen
+    assert _counted_rows(center, "coach_a", client) == seen
+    # coach A can neither move a record to coach B's client nor add one there
+    a = center.conninfo("coach_a")
+    for table in COUNTED:
+        with pytest.raises(psycopg.Error):
+            sql(a, f"UPDATE {table} SET person_id = %s", other)
+    with pytest.raises(psycopg.Error):
+        sql(a, "INSERT INTO evidence (id, person_id, kind, name, narrative, created_at) "
+            "VALUES ('v-x', %s, 'note', 'A note', '', now())", other)
+    assert _counted_rows(center, "admin", other) == dict.fromkeys(COUNTED, 0)
+    coach_b = center.names["coach_b"]
+    assert run_ler(center.supervisor, "person", "assign", client, "--coach", coach_b
+                   ).returncode == 0
+    assert _counted_rows(center, "coach_a", client) == dict.fromkeys(COUNTED, 0)
+    assert _counted_rows(center, "coach_b", client) == seen
+    assert run_ler(center.supervisor, "person", "assign", client, "--coach",
+                   center.names["coach_a"], "--share").returncode == 0
+    assert _counted_rows(center, "coach_a", client) == seen
+    assert _counted_rows(center, "coach_b", client) == seen
+    # a copy gone stale behind the triggers' back is put right by ler center init
+    admin = center.conninfo("admin")
+    sql(admin, "ALTER TABLE claim DISABLE TRIGGER lerkit_coaches_copy")
+    sql(admin, "UPDATE claim SET coaches = '{}'")
+    sql(admin, "ALTER TABLE claim ENABLE TRIGGER lerkit_coaches_copy")
+    assert _counted_rows(center, "coach_a", client)["claim"] == 0
+    assert run_ler(center.admin, "center", "init").returncode == 0
+    assert _counted_rows(center, "coach_a", client) == seen
+    stale = sum(count(admin, f"SELECT count(*) FROM {table} t JOIN person p ON p.id = "
+                      "t.person_id WHERE t.coaches <> p.coaches") for table in COUNTED)
+    assert stale == 0

@@ -41,6 +41,8 @@ def test_every_table_holding_a_person_is_protected_and_init_runs_again(center: C
     "INSERT INTO person (id, name, notes, created_at, updated_at, coaches) "
     "VALUES ('x', 'X', '', now(), now(), '{someone}')",
     "SELECT coaches FROM person",
+    "SELECT coaches FROM claim",
+    "UPDATE experience SET coaches = '{}'",
     "UPDATE auditevent SET detail = '{}'",
     "TRUNCATE auditevent",
 ])

@@ -22,6 +22,7 @@ from sqlmodel import Session
 
 from lerkit.core.errors import BadInputError
 from lerkit.storage import rows
+from lerkit.storage.migrations import COUNTED
 
 COACH = "lerkit_coach"
 SUPERVISOR = "lerkit_supervisor"
@@ -49,8 +50,13 @@ ROLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 # A person's own row is checked against ``person.coaches``, the caseload's names for that
 # person kept beside them by a trigger: a count or a page of people then looks nothing up
 # (the lookup, or hashing a whole caseload for each statement, doubled a page's time).
+# The rows a page counts for each of its people (experiences, claims, evidence,
+# endorsements: COUNTED) carry the same copy, kept by triggers, for the same reason.
 _ME = "(SELECT session_user::text)"
-_MY_PERSON = f"{_ME} = ANY (person.coaches)"
+
+
+def _mine(table: str) -> str:
+    return f"{_ME} = ANY ({table}.coaches)"
 
 
 def _in_caseload(column: str) -> str:
@@ -143,12 +149,13 @@ def set_up(conn: Connection) -> list[str]:
                  *READ_ONLY):
         statements.append(f'REVOKE ALL ON "{name}" FROM {both}')
     statements += [f'GRANT {WRITE} ON "{name}" TO {both}' for name in (*RECORD, *REFERENCE)
-                   if name != "person"]
-    # a person's row, but not its copy of the caseload (which only the trigger writes,
-    # and which would tell a coach who else is working with their client)
-    mapped = ", ".join(rows.table("person").columns.keys())
-    statements.append(f"GRANT SELECT ({mapped}), INSERT ({mapped}), UPDATE ({mapped}), "
-                      f"DELETE ON person TO {both}")
+                   if name not in ("person", *COUNTED)]
+    # a person's row (and a counted row), but not its copy of the caseload (which only
+    # the triggers write, and which would tell a coach who else works with their client)
+    for name in ("person", *COUNTED):
+        mapped = ", ".join(rows.table(name).columns.keys())
+        statements.append(f"GRANT SELECT ({mapped}), INSERT ({mapped}), UPDATE ({mapped}), "
+                          f"DELETE ON {name} TO {both}")
     statements += [f'GRANT SELECT ON "{name}" TO {both}' for name in READ_ONLY]
     statements += [
         # the log is appended to, never changed; the database stamps who and when
@@ -211,17 +218,47 @@ def _coaches_trigger(schema: str) -> list[str]:
         "DROP TRIGGER IF EXISTS lerkit_caseload_sync_all ON caseload",
         "CREATE TRIGGER lerkit_caseload_sync_all AFTER TRUNCATE ON caseload "
         "FOR EACH STATEMENT EXECUTE FUNCTION lerkit_caseload_sync()",
+        *_copies_trigger(schema),
         # and is right from now on, whatever happened before (an upgrade adds it empty)
         "UPDATE person SET coaches = k.names FROM (SELECT p.id, ARRAY(SELECT c.coach::text "
         "FROM caseload c WHERE c.person_id = p.id ORDER BY c.coach) AS names FROM person p) k "
         "WHERE k.id = person.id AND NOT (person.coaches @> k.names AND person.coaches <@ k.names)",
+        *(f"UPDATE {name} SET coaches = p.coaches FROM person p "
+          f"WHERE p.id = {name}.person_id AND {name}.coaches <> p.coaches" for name in COUNTED),
     ]
+
+
+def _copies_trigger(schema: str) -> list[str]:
+    """Each counted row (COUNTED) carries its person's coaches: copied when the row is
+    written (whatever the writer put there) and when the person's coaches change."""
+    spread = " ".join(f"UPDATE {name} SET coaches = NEW.coaches WHERE person_id = NEW.id "
+                      "AND coaches <> NEW.coaches;" for name in COUNTED)
+    out = [
+        "CREATE OR REPLACE FUNCTION lerkit_coaches_copy() RETURNS trigger LANGUAGE plpgsql "
+        f"SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$ BEGIN "
+        "NEW.coaches := COALESCE((SELECT p.coaches FROM person p WHERE p.id = NEW.person_id), "
+        "'{}'); RETURN NEW; END $$",
+        "CREATE OR REPLACE FUNCTION lerkit_coaches_spread() RETURNS trigger LANGUAGE plpgsql "
+        f"SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$ BEGIN "
+        f"{spread} RETURN NULL; END $$",
+        "REVOKE ALL ON FUNCTION lerkit_coaches_copy() FROM PUBLIC",
+        "REVOKE ALL ON FUNCTION lerkit_coaches_spread() FROM PUBLIC",
+        "DROP TRIGGER IF EXISTS lerkit_coaches_spread ON person",
+        "CREATE TRIGGER lerkit_coaches_spread AFTER UPDATE OF coaches ON person FOR EACH ROW "
+        "WHEN (OLD.coaches IS DISTINCT FROM NEW.coaches) "
+        "EXECUTE FUNCTION lerkit_coaches_spread()",
+    ]
+    for name in COUNTED:
+        out += [f"DROP TRIGGER IF EXISTS lerkit_coaches_copy ON {name}",
+                f"CREATE TRIGGER lerkit_coaches_copy BEFORE INSERT OR UPDATE ON {name} "
+                "FOR EACH ROW EXECUTE FUNCTION lerkit_coaches_copy()"]
+    return out
 
 
 def _policies(name: str) -> list[str]:
     """Row-level security on one table: its rows are those of people the role may see."""
     if name == "person":
-        rules = [("lerkit_caseload", "ALL", _MY_PERSON, None),
+        rules = [("lerkit_caseload", "ALL", _mine("person"), None),
                  # a new person is in nobody's caseload until the trigger adds it
                  ("lerkit_add", "INSERT", None, "TRUE")]
     elif name == "caseload":
@@ -234,6 +271,8 @@ def _policies(name: str) -> list[str]:
         rules = [("lerkit_read", "SELECT",
                   f"actor = {_ME} OR {_in_caseload('auditevent.person_id')}", None),
                  ("lerkit_append", "INSERT", None, "TRUE")]
+    elif name in COUNTED:
+        rules = [("lerkit_caseload", "ALL", _mine(name), None)]
     else:
         rules = [("lerkit_caseload", "ALL", _in_caseload(f"{name}.person_id"), None)]
     # lerkit_add and lerkit_append are everyone's; the rest a coach's, and a supervisor's:

@@ -279,8 +279,24 @@ def m0010_caseload_pages(conn: Connection) -> None:
     conn.exec_driver_sql("ALTER TABLE person ADD COLUMN coaches text[] NOT NULL DEFAULT '{}'")
 
 
-# Columns a migration adds on PostgreSQL that no table class maps (see m0010).
-SERVER_ONLY_COLUMNS = {"person": ("coaches",)}
+def m0011_caseload_counts(conn: Connection) -> None:
+    """On PostgreSQL: the rows a caseload page counts (experiences, claims, evidence,
+    endorsements) carry their person's coaches too, copied by triggers that ``ler center
+    init`` installs, so that row-level security checks each of them without a lookup in
+    the caseload. Not mapped, as for ``person.coaches``."""
+    if conn.dialect.name != "postgresql":
+        return
+    for name in ("experience", "claim", "evidence", "endorsement"):
+        conn.exec_driver_sql(
+            f"ALTER TABLE {name} ADD COLUMN coaches text[] NOT NULL DEFAULT '{{}}'")
+
+
+# The tables a caseload page counts for each of its people: m0011 gave them a copy of
+# their person's coaches.
+COUNTED = ("experience", "claim", "evidence", "endorsement")
+
+# Columns a migration adds on PostgreSQL that no table class maps (see m0010, m0011).
+SERVER_ONLY_COLUMNS = dict.fromkeys(("person", *COUNTED), ("coaches",))
 
 
 MIGRATIONS: list[tuple[int, str, Migration]] = [
@@ -294,6 +310,7 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
     (8, "training catalogue", m0008_training_catalogue),
     (9, "center", m0009_center),
     (10, "caseload pages", m0010_caseload_pages),
+    (11, "caseload counts", m0011_caseload_counts),
 ]
 
 _LEDGER = sa.Table(
