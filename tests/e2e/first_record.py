@@ -36,6 +36,7 @@ class Run:
     keys: int = 0
     typed: dict[str, int] = field(default_factory=dict)  # characters, by what they were
     screens: list[str] = field(default_factory=list)
+    captured: list[tuple[str, str]] = field(default_factory=list)  # (screen, what a wait saw)
     accepted: list[str] = field(default_factory=list)
     privacy_check: bool = False
 
@@ -44,6 +45,7 @@ class Run:
         shown = self.term.wait_for(text, timeout)
         if not self.screens or self.screens[-1] != screen:
             self.screens.append(screen)
+        self.captured.append((screen, shown))
         return shown
 
     def press(self, *names: str) -> None:
@@ -70,9 +72,10 @@ class Run:
         raise AssertionError(f"none of {texts!r} appeared; the screen was:\n{shown}")
 
 
-def _accepted(shown: str) -> list[str]:
+def accepted_on(shown: str, word: str = "ACCEPTED") -> list[str]:
+    """The skills a screen lists as accepted (``word`` is how it says so)."""
     return [label.strip() for label in
-            re.findall(r"ACCEPTED +(.+?)\s*[▎│]?$", shown, re.MULTILINE)]
+            re.findall(rf"{word} +(.+?)\s*[▎│]?$", shown, re.MULTILINE)]
 
 
 def interview(run: Run, evidence: Path) -> None:
@@ -100,7 +103,7 @@ def interview(run: Run, evidence: Path) -> None:
     run.press("Enter")
     run.see("interview", "1 skill accepted")
     run.press("Down", "Enter")
-    run.accepted = _accepted(run.see("interview", "2 skills accepted"))
+    run.accepted = accepted_on(run.see("interview", "2 skills accepted"))
     run.press("F3")
     run.see("evidence", "Evidence for:")
     run.type(str(evidence), "paths")

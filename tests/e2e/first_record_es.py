@@ -9,13 +9,12 @@ Every screen that comes to the front is kept, for the check that no English is l
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 
 from tests.tui.tmux import Tmux
 
-from .first_record import Run
+from .first_record import Run, accepted_on
 
 NAME = "Rosa Martínez"
 ANSWER = ("Cuidé a mi papá cinco años. Le daba sus medicinas a tiempo, lo llevaba a sus "
@@ -25,25 +24,7 @@ EVIDENCE_REWORDED = "Carta de la agencia de cuidado"
 PASSPHRASE = "caballo correcto bateria grapa"
 
 
-class SpanishRun(Run):
-    """A :class:`Run` that keeps the text of every screen it waited for."""
-
-    captured: list[str]
-
-    def see(self, screen: str, text: str, timeout: float = 60.0) -> str:
-        shown = super().see(screen, text, timeout)
-        if not hasattr(self, "captured"):
-            self.captured = []
-        self.captured.append(shown)
-        return shown
-
-
-def _accepted(shown: str) -> list[str]:
-    return [label.strip() for label in
-            re.findall(r"ACEPTADA +(.+?)\s*[▎│]?$", shown, re.MULTILINE)]
-
-
-def interview(run: SpanishRun, evidence: Path) -> None:
+def interview(run: Run, evidence: Path) -> None:
     """New person, the area picker, the caregiving answers, two skills, a file."""
     run.see("inicio", "Todavía no hay personas")
     run.press("C-n")
@@ -69,7 +50,7 @@ def interview(run: SpanishRun, evidence: Path) -> None:
     run.press("Enter")
     run.see("entrevista", "1 habilidad aceptada")
     run.press("Down", "Enter")
-    run.accepted = _accepted(run.see("entrevista", "2 habilidades aceptadas"))
+    run.accepted = accepted_on(run.see("entrevista", "2 habilidades aceptadas"), "ACEPTADA")
     run.press("F3")
     run.see("evidencia", "Evidencia para:")
     run.type(str(evidence), "paths")
@@ -81,7 +62,7 @@ def interview(run: SpanishRun, evidence: Path) -> None:
     run.press("Escape")
 
 
-def export(run: SpanishRun, folder: Path) -> None:
+def export(run: Run, folder: Path) -> None:
     """Open the record, export every format in Spanish, go through the privacy check."""
     run.see("inicio", "Enter abre un registro")
     run.press("Enter")  # the first Enter only leaves the search box for the list
@@ -112,10 +93,9 @@ def export(run: SpanishRun, folder: Path) -> None:
     run.press("C-q")
 
 
-def first_record_es(term: Tmux, evidence: Path, folder: Path) -> SpanishRun:
+def first_record_es(term: Tmux, evidence: Path, folder: Path) -> Run:
     """The whole first record in Spanish; the app has quit when this returns."""
-    run = SpanishRun(term)
-    run.captured = []
+    run = Run(term)
     term.start()
     interview(run, evidence)
     export(run, folder)

@@ -8,7 +8,7 @@ check every marked message has a translation.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -57,41 +57,38 @@ def write_compiled(folder: Path, domain: str = "lerkit") -> Path:
     return target
 
 
-MARKERS = {"_": 1, "N_": 1, "ngettext": 2}
+MARKERS = frozenset({"_", "N_", "ngettext"})
+
+
+def _marker_calls(package_dir: Path) -> Iterator[tuple[str, str, list[str]]]:
+    """(marker, ``path:line``, its leading string arguments) for every call of ``_``,
+    ``N_`` or ``ngettext`` in ``package_dir``'s Python files."""
+    import ast
+
+    for path in sorted(package_dir.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in MARKERS):
+                continue
+            texts = []
+            for argument in node.args:
+                if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
+                    break
+                texts.append(argument.value)
+            yield node.func.id, f"{path.relative_to(package_dir.parent)}:{node.lineno}", texts
 
 
 def marked_messages(package_dir: Path) -> dict[str, list[str]]:
     """Every message marked with ``_``, ``N_`` or ``ngettext`` in ``package_dir``'s Python
-    files -> where it is marked (``path:line``)."""
-    import ast
-
+    files -> where it is marked (``path:line``); a plural's entry is its singular."""
     found: dict[str, list[str]] = {}
-    for path in sorted(package_dir.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
-                continue
-            if node.func.id not in MARKERS:
-                continue
-            argument = node.args[0] if node.args else None  # a plural's entry is its singular
-            if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
-                where = f"{path.relative_to(package_dir.parent)}:{node.lineno}"
-                found.setdefault(argument.value, []).append(where)
+    for _marker, where, texts in _marker_calls(package_dir):
+        if texts:
+            found.setdefault(texts[0], []).append(where)
     return found
 
 
 def marked_plurals(package_dir: Path) -> dict[str, str]:
     """Every ``ngettext(singular, plural, n)`` in ``package_dir``: singular -> plural."""
-    import ast
-
-    found: dict[str, str] = {}
-    for path in sorted(package_dir.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id == "ngettext" and len(node.args) >= 2
-                    and all(isinstance(a, ast.Constant) and isinstance(a.value, str)
-                            for a in node.args[:2])):
-                first, second = node.args[0], node.args[1]
-                assert isinstance(first, ast.Constant) and isinstance(second, ast.Constant)
-                found[str(first.value)] = str(second.value)
-    return found
+    return {texts[0]: texts[1] for marker, _where, texts in _marker_calls(package_dir)
+            if marker == "ngettext" and len(texts) >= 2}

@@ -21,6 +21,8 @@ from lerkit.core.interview import Interview, PromptBank, Step, load_answers, loa
 from lerkit.core.interview.claims import read_proficiency
 from lerkit.core.interview.values import AnswerInput
 from lerkit.core.matching.best import best_matches
+from lerkit.core.matching.hybrid import Matcher
+from lerkit.core.matching.merged import MergedSearch
 from lerkit.core.matching.types import Match
 from lerkit.core.records import ClaimStatus, EvidenceKind, Proficiency
 from lerkit.core.resources import data_file
@@ -48,13 +50,19 @@ def prompt_bank() -> PromptBank:
 Lookup = Callable[[str, Sequence[str]], list[Match]]
 
 
-def lookups(ler: Lerkit, taxonomy: str | None = None) -> tuple[Lookup, Lookup]:
-    """The skill matcher and the military crosswalk, as lookups. Suggestions come from the
-    default search (lerkit's taxonomy, O*NET's work activities and the coach's defaults)
-    unless ``taxonomy`` names one, plus the crosswalk's skills of any military job an
-    answer names by code or title."""
-    search = (matching.default_search(ler) if taxonomy is None
-              else matching.matcher_for(ler, taxonomy))
+def search_for(ler: Lerkit, taxonomy: str | None = None) -> MergedSearch | Matcher:
+    """Where suggestions come from: the default search (lerkit's taxonomy, O*NET's work
+    activities and the coach's defaults) unless ``taxonomy`` names one."""
+    return (matching.default_search(ler) if taxonomy is None
+            else matching.matcher_for(ler, taxonomy))
+
+
+def lookups(ler: Lerkit, taxonomy: str | None = None,
+            search: MergedSearch | Matcher | None = None) -> tuple[Lookup, Lookup]:
+    """The skill matcher and the military crosswalk, as lookups: suggestions from
+    ``search`` (or :func:`search_for` ``taxonomy``), plus the crosswalk's skills of any
+    military job an answer names by code or title."""
+    search = search if search is not None else search_for(ler, taxonomy)
 
     def suggest(text: str, areas: Sequence[str] = ()) -> list[Match]:
         jobs = military.in_text(text)[:JOB_SKILLS]  # a military job named anywhere
@@ -77,8 +85,9 @@ class LiveInterview:
     """
 
     def __init__(self, ler: Lerkit, person_id: str, session_id: str,
-                 interview: Interview) -> None:
+                 interview: Interview, search: MergedSearch | Matcher | None = None) -> None:
         self.ler = ler
+        self.search = search  # the suggestions' search, kept to say how an answer is matched
         self.person_id = person_id
         self.session_id = session_id
         self.interview = interview
@@ -96,7 +105,8 @@ class LiveInterview:
         resumed interview reads its decisions from the stored claims and brings the
         stored suggestions up to date with the matcher.
         """
-        suggest, crosswalk = lookups(ler, taxonomy)
+        search = search_for(ler, taxonomy)
+        suggest, crosswalk = lookups(ler, search=search)
         bank = prompt_bank()
         with ler.transaction() as session:
             person_in(session, person_id)
@@ -106,13 +116,13 @@ class LiveInterview:
                 interview = Interview(bank, modules, suggester=suggest, military=crosswalk)
                 session_id = stored.add_session(session=session, person_id=person_id,
                                                 state=_state(interview))
-                return cls(ler, person_id, session_id, interview)
+                return cls(ler, person_id, session_id, interview, search)
             session_id, state = found
             interview = Interview.from_dict(bank, state["engine"], suggester=suggest,
                                             military=crosswalk)
             record.read_decisions(session, interview)
             record.refresh_suggestions(session, ler, person_id, interview.drafts())
-            return cls(ler, person_id, session_id, interview)
+            return cls(ler, person_id, session_id, interview, search)
 
     def reload_decisions(self) -> None:
         """Read the decisions again (after the review screen changed some)."""
@@ -135,7 +145,10 @@ class LiveInterview:
     def notice(self, text: str) -> str:
         """How ``text`` is matched, when the person should know ("" otherwise): an answer
         in Spanish is matched by words only."""
-        return matching.notice(self.ler, text) if text.strip() else ""
+        if not text.strip():
+            return ""
+        search = self.search if self.search is not None else search_for(self.ler)
+        return search.notice(text)
 
     def follow_language(self) -> None:
         """Show the prompts in the current language: the question ids are the same in

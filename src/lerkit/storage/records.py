@@ -18,6 +18,7 @@ from lerkit.core.records import (
 from lerkit.core.taxonomy.onet_alignment import claim_alignments
 from lerkit.storage.tables import Claim, Competency, Evidence, Experience
 from lerkit.storage.tables import Taxonomy as TaxonomyRow
+from lerkit.storage.taxonomies import texts_in
 
 
 def experience_record(row: Experience) -> ExperienceRecord:
@@ -118,10 +119,7 @@ def claim_records(
 
 def _texts_in(entry: Competency | None, language: str) -> dict[str, object]:
     """The entry's texts in ``language`` (kept by the taxonomy store), if any."""
-    if entry is None or language == "en":
-        return {}
-    texts = dict(entry.attributes).get("_texts")
-    found = texts.get(language) if isinstance(texts, dict) else None
+    found = texts_in(entry.attributes, language) if entry is not None else None
     return found if isinstance(found, dict) else {}
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -50,6 +50,14 @@ def _texts_of(attributes: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any
     if not isinstance(found, dict):
         return attributes, {}
     return {k: v for k, v in attributes.items() if k != _TEXTS}, found
+
+
+def texts_in(attributes: Mapping[str, Any], language: str) -> Any:
+    """A stored entry's texts in ``language`` (a competency's dict of texts, a category's
+    name), or None; English is the entry's own columns, never kept here."""
+    if language == "en":
+        return None
+    return _texts_of(dict(attributes or {}))[1].get(language)
 
 
 def save_taxonomy(
@@ -163,7 +171,7 @@ def category_label(*, session: Session, name: str, code: str,
         CompetencyRow.taxonomy == name, CompetencyRow.code == code)).first()
     if row is None:
         return None
-    translated = _texts_of(dict(row.attributes))[1].get(language) if language != "en" else None
+    translated = texts_in(row.attributes, language)
     return translated if isinstance(translated, str) and translated else row.label
 
 
@@ -173,7 +181,7 @@ def labels_in(*, session: Session, name: str, language: str) -> dict[str, str]:
     query = select(CompetencyRow.code, CompetencyRow.attributes).where(
         CompetencyRow.taxonomy == name)
     for code, attributes in session.exec(query):
-        texts = _texts_of(dict(attributes or {}))[1].get(language)
+        texts = texts_in(attributes, language)
         if isinstance(texts, dict) and texts.get("label"):  # a category's is a plain name
             found[code] = str(texts["label"])
     return found
