@@ -74,6 +74,25 @@ def test_a_bridged_match_is_explained_through_the_lerkit_competency() -> None:
     assert found[1].score < first.score  # later crosswalk entries count a little less
 
 
+def test_the_bridge_into_esco_carries_more_than_the_one_into_onet() -> None:
+    own_match = Match("lerkit", "c", "C", 70.0, MatchedVia.PHRASING, "sat with her", ("sat",))
+    esco = Bridge("esco", {"c": ("e1", "e2")}).reached([own_match], "esco", {})
+    dwa = Bridge("onet_dwa", {"c": ("d1", "d2")}).reached([own_match], "onet-dwa", {})
+    assert [m.score for m in esco] == [70.0, pytest.approx(70.0 * 0.95, abs=0.05)]
+    assert [m.score for m in dwa] == [pytest.approx(42.0), pytest.approx(37.8)]
+
+
+def test_an_entry_reached_both_ways_gains_a_share_of_the_lower_score() -> None:
+    direct = Match("t", "d", "D", 40.0, MatchedVia.LABEL, "D", ("d",))
+    bridged = Match("t", "d", "D", 60.0, MatchedVia.BRIDGE, "x", ("x",), through="X")
+    alone = Match("t", "e", "E", 62.0, MatchedVia.LABEL, "E", ("e",))
+    found = merge([direct, alone], [bridged], top=5, agreement=0.15)
+    assert [(m.competency_id, m.score) for m in found] == [("d", 66.0), ("e", 62.0)]
+    assert found[0].matched_via is MatchedVia.BRIDGE
+    assert Bridge("esco", {}).weights.agreement == 0.15
+    assert Bridge("onet_dwa", {}).weights.agreement == 0.0
+
+
 def test_merge_keeps_the_better_explanation() -> None:
     direct = Match("t", "d", "D", 40.0, MatchedVia.LABEL, "D", ("d",))
     bridged = Match("t", "d", "D", 60.0, MatchedVia.BRIDGE, "x", ("x",), through="X")

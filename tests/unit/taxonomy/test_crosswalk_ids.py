@@ -63,6 +63,14 @@ def test_every_competency_has_esco_and_onet_crosswalks() -> None:
     assert missing == []
 
 
+def test_every_competency_reaches_three_to_six_esco_skills_once_each() -> None:
+    # the bridge is how everyday words reach ESCO (docs/taxonomies.md)
+    wrong = [c.id for c in _own().competencies
+             if not 3 <= len(c.crosswalk.get("esco", [])) <= 6
+             or len(set(c.crosswalk["esco"])) != len(c.crosswalk["esco"])]
+    assert wrong == []
+
+
 def test_every_competency_says_how_people_put_it() -> None:
     taxonomy = _own()
     assert len(taxonomy.competencies) >= 450

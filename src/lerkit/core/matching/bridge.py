@@ -13,14 +13,32 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lerkit.core.matching.best import best_matches
 from lerkit.core.matching.types import Match, MatchedVia
 from lerkit.core.taxonomy.model import Taxonomy
 
-FACTOR = 0.6  # a bridged target's score: the lerkit competency's score times this...
-DECAY = 0.9  # ...times this for each target listed before it in the crosswalk
+
+@dataclass(frozen=True)
+class Weights:
+    """How much a bridged target scores: the lerkit competency's score times ``factor``,
+    times ``decay`` for each target listed before it in the crosswalk; an entry also
+    matched directly adds ``agreement`` times the lower of its two scores."""
+
+    factor: float
+    decay: float
+    agreement: float = 0.0
+
+
+# O*NET's work activities are worded like the task statements that formal text
+# resembles, so the direct match carries most (tuned on the O*NET dev sets). ESCO's
+# transversal skills ("show empathy", "manage time") share few words with anyone's
+# account of what they did, so the bridge carries as much as the lerkit match itself
+# (chosen on half of the everyday / résumé register pairs; see docs/taxonomies.md).
+WEIGHTS: dict[str, Weights] = {"esco": Weights(1.0, 0.95, 0.15)}
+DEFAULT_WEIGHTS = Weights(0.6, 0.9)
+
 _SHAPES = (
     ("esco", re.compile(r"^https?://data\.europa\.eu/esco/skill/")),
     ("onet_dwa", re.compile(r"^4\.A\.\d\.[a-z](\.\d)?\.I\d+\.D\d+$")),
@@ -56,6 +74,11 @@ class Bridge:
     scheme: str
     targets: dict[str, tuple[str, ...]]
 
+    @property
+    def weights(self) -> Weights:
+        """The weights of this bridge's scheme."""
+        return WEIGHTS.get(self.scheme, DEFAULT_WEIGHTS)
+
     @classmethod
     def between(cls, own: Taxonomy, target_ids: Sequence[str]) -> Bridge | None:
         """The bridge from lerkit's taxonomy ``own`` into a taxonomy with ``target_ids``;
@@ -75,9 +98,10 @@ class Bridge:
         """The target entries that ``own_matches`` (lerkit matches) lead to, best first;
         one per target, from the best lerkit match that reaches it."""
         found: dict[str, Match] = {}
+        weights = self.weights
         for own in own_matches:
             for rank, target in enumerate(self.targets.get(own.competency_id, ())):
-                score = round(own.score * FACTOR * DECAY**rank, 1)
+                score = round(own.score * weights.factor * weights.decay**rank, 1)
                 if target in found and found[target].score >= score:
                     continue
                 found[target] = Match(
@@ -90,7 +114,18 @@ class Bridge:
         return sorted(found.values(), key=lambda m: (-m.score, m.competency_id))
 
 
-def merge(direct: Sequence[Match], bridged: Sequence[Match], top: int) -> list[Match]:
-    """Direct and bridged matches of one taxonomy in one list; an entry reached both ways
-    keeps the higher score, with its explanation (a tie keeps the direct one)."""
-    return best_matches([*direct, *bridged], top)
+def merge(direct: Sequence[Match], bridged: Sequence[Match], top: int,
+          agreement: float = 0.0) -> list[Match]:
+    """Direct and bridged matches of one taxonomy in one list. An entry reached both ways
+    keeps the explanation of the higher score (a tie keeps the direct one) and scores the
+    higher plus ``agreement`` times the lower: two independent ways agree on it."""
+    reached = {m.competency_id: m for m in bridged}
+    both: list[Match] = []
+    for m in direct:
+        other = reached.pop(m.competency_id, None)
+        if other is None:
+            both.append(m)
+            continue
+        high, low = (m, other) if m.score >= other.score else (other, m)
+        both.append(replace(high, score=round(high.score + agreement * low.score, 1)))
+    return best_matches([*both, *reached.values()], top)

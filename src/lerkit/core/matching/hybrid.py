@@ -97,7 +97,8 @@ class Matcher:
                                    boosted)
         if self.bridge is not None and self.own is not None:
             own = self.own.match(text, top=BRIDGE_FROM, areas=areas, spanish=parts is not None)
-            found = merge(found, self.bridge.reached(own, self.taxonomy, self._labels()), pool)
+            found = merge(found, self.bridge.reached(own, self.taxonomy, self._labels()), pool,
+                          self.bridge.weights.agreement)
         return [m for m in found if m.score >= min_score][:top]
 
     def _split(self, text: str, spanish: bool | None,
