@@ -24,8 +24,9 @@ from matchers import hybrid, own_taxonomy
 from register_es_eval import experiences, run
 
 MARGIN = 0.02
-# Spanish recall@5, measured 2026-12-08 with all 29 categories' Spanish texts present
-MEASURED = {"lerkit": 0.861, "esco": 0.278}
+# Spanish recall@5, measured 2026-12-07 with all 29 categories' Spanish texts present (ESCO
+# after its bridge grew: every competency crosswalks to 3-6 ESCO skills)
+MEASURED = {"lerkit": 0.861, "esco": 0.365}
 FLOORS = {name: round(value - MARGIN, 3) for name, value in MEASURED.items()}
 
 
