@@ -53,7 +53,7 @@ def test_import_in_spanish_then_match_a_spanish_answer() -> None:
     assert found.code == 0, found.stderr
     top = json.loads(found.stdout)[0]
     assert top["id"] == FORKLIFT and "montacargas" in top["words"]
-    assert "words only" in found.stderr or "palabras" in found.stderr
+    assert "more roughly, by meaning" in found.stderr or "palabras" in found.stderr
     again = ler("taxonomy", "import", "esco", str(ESCO / "skills_en.csv"))
     assert again.code == 0, again.stderr
     still = json.loads(ler("match", "--taxonomy", "esco-skills", "--json",

@@ -144,7 +144,7 @@ class LiveInterview:
 
     def notice(self, text: str) -> str:
         """How ``text`` is matched, when the person should know ("" otherwise): an answer
-        in Spanish is matched by words only."""
+        in Spanish is matched by its words and, more roughly, by meaning."""
         if not text.strip():
             return ""
         search = self.search if self.search is not None else search_for(self.ler)

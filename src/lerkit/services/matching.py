@@ -204,7 +204,7 @@ def default_names(ler: Lerkit) -> list[str]:
 def notice(ler: Lerkit, text: str, taxonomy: str | None = None, lexical: bool = False,
            language: str | None = None) -> str:
     """What to tell the person about how ``text`` is matched ("" when nothing): Spanish
-    answers are matched by words only."""
+    answers are matched by their words and, more roughly, by meaning."""
     if taxonomy is None:
         return default_search(ler, lexical=lexical).notice(text, language=language)
     return matcher_for(ler, taxonomy, lexical=lexical).notice(text, language=language)

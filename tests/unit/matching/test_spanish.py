@@ -9,7 +9,7 @@ import pytest
 
 from lerkit.core.i18n import set_language
 from lerkit.core.matching import build_index, load_index, save_index
-from lerkit.core.matching.bilingual import SPANISH_NOTE
+from lerkit.core.matching.bilingual import SPANISH_NOTE, WORDS_ONLY_NOTE
 from lerkit.core.matching.hybrid import Matcher
 from lerkit.core.matching.spanish import SPANISH, normalize_es, term_es
 from lerkit.core.matching.text import tokenize
@@ -108,13 +108,17 @@ def test_an_english_answer_ranks_as_without_spanish_texts(matcher: Matcher) -> N
         assert matcher.notice(text) == ""
 
 
-def test_spanish_answers_say_they_are_matched_by_words_only(matcher: Matcher) -> None:
+def test_spanish_answers_say_how_they_are_matched(matcher: Matcher,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     assert matcher.notice("manejaba la troca") == ""  # no meaning model here
     with_meaning = Matcher(matcher.lexical, spanish=matcher.spanish, model=object(),  # type: ignore[arg-type]
                            meaning=object())  # type: ignore[arg-type]
-    assert with_meaning.notice("manejaba la troca") == SPANISH_NOTE
+    assert with_meaning.notice("manejaba la troca") == SPANISH_NOTE  # through the gloss
     without_texts = Matcher(matcher.lexical)
     assert "no Spanish texts" in without_texts.notice("manejaba la troca por todo el pais")
+    # without the word list, the meaning model cannot read Spanish at all
+    monkeypatch.setattr("lerkit.core.matching.hybrid.spanish_glossary", dict)
+    assert with_meaning.notice("manejaba la troca") == WORDS_ONLY_NOTE
 
 
 def test_the_explanation_speaks_the_current_language(matcher: Matcher) -> None:

@@ -5,8 +5,10 @@ Spanish words against the taxonomy's Spanish texts (when it has them), its Engli
 against the English texts ("trabajé en el warehouse manejando el forklift": "trabajé",
 "manejando" in Spanish; "warehouse", "forklift" in English). Each competency keeps the
 better of its two matches, with its explanation, which names the words as typed. The
-meaning model reads English only, so such answers are matched by words alone, and the
-matcher says so (:data:`SPANISH_NOTE`).
+meaning model reads English only: it reads the answer's English gloss (:mod:`.glossary`),
+which counts for less than an English answer's meaning, and the matcher says so
+(:data:`SPANISH_NOTE`); without the model, such answers are matched by words alone
+(:data:`WORDS_ONLY_NOTE`).
 """
 
 from __future__ import annotations
@@ -21,9 +23,13 @@ from lerkit.core.matching.text import Token
 from lerkit.core.matching.types import Match
 
 WORD_POOL = 80  # candidates taken from each index, all of them explained
-SPANISH_NOTE = N_("Spanish answers are matched by words only, not by meaning")
+SPANISH_NOTE = N_("Spanish answers are matched by their words and, more roughly, by meaning")
+WORDS_ONLY_NOTE = N_("Spanish answers are matched by words only, not by meaning")
 NO_SPANISH_NOTE = N_(
     '"{taxonomy}" has no Spanish texts: only the English words of the answer are matched')
+GLOSSED_NOTE = N_(
+    '"{taxonomy}" has no Spanish texts: it is searched with the English words of the answer '
+    'and an English rendering of the Spanish ones')
 
 Parts = tuple[list[Token], list[Token]]
 
@@ -64,11 +70,14 @@ def by_words(text: str, parts: Sequence[tuple[MatchIndex | None, list[Token]]],
     return sorted(best.values(), key=lambda m: (-m.score, numbers.get(m.competency_id, 0)))
 
 
-def notice(taxonomy: str, spanish: bool, has_texts: bool, by_meaning: bool) -> str:
-    """What to tell the person about how an answer was matched ("" when nothing)."""
+def notice(taxonomy: str, spanish: bool, has_texts: bool, by_meaning: bool,
+           glossed: bool = False) -> str:
+    """What to tell the person about how an answer was matched ("" when nothing);
+    ``glossed``: the meaning model reads the answer's English gloss."""
     if not spanish:
         return ""
-    said = [] if has_texts else [_(NO_SPANISH_NOTE).format(taxonomy=taxonomy)]
+    missing = GLOSSED_NOTE if glossed else NO_SPANISH_NOTE
+    said = [] if has_texts else [_(missing).format(taxonomy=taxonomy)]
     if by_meaning:
-        said.append(_(SPANISH_NOTE))
+        said.append(_(SPANISH_NOTE if glossed else WORDS_ONLY_NOTE))
     return "; ".join(said)

@@ -14,21 +14,29 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
 
+from lerkit.core.matching.best import best_matches
 from lerkit.core.matching.bilingual import Parts, by_words, notice, split_answer
 from lerkit.core.matching.bridge import Bridge, merge
 from lerkit.core.matching.fusion import DEFAULT_BLEND, Blend, fuse, shown
+from lerkit.core.matching.glossary import gloss, spanish_glossary
 from lerkit.core.matching.index import MatchIndex
 from lerkit.core.matching.meaning import StaticModel
 from lerkit.core.matching.rank import Scored
 from lerkit.core.matching.search import candidates, explain, prepare
 from lerkit.core.matching.text import says_something
-from lerkit.core.matching.types import Match
+from lerkit.core.matching.types import Match, MatchedVia
 from lerkit.core.matching.vectors import MeaningIndex
 
 POOL = 100  # candidates close in meaning taken before fusing...
 WORD_POOL = 80  # ...and candidates from the word matcher (their quick scores)...
 EXPLAINED = 20  # ...of which the best are scored exactly
 BRIDGE_FROM = 10  # lerkit competencies whose crosswalks the bridge follows
+# A Spanish answer's gloss reads less surely than English typed: its words count for this
+# share of the fused score (0.2 in English); where the taxonomy has no Spanish texts, what
+# the answer's English words and its gloss find scores this share, below what lerkit's own
+# competencies lead to (both chosen on half the Spanish register set).
+SPANISH_WORDS = 0.6
+GLOSS_SHARE = 0.4
 
 
 @dataclass
@@ -92,9 +100,7 @@ class Matcher:
         if parts is None:
             found = self._direct(text, pool, boosted, top + BRIDGE_FROM)
         else:
-            found = self._weighted(by_words(text, ((self.lexical, parts[0]),
-                                                   (self.spanish, parts[1])), self._numbers()),
-                                   boosted)
+            found = self._spanish_answer(text, parts, pool, boosted, top + BRIDGE_FROM)
         if self.bridge is not None and self.own is not None:
             own = self.own.match(text, top=BRIDGE_FROM, areas=areas, spanish=parts is not None)
             found = merge(found, self.bridge.reached(own, self.taxonomy, self._labels()), pool,
@@ -122,12 +128,45 @@ class Matcher:
         reads = self.reads_spanish(text, language) if spanish is None else spanish
         has_texts = self.spanish is not None or (
             self.own is not None and self.own.spanish is not None)
-        return notice(self.taxonomy, reads, has_texts, self.by_meaning)
+        return notice(self.taxonomy, reads, has_texts, self.by_meaning,
+                      self.by_meaning and bool(spanish_glossary()))
+
+    def _spanish_answer(self, text: str, parts: Parts, pool: int, boosted: dict[int, float],
+                        shown_top: int) -> list[Match]:
+        """A Spanish or mixed answer: its words through each language's texts and, with
+        the meaning model, the meaning of its English gloss (:mod:`.glossary`), which
+        counts for less than in an English answer. Where the taxonomy has no Spanish
+        texts, what the gloss finds is shown as close in meaning, never as the person's
+        words."""
+        words = by_words(text, ((self.lexical, parts[0]), (self.spanish, parts[1])),
+                         self._numbers())
+        english = (gloss(parts[0], parts[1], spanish_glossary())
+                   if self.meaning is not None and self.model is not None else "")
+        if not english or self.meaning is None or self.model is None:
+            return self._weighted(words, boosted)
+        if self.spanish is None:  # the few words read as English, and the gloss
+            glossed = self._direct(english, pool, boosted, shown_top, theirs=False)
+            return [replace(m, score=round(m.score * GLOSS_SHARE, 1)) for m in
+                    best_matches([*self._weighted(words, boosted), *glossed])]
+        number = self._numbers()
+        lexical = {number[m.competency_id]: m for m in words}
+        near = self.meaning.nearest(self.model.encode_one(english), top=pool,
+                                    extra=tuple(lexical), whole=self.blend.whole)
+        fused = fuse(lexical={c: m.score / 100.0 for c, m in lexical.items()}, near=near,
+                     blend=replace(self.blend, lexical_weight=SPANISH_WORDS),
+                     boosted=boosted, top=shown_top)
+        return [m for m in (shown(item, taxonomy=self.taxonomy,
+                                  label=self.lexical.labels[item.comp],
+                                  competency_id=self.lexical.ids[item.comp],
+                                  meaning=self.meaning, words=lexical.get(item.comp))
+                            for item in fused) if m is not None]
 
     def _direct(self, text: str, pool: int, boosted: dict[int, float],
-                shown_top: int) -> list[Match]:
+                shown_top: int, theirs: bool = True) -> list[Match]:
         """This taxonomy's own matches for ``text`` (not through the bridge). Candidates
-        come from both matchers by their quick scores; only the ones kept are explained."""
+        come from both matchers by their quick scores; only the ones kept are explained.
+        Unless ``theirs`` (the text is the person's own words), every match is shown as
+        close in meaning."""
         query = prepare(self.lexical, text)
         scored = candidates(query, WORD_POOL) if query is not None else []
         if self.meaning is None or self.model is None:
@@ -149,9 +188,13 @@ class Matcher:
         for item in fused:
             words = exact[item.comp] if item.comp in exact else (
                 explain(query, best[item.comp]) if query and item.comp in best else None)
-            match = shown(item, taxonomy=self.taxonomy, label=self.lexical.labels[item.comp],
-                          competency_id=self.lexical.ids[item.comp], meaning=self.meaning,
-                          words=words)
+            label, cid = self.lexical.labels[item.comp], self.lexical.ids[item.comp]
+            match = shown(item, taxonomy=self.taxonomy, label=label, competency_id=cid,
+                          meaning=self.meaning, words=words if theirs else None)
+            if match is None and not theirs:  # found by the gloss's words: its meaning
+                match = Match(taxonomy=self.taxonomy, competency_id=cid, label=label,
+                              score=item.score, matched_via=MatchedVia.MEANING,
+                              matched_text=label, matched_words=())
             if match is not None:
                 found.append(match)
         return found
