@@ -64,3 +64,32 @@ def test_typed_spanish_answers_keep_their_own_words() -> None:
     iv.skip()
     [found] = iv.preview("le daba las pastillas")
     assert found.matched_via is MatchedVia.LABEL and found.matched_words == ("le", "daba")
+
+
+def _with_work_activities(text: str, areas: Sequence[str] = ()) -> list[Match]:
+    """lerkit's skill and two of O*NET's trade work activities, as the default search."""
+    return [Match("onet-dwa", "4.A.4.a.5.I09.D01", "Prescribe medications.", 95.0,
+                  MatchedVia.MEANING, "Prescribe medications.", ()),
+            *_suggester(text, areas),
+            Match("onet-dwa", "4.A.3.a.4.I05.D06", "Administer intravenous medications.", 80.0,
+                  MatchedVia.MEANING, "Administer intravenous medications.", ())]
+
+
+def test_a_ticked_box_suggests_lerkits_own_skills_not_trade_activities() -> None:
+    set_language("en")
+    iv = Interview(load_bank(PROMPTS, "en"), ["caregiving"], suggester=_with_work_activities)
+    assert [m.taxonomy for m in iv.preview("manage medications")] == ["lerkit"]
+    iv.answer(["medicines"])
+    assert [s.match.taxonomy for s in iv.suggestions("caregiving/0/checklist")] == ["lerkit"]
+    typed = [m.taxonomy for m in iv.preview("I kept track of my dad's pills")]
+    assert typed.count("onet-dwa") == 2  # the person's own words: everything it finds
+
+
+def test_a_ticked_box_keeps_what_it_finds_when_lerkit_finds_nothing() -> None:
+    def only_activities(text: str, areas: Sequence[str] = ()) -> list[Match]:
+        return [m for m in _with_work_activities(text, areas) if m.taxonomy != "lerkit"]
+
+    set_language("en")
+    iv = Interview(load_bank(PROMPTS, "en"), ["caregiving"], suggester=only_activities)
+    iv.answer(["medicines"])
+    assert len(iv.suggestions("caregiving/0/checklist")) == 2

@@ -127,3 +127,17 @@ def test_an_acronym_the_taxonomy_lacks_finds_what_it_stands_for() -> None:
     assert best.why.startswith('"taught", "ESL" matched the skill name')
     # an acronym the taxonomy uses matches as itself
     assert search(index, "I hold a CDL", top=1)[0].matched_text == "CDL driving"
+
+
+def test_a_long_description_is_quoted_around_the_matched_word() -> None:
+    from lerkit.core.matching.search import excerpt
+    from lerkit.core.matching.text import tokenize
+
+    text = ("Shops store shelves for customers' online or app orders, picks good fresh items "
+            "and sensible substitutes, bags them by temperature, and hands them off.")
+    terms = {t.term for t in tokenize("app")}
+    cut = excerpt(text, terms, width=8)
+    assert cut.startswith("…") and cut.endswith("…") and "app orders" in cut
+    assert len(cut.strip("…").split()) == 8
+    assert excerpt("Sorts the mail.", terms) == "Sorts the mail."  # short: whole
+    assert excerpt(text, {"zzz"}) == text  # no such word: whole

@@ -104,6 +104,15 @@ def picked_choice(question: Question, text: str, language: str) -> Choice | None
     return next((c for c in question.choices if c.match_text == text), None)
 
 
+def of_choice(matches: Sequence[Match], kind: Suggest) -> tuple[Match, ...]:
+    """What a ticked checklist item or picked choice suggests: a box names an everyday
+    activity in general words, so its skills are lerkit's own (the work activities of
+    particular trades come from the person's own words); all of them when lerkit's
+    taxonomy gave none or the lookup is the military one."""
+    own = tuple(m for m in matches if m.taxonomy == DEFAULT_TAXONOMY)
+    return own if own and kind is Suggest.SKILLS else tuple(matches)
+
+
 def as_picked(matches: Sequence[Match], choice: Choice | None) -> tuple[Match, ...]:
     """The matches explained as coming from the choice picked (unchanged without one)."""
     if choice is None:
@@ -139,6 +148,8 @@ class SuggestionCache:
         out: list[Suggestion] = []
         for text, choice in _inputs(question, answer):
             found = self.lookup(question.suggest, text, areas)
+            if choice is not None:
+                found = of_choice(found, question.suggest)
             for match in as_picked(found, choice if language != ENGLISH else None):
                 out.append(Suggestion(key, question.id, text, match))
         return out

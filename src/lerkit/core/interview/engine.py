@@ -20,10 +20,11 @@ from lerkit.core.interview.claims import (
     Suggestion,
     SuggestionCache,
     as_picked,
+    of_choice,
     picked_choice,
     read_proficiency,
 )
-from lerkit.core.interview.model import PromptBank
+from lerkit.core.interview.model import Kind, PromptBank
 from lerkit.core.interview.output import added_evidence, build_experience
 from lerkit.core.interview.state import InterviewState, run_key
 from lerkit.core.interview.step import ExperienceDraft, Step
@@ -211,6 +212,8 @@ class Interview:
             return []
         module = self.bank.module(step.module_id)
         found = self._lookups.lookup(step.question.suggest, text, module.skill_areas)
+        if step.question.kind in (Kind.CHOICE, Kind.MULTI):
+            found = of_choice(found, step.question.suggest)
         return list(as_picked(found, picked_choice(step.question, text, module.language)))
 
     def suggestions(self, key: str | None = None) -> list[Suggestion]:

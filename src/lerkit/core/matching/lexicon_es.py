@@ -93,13 +93,13 @@ FILLER_WORDS_ES = frozenset(
 # time and number words): they weigh a fraction of their rarity and never match alone.
 GENERIC_VERBS_ES = frozenset(
     """
-    hacer hago hace hacia hacian hice hizo hicimos hecho tener tuve tuvo teniamos dar doy
-    daba di dio ir iba iban fui voy poner ponia puse tomar tomaba tome ayudar ayudaba
-    ayude ayudo trabajar trabajaba trabaje trabajo usar usaba use ver veia vi decir decia
-    dije saber sabia supe estar quedar quedaba quede empezar empece empezaba necesitar
-    necesitaba querer queria venir venia llegar llegaba encargar encargaba encargue
-    dejar dejaba deje pasar pasaba pase seguir seguia sacar sacaba saque llevar llevaba
-    lleve
+    hacer hago hace hacia hacian hice hizo hicimos hecho tener tuve tuvo teniamos dar
+    doy daba di dio ir iba iban fui voy poner ponia puse tomar tomaba tome ayudar
+    ayudaba ayude ayudo trabajar trabajaba trabaje trabajo usar usaba use ver veia vi
+    decir decia digo dice dicen dijo dijeron dicho decian dije saber sabia supe estar
+    quedar quedaba quede empezar empece empezaba necesitar necesitaba querer queria
+    venir venia llegar llegaba encargar encargaba encargue dejar dejaba deje pasar
+    pasaba pase seguir seguia sacar sacaba saque llevar llevaba lleve
     """.split()
 )
 FAMILY_WORDS_ES = frozenset(

@@ -28,6 +28,8 @@ from lerkit.core.matching.resolve import QueryTerm, resolve
 from lerkit.core.matching.text import Token, is_weak, spell_out_acronyms, tokenize
 from lerkit.core.matching.types import Match
 
+EXCERPT = 12  # words of a matched description shown in an explanation
+
 FUZZ_WEIGHT = 0.2  # share of rapidfuzz's token_set_ratio (input vs matched text) in a score
 SCATTER_FLOOR = 0.75
 RERANK_MIN = 40
@@ -166,9 +168,24 @@ def explain(q: LexicalQuery, scored: Scored) -> Match | None:
         label=index.labels[scored.comp],
         score=round(min(score, 1.0) * 100.0, 1),
         matched_via=index.kind(scored.entry),
-        matched_text=index.entry_texts[scored.entry],
+        matched_text=(excerpt(index.entry_texts[scored.entry],
+                              {q.tokens[p].term for p, _t in strong}, index.language)
+                      if kind == DESCRIPTION else index.entry_texts[scored.entry]),
         matched_words=tuple(words),
     )
+
+
+def excerpt(text: str, terms: set[str], language: str = "en", width: int = EXCERPT) -> str:
+    """A description is long: the ``width`` words of it around the first of ``terms``
+    (the person's matched words, as index terms), marked "…" where cut."""
+    tokens = tokenize(text, pipeline(language))
+    at = next((n for n, t in enumerate(tokens) if t.term in terms), None)
+    if at is None or len(tokens) <= width:
+        return text
+    start = max(0, min(at - width // 3, len(tokens) - width))
+    end = start + width
+    cut = text[tokens[start].start:tokens[end - 1].end]
+    return ("…" if start > 0 else "") + cut + ("…" if end < len(tokens) else "")
 
 
 def search(index: MatchIndex, text: str, top: int = 10, min_score: float = 0.0) -> list[Match]:

@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 from lerkit.core.errors import LerError
 from lerkit.core.i18n import N_, _, ngettext
 from lerkit.core.interview import Step
+from lerkit.core.matching.bilingual import WORDS_ONLY_NOTE
 from lerkit.core.matching.types import Match
 from lerkit.services import interview, people
 from lerkit.services.context import Lerkit
@@ -156,7 +157,9 @@ class InterviewScreen(InterviewSteps):
         skills.border_subtitle = (_("Enter accept · Del turn down · P how well") if focused
                                   else evidence + _("Ctrl+L: go here"))
         if self.live_note and not focused:  # said in full in the status line when it came
-            skills.border_subtitle = _("by words only") + " · " + skills.border_subtitle
+            tag = (_("by words only") if _(WORDS_ONLY_NOTE) in self.live_note
+                   else _("Spanish: roughly by meaning"))
+            skills.border_subtitle = tag + " · " + skills.border_subtitle
 
     # --- worker threads -----------------------------------------------------------------
 
