@@ -123,3 +123,28 @@ async def test_high_contrast_theme_and_help(ler: Lerkit) -> None:
         await pilot.press("f1")  # F1 again closes it
         await pilot.pause()
         assert not isinstance(app.screen, HelpModal)
+
+
+async def test_enter_in_the_search_opens_the_only_match_and_moves_to_several(
+        ler: Lerkit) -> None:
+    from lerkit.tui.screens.review import ReviewScreen
+
+    for name in ("Marcus Bell", "Maria Lopez", "Zoe Tran"):
+        people.add_person(ler, name)
+    app = make_app(ler)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "ma")  # two people
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ReviewScreen) and caseload(app).has_focus
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "r")  # "mar": still Marcus and Maria
+        await type_text(pilot, "ia")  # "maria": one
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert people.require_person(ler, app.screen.person_id).name == "Maria Lopez"

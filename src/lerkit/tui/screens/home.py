@@ -33,7 +33,8 @@ class HomeScreen(Screen[None]):
     HELP = N_(
         "## Caseload\n\nEach row is one person with how many experiences, accepted "
         "skills, evidence items and endorsements their record holds.\n\n"
-        "Type in the search box to filter by name; **Enter** moves to the list. Press "
+        "Type in the search box to filter by name; **Enter** moves to the list, or opens "
+        "the record when only one person matches. Press "
         "**Enter** on a row to review that person's record, **Ctrl+O** to go on with "
         "(or start) their interview, **Ctrl+N** to add someone (the list then shows "
         "them, highlighted). **F8** shows the screens in English or in Spanish."
@@ -180,8 +181,13 @@ class HomeScreen(Screen[None]):
         self.query_one("#search", Input).focus()
 
     @on(Input.Submitted, "#search")
-    def search_done(self) -> None:
-        self.query_one("#caseload", PeopleList).focus()
+    def search_done(self, event: Input.Submitted) -> None:
+        """Enter in the search box: to the list, or straight to the record when the
+        search (already shown) finds one person."""
+        found = self.query_one("#caseload", PeopleList)
+        found.focus()
+        if event.value.strip() and found.search == event.value and found.total == 1:
+            self.action_open_person()
 
     def action_open_person(self) -> None:
         """Review the highlighted person's record."""
