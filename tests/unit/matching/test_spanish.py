@@ -138,3 +138,12 @@ def test_a_spanish_index_is_saved_and_read_with_its_language(matcher: Matcher,
     loaded = load_index(tmp_path / "es.idx")
     assert loaded.language == "es" and loaded.terms == matcher.spanish.terms
     assert "budget" in loaded.ids and len(loaded.ids) == len(matcher.lexical.ids)
+
+
+def test_zc_forms_of_cer_and_cir_verbs_stem_as_the_verb() -> None:
+    from lerkit.core.matching.spanish import term_es
+
+    for form, verb in (("traduzco", "traducir"), ("conozco", "conocer"),
+                       ("ofrezca", "ofrecer"), ("produzcan", "producir")):
+        assert term_es(form) == term_es(verb)
+    assert term_es("pizca") != term_es("pice")  # too short a root: left as it is

@@ -8,6 +8,7 @@ mix both) become ``""``; every other word becomes its Snowball Spanish stem (PyS
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -35,6 +36,9 @@ _AR_ENDINGS = (
     "aras aran aria arias arian are es en emos ate"
 ).split()
 _stemmer = Stemmer.Stemmer("spanish")
+# verbs in -cer / -cir take "zc" before -o and -a ("traduzco", "conozca"): read as "-ce"
+# so that they stem as the rest of the verb does (traduzco -> traduce -> traduc)
+_ZC = re.compile(r"^(\w{3,})zc(o|a|as|an|amos)$")
 
 
 def _forms(infinitive: str) -> list[str]:
@@ -102,7 +106,8 @@ def term_es(word: str, acronym: bool = False) -> str:
         return ""
     if len(word) == 1 and not word.isdigit():
         return ""
-    return stem_es(SYNONYMS_ES.get(word, word))
+    word = SYNONYMS_ES.get(word, word)
+    return stem_es(_ZC.sub(r"\1ce", word))
 
 
 @lru_cache(maxsize=1)
