@@ -20,6 +20,7 @@ from lerkit.core.matching import (
     save_index,
     search,
 )
+from lerkit.core.matching.index import INDEX_VERSION
 from lerkit.core.matching.store import MAGIC
 from tests.unit.matching.conftest import small_taxonomy
 
@@ -147,7 +148,7 @@ def test_stale_cache_is_refused(tmp_path: Path, small_index: MatchIndex) -> None
         lambda data: b"PK\x03\x04" + data,
         lambda data: data[: len(data) // 2],
         lambda data: data[:12] + b"{not json" + data[21:],
-        lambda data: data.replace(b'"version": 3', b'"version": 9'),
+        lambda data: data.replace(f'"version": {INDEX_VERSION}'.encode(), b'"version": 99'),
         lambda data: data[:-8] + b"\xff\xff\xff\x7f" * 2,
         lambda data: data + b"\x00" * 3,
     ],
