@@ -149,3 +149,21 @@ def test_a_military_code_in_any_answer_brings_its_crosswalk_skills(ler: Lerkit) 
     whys = [m.why for m in found]
     assert "from your military job 92A (Automated Logistical Specialist, Army)" in whys
     assert not any("coding" in m.label.lower() for m in found), "not 'Automated' → coding"
+
+
+def test_a_live_suggestion_turned_down_before_the_answer_stays_turned_down(
+        ler: Lerkit) -> None:
+    pid = people.add_person(ler, "Quick Decider").id
+    live = LiveInterview.open(ler, pid, ["caregiving"])
+    _answer(live, "checklist")
+    text = "I kept track of my son's medications and appointments"
+    known = {s.match.competency_id for s in live.interview.run_suggestions()}
+    # seen while typing, suggested by nothing stored yet, turned down before Enter
+    shown = next(m for m in live.preview(text) if m.competency_id not in known)
+    live.reject(shown.competency_id)
+    _answer(live, text)
+    [exp] = review.record_view(ler, pid).experiences
+    status = {c.competency_id: c.status for c in exp.claims}
+    assert status[shown.competency_id] is ClaimStatus.REJECTED
+    live.reload_decisions()
+    assert shown.competency_id in live.interview.state.rejected[live.interview.run_key(None)]

@@ -226,6 +226,8 @@ class LiveInterview:
         with self.ler.transaction() as session:
             written = record.write_changes(session, self.ler, self.person_id, before_drafts,
                                            after.drafts())
+            if written:  # new suggestions may be ones turned down while they were live
+                written += record.write_rejections(session, self.ler, self.person_id, after)
             if decided is not None:
                 run, decide = decided
                 decide(session, after, after.run_key(run))

@@ -118,6 +118,15 @@ def write_changes(session: Session, ler: Lerkit, person_id: str,
     return written
 
 
+def write_rejections(session: Session, ler: Lerkit, person_id: str, iv: Interview) -> int:
+    """Store the turn-downs whose suggestions were stored after them (turned down while
+    live, before the answer was given): they are rejected claims, not suggested ones."""
+    return sum(rows.reject_suggested(session=session, actor=ler.actor, person_id=person_id,
+                                     experience_id=experience_id(iv.id, run),
+                                     competency_ids=ids)
+               for run, ids in iv.state.rejected.items())
+
+
 def write_decision(session: Session, ler: Lerkit, person_id: str, iv: Interview, run: str,
                    competency_id: str, *, taxonomy: str | None, label: str,
                    status: ClaimStatus, proficiency: Proficiency | None) -> bool:

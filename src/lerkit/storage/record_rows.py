@@ -191,6 +191,22 @@ def decide(*, session: Session, actor: str, person_id: str, experience_id: str,
     return bool(changed)
 
 
+def reject_suggested(*, session: Session, actor: str, person_id: str,
+                     experience_id: str, competency_ids: Collection[str]) -> int:
+    """Mark these stored suggestions of an experience turned down (a turn-down made while
+    the suggestion was live, before its answer was stored); returns how many."""
+    if not competency_ids:
+        return 0
+    found = session.exec(select(Claim).where(
+        Claim.experience_id == experience_id, Claim.status == SUGGESTED,
+        col(Claim.competency_id).in_(list(competency_ids)))).all()
+    for row in found:
+        row.status, row.updated_at = "rejected", utcnow()
+        session.add(row)
+        _log(session, actor, "update", "claim", row.id, person_id, ["status"])
+    return len(found)
+
+
 def decisions(*, session: Session, experience_ids: Collection[str]) -> list[Decision]:
     """The decided claims of these experiences, in the order they were decided."""
     if not experience_ids:

@@ -35,6 +35,14 @@ def test_everyday_words_are_not_taken_for_military_jobs(text: str) -> None:
     assert _jobs(text) == set()
 
 
+def test_a_named_job_keeps_one_word_of_another_branch_out() -> None:
+    army = ("I was a wheeled vehicle mechanic in the Army, 91B. Most days we pulled services "
+            "on the Humvees and the LMTVs")
+    assert _jobs(army) == {"91B"}  # not the Air Force's 3F1X1, "Services"
+    assert "3F1X1" in _jobs("I worked in services in the Air Force, ran the dining hall")
+    assert _jobs("I was a corpsman with the Marines") == {"HM"}  # a Navy job, with Marines
+
+
 def test_found_jobs_bring_their_skills_explained_by_the_job() -> None:
     found = military.in_text("Automated Logistical Specialist (92A)")
     assert found and all(m.matched_via is MatchedVia.CROSSWALK for m in found)

@@ -10,8 +10,12 @@ anywhere. A code of letters or digits only ("LS", "BM", "0311") and a one-word t
 A title inside a longer one found ("cook" in "navy cook") is not a job of its own, nor is
 one that takes part of a branch's name ("infantería", the Army's 11B, in "infantería de
 marina", the Marine Corps). A title several branches use ("cocinero") is taken for the
-branch the answer names, when it names one of them. Titles are compared without Spanish
-articles ("policía militar de la infantería de marina").
+branch the answer names, when it names one of them. Once a job is named by its code or a
+longer title, a one-word title that belongs only to branches the answer does not name is
+not taken ("91B ... we pulled services" in an Army answer is not the Air Force's 3F1X1,
+Services; "a corpsman with the Marines" alone is still the Navy's). Titles are compared
+without Spanish articles
+("policía militar de la infantería de marina").
 """
 
 from __future__ import annotations
@@ -111,6 +115,8 @@ class MilitaryScanner:
                         start < e and s < end and not (start <= s and e <= end)
                         for s, e, _branch in branches):
                     continue
+                if n == 1 and found and named and not any(o.branch in named for o in owners):
+                    continue  # the job is named already; one word of another branch is not
                 taken.append((start, end))
                 for occ in [o for o in owners if o.branch in named] or owners:
                     add(occ, f'title "{phrase}"', phrase)
