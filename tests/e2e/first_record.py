@@ -129,6 +129,9 @@ def export(run: Run, folder: Path) -> None:
     run.press("Tab")
     run.type(PASSPHRASE, "passphrase, twice")
     run.press("Tab", "C-u")
+    # the folder box is empty (its hint shows) only once the keys reach it: typing on
+    # before that can send the first characters of the path to the passphrase box
+    run.see("export", "the folder to save the files in")
     run.type(str(folder), "paths")
     run.press("C-s")
     if run.first_of("Before signing:", "Saved ") == "Before signing:":

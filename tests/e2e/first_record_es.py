@@ -75,7 +75,7 @@ def export(run: Run, folder: Path) -> None:
     run.press("Tab")
     run.type(PASSPHRASE, "passphrase, twice")
     run.press("Tab", "C-u")
-    time.sleep(0.5)  # the folder field has the keys once the passphrase's check is done
+    run.see("exportar", "la carpeta donde guardar los archivos")  # empty: the keys are there
     run.type(str(folder), "paths")
     run.see("exportar", str(folder)[-30:])
     run.press("C-s")
