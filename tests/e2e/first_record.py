@@ -154,8 +154,13 @@ def first_record(term: Tmux, evidence: Path, folder: Path) -> Run:
     term.start()
     interview(run, evidence)
     export(run, folder)
+    wait_quit(term)
+    return run
+
+
+def wait_quit(term: Tmux) -> None:
+    """Wait (15 s at most) for the app to end; it must have."""
     deadline = time.monotonic() + 15
     while term.alive() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not term.alive(), "ler did not quit"
-    return run

@@ -9,12 +9,11 @@ Every screen that comes to the front is kept, for the check that no English is l
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from tests.tui.tmux import Tmux
 
-from .first_record import Run, accepted_on
+from .first_record import Run, accepted_on, wait_quit
 
 NAME = "Rosa Martínez"
 ANSWER = ("Cuidé a mi papá cinco años. Le daba sus medicinas a tiempo, lo llevaba a sus "
@@ -99,8 +98,5 @@ def first_record_es(term: Tmux, evidence: Path, folder: Path) -> Run:
     term.start()
     interview(run, evidence)
     export(run, folder)
-    deadline = time.monotonic() + 15
-    while term.alive() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not term.alive(), "ler did not quit"
+    wait_quit(term)
     return run
