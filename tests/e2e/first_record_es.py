@@ -70,6 +70,7 @@ def export(run: Run, folder: Path) -> None:
     run.see("registro", f"Registro: {NAME}")
     run.press("C-e")
     run.see("exportar", f"Exportar: {NAME}")
+    run.see("exportar", "Otra vez:")  # shown once the screen knows there is no key yet
     run.type(PASSPHRASE, "passphrase, twice")
     run.press("Tab")
     run.type(PASSPHRASE, "passphrase, twice")
