@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from textual.pilot import Pilot
 
 from lerkit.core.interview import find_forbidden
 from lerkit.services import interview, people
 from lerkit.services.context import Lerkit
 from lerkit.tui.app import LerkitApp, make_app
+from lerkit.tui.dialogs.leave import LeaveModal
 from lerkit.tui.dialogs.parts import FIRST_QUESTION, HINT, PartsModal
 from lerkit.tui.screens.home import HomeScreen
 from lerkit.tui.screens.interview import InterviewScreen
 from lerkit.tui.widgets.choice_list import ChoiceList
 
-from .keys import settle
+from .keys import settle, type_text
 from .render import screen_text
 
 SIZE = (80, 24)
@@ -128,3 +130,70 @@ async def test_an_open_interview_resumes_without_the_question(ler: Lerkit) -> No
 def test_the_question_asks_nothing_about_who_the_person_is() -> None:
     shown = [FIRST_QUESTION, HINT, *(f"{p.title}: {p.summary}" for p in interview.parts())]
     assert [find_forbidden(text) for text in shown] == [None] * len(shown)
+
+
+async def _typed_story(app: LerkitApp, pilot: Pilot[None], text: str) -> None:
+    """Past the checklist of military service to its story question, and type."""
+    await settle(app, pilot)
+    await pilot.press("ctrl+n")
+    await settle(app, pilot)
+    await type_text(pilot, text)
+    await settle(app, pilot)
+
+
+def _stored_answer(ler: Lerkit, person_id: str, key: str) -> object:
+    live = interview.LiveInterview.open(ler, person_id)
+    return live.interview.state.answers.get(key)
+
+
+async def test_escape_with_an_unsaved_answer_asks_before_leaving(ler: Lerkit) -> None:
+    """Escape does not drop a typed answer: the dialog saves it and leaves, or stays."""
+    person = people.add_person(ler, "Typed Then Left")
+    app = make_app(ler, person_id=person.id, start_interview=True, modules=["military"])
+    async with app.run_test(size=SIZE) as pilot:
+        await _typed_story(app, pilot, "I ran the motor pool for two years")
+        key = _question_key(app)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LeaveModal)
+        assert "not saved yet" in screen_text(app)
+        await pilot.press("escape")  # stay: the answer is still in the box
+        await settle(app, pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        assert "motor pool" in screen_text(app)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("ctrl+s")  # save it, then leave
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert _stored_answer(ler, person.id, key) == "I ran the motor pool for two years"
+
+
+async def test_leaving_without_the_answer_and_leaving_with_nothing_typed(
+        ler: Lerkit) -> None:
+    person = people.add_person(ler, "Changed Mind")
+    app = make_app(ler, person_id=person.id, start_interview=True, modules=["military"])
+    async with app.run_test(size=SIZE) as pilot:
+        await _typed_story(app, pilot, "never mind")
+        key = _question_key(app)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.click("#drop")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert _stored_answer(ler, person.id, key) is None
+    app = make_app(ler, person_id=person.id, start_interview=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert _question_key(app) == key and "never mind" not in screen_text(app)
+        await pilot.press("escape")  # nothing typed: leaves at once
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+def _question_key(app: LerkitApp) -> str:
+    screen = app.screen
+    assert isinstance(screen, InterviewScreen), screen
+    assert screen.snapshot is not None and screen.snapshot.step is not None
+    return screen.snapshot.step.key

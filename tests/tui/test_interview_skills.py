@@ -130,6 +130,32 @@ async def test_accepting_keeps_the_cursor_on_the_same_skill(
         assert pane[2].startswith("how well: on my own")
 
 
+async def test_turning_down_leaves_the_skill_in_its_row_under_the_cursor(
+        ler: Lerkit, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A turned-down suggestion stays where it was: the row under the cursor does not
+    change to another skill, so the next Enter cannot take a skill the person never
+    looked at (or take back the turn-down by surprise)."""
+    monkeypatch.setattr(InterviewDriver, "preview", _preview)
+    person = people.add_person(ler, "Turns Down")
+    app = make_app(ler, person_id=person.id, start_interview=True, modules=["military"])
+    async with app.run_test(size=SIZE) as pilot:
+        await _story(app, pilot)
+        skills = _skills(app)
+        await pilot.press("ctrl+l", "down", "delete")
+        await settle(app, pilot)
+        item = skills.current_item()
+        wanted = f"lerkit|{STORY[1].competency_id}"
+        assert item is not None and item.key == wanted and item.state == "turned down"
+        order = [i.key for i in skills.items if not i.folded]
+        assert order == [f"lerkit|{m.competency_id}" for m in STORY], order  # nothing moved
+        pane = _pane(app)
+        assert pane[1].startswith("▶ [turned down]") and "Heavy vehicle driving" in pane[1]
+        await pilot.press("down", "enter")  # the next row is the next suggestion
+        await settle(app, pilot)
+        taken = [i.label for i in skills.items if i.state == "accepted"]
+        assert taken == ["Dispatch and vehicle coordination"], taken
+
+
 async def test_accepted_skills_from_earlier_questions_fold_into_one_line(
         ler: Lerkit, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(InterviewDriver, "preview", _preview)

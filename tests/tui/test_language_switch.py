@@ -100,8 +100,11 @@ async def test_an_interview_goes_on_at_the_same_question_in_the_other_language(
         assert "Su respuesta" in text and "Habilidades que esto puede mostrar" in text
         assert [type(s).__name__ for s in app.screen_stack[1:]] == [
             "HomeScreen", "InterviewScreen"]
-        await pilot.press("escape")  # leave: the home screen below speaks Spanish too
+        await pilot.press("escape")  # leave: the answer typed is not saved, so it asks
         await settle(app, pilot)
+        assert "Su respuesta a esta pregunta todavía no está guardada" in screen_text(app)
+        await pilot.press("tab", "enter")  # leave without it
+        await settle(app, pilot)  # the home screen below speaks Spanish too
         assert "Buscar personas por nombre" in screen_text(app)
 
 

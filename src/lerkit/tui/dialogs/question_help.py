@@ -18,7 +18,8 @@ KEYS = N_(
     "F4 skip the rest of this part · Ctrl+L move between the answer and the skills "
     "(there: Enter accept, Delete or R turn down, P how well) · F5 show or fold the skills "
     "accepted at earlier questions · F2 find a skill by name · "
-    "F3 add evidence · Escape leave (everything is saved) · F8 English or Spanish (the "
+    "F3 add evidence · Escape leave (an answer not saved yet is asked about) · F8 English "
+    "or Spanish (the "
     "answer being typed stays) · Ctrl+P all commands."
 )
 

@@ -87,6 +87,18 @@ class AnswerBox(Vertical):
         return Draft(self.step.key, self.query_one("#answer", TextArea).text,
                      tuple(self.query_one("#choices", ChoiceList).picked))
 
+    def unsaved(self) -> bool:
+        """Whether the box holds something other than the question's saved answer."""
+        if self.step is None:
+            return False
+        saved = self.step.answer
+        if self.is_text:
+            typed = self.query_one("#answer", TextArea).text.strip()
+            return typed != (saved.strip() if isinstance(saved, str) else "")
+        picked = set(self.query_one("#choices", ChoiceList).picked)
+        was = set(saved) if isinstance(saved, list) else {saved} if saved else set()
+        return picked != was
+
     def focus_input(self) -> None:
         """Put the keyboard on the answer."""
         (self.query_one("#answer") if self.is_text else self.query_one("#choices")).focus()

@@ -82,17 +82,19 @@ class SkillItem:
 
 
 def skill_items(accepted: list[AcceptedClaim], rejected: list[str],
-                matches: list[Match], limit: int = 12,
+                matches: list[Match], earlier: list[Match] | None = None, limit: int = 12,
                 names: Names | None = None) -> list[SkillItem]:
-    """The matches in the order given (the live ones first), each with the person's
-    decision, turned-down ones after them; then the accepted skills that are not among
-    the matches, folded. ``names`` names each skill for the screen (taxonomy, id, stored
-    name -> shown name)."""
+    """The live ``matches`` in the order given, each with the person's decision (a skill
+    accepted or turned down stays in its row, so the row under the cursor never turns
+    into another skill); then the suggestions of ``earlier`` questions, the turned-down
+    ones last; then the accepted skills that are not among them, folded. ``names`` names
+    each skill for the screen (taxonomy, id, stored name -> shown name)."""
     taken = {f"{a.taxonomy}|{a.competency_id}": a for a in accepted}
     shown: list[SkillItem] = []
     later: list[SkillItem] = []
     seen: set[str] = set()
-    for m in matches:
+    live = len(matches)
+    for n, m in enumerate([*matches, *(earlier or [])]):
         key = f"{m.taxonomy}|{m.competency_id}"
         if key in seen:
             continue
@@ -102,7 +104,8 @@ def skill_items(accepted: list[AcceptedClaim], rejected: list[str],
             shown.append(SkillItem(m.taxonomy, m.competency_id, m.label, ACCEPTED, m,
                                    claim.proficiency))
         elif m.competency_id in rejected:
-            later.append(SkillItem(m.taxonomy, m.competency_id, m.label, TURNED_DOWN, m))
+            item = SkillItem(m.taxonomy, m.competency_id, m.label, TURNED_DOWN, m)
+            (shown if n < live else later).append(item)
         else:
             shown.append(SkillItem(m.taxonomy, m.competency_id, m.label, SUGGESTED, m))
     folded = [SkillItem(a.taxonomy, a.competency_id, a.label or a.competency_id, ACCEPTED,

@@ -77,7 +77,7 @@ class InterviewScreen(InterviewSteps):
         Binding("f4", "skip_part", N_("Skip part"), id="skip-part", show=False,
                 tooltip=N_("Skip the rest of this part")),
         Binding("escape", "leave", N_("Leave"), id="leave-interview",
-                tooltip=N_("Leave the interview; everything so far is saved")),
+                tooltip=N_("Leave the interview (an answer not saved yet is asked about)")),
         Binding("ctrl+l", "switch_focus", N_("Answer/skills"), id="switch-focus", show=False,
                 tooltip=N_("Move between the answer and the list of skills")),
         Binding("f5", "show_accepted", N_("Accepted skills"), id="show-accepted", show=False,
@@ -226,6 +226,11 @@ class InterviewScreen(InterviewSteps):
 
     def on_step_saved(self, message: StepSaved) -> None:
         self.busy = False
+        if self.leave_after_save:
+            self.leave_after_save = False
+            self.app.pop_screen()
+            self.notify(_("Your answer is saved."), title=_("Saved"))
+            return
         before, after = self.snapshot, message.snapshot
         if before is not None and before.run == after.run:  # a skill accepted or taken back
             self.accepted += len(after.accepted) - len(before.accepted)
@@ -235,6 +240,7 @@ class InterviewScreen(InterviewSteps):
 
     def on_step_failed(self, message: StepFailed) -> None:
         self.busy = False
+        self.leave_after_save = False
         self._say(_("Not saved: {text}").format(text=message.text))
         self.notify(message.text, title=_("Not saved"), severity="warning")
 
@@ -289,7 +295,7 @@ class InterviewScreen(InterviewSteps):
         snap = self.snapshot
         if snap is None:
             return
-        items = skill_items(snap.accepted, snap.rejected, self.live_matches + snap.earlier,
+        items = skill_items(snap.accepted, snap.rejected, self.live_matches, snap.earlier,
                             names=self.driver.names if self.driver is not None else None)
         self.query_one("#skills", SkillList).show(items)
         self.show_kept()

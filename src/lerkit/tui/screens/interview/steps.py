@@ -19,6 +19,7 @@ from lerkit.core.records import Proficiency
 from lerkit.services.context import Lerkit
 from lerkit.services.interview import LiveInterview
 from lerkit.tui.dialogs.evidence import KIND_WORDS, EvidenceInput, EvidenceModal
+from lerkit.tui.dialogs.leave import Leave, LeaveModal
 from lerkit.tui.dialogs.question_help import QuestionHelpModal
 from lerkit.tui.dialogs.skill_search import SkillSearchModal
 from lerkit.tui.interview_driver import InterviewDriver, Snapshot
@@ -38,6 +39,8 @@ class InterviewSteps(Screen[None]):
     driver: InterviewDriver | None
     snapshot: Snapshot | None
     busy: bool
+    leave_after_save: bool = False
+    """Set when the person chose to save the answer and leave."""
 
     def _say(self, text: str) -> None:
         self.query_one("#status", Static).update(text)
@@ -177,5 +180,19 @@ class InterviewSteps(Screen[None]):
         self.app.push_screen(EvidenceModal(step.module_title), added)
 
     def action_leave(self) -> None:
-        """Leave the interview; everything so far is saved."""
-        self.app.pop_screen()
+        """Leave the interview; everything saved so far stays. An answer typed (or a
+        choice ticked) and not saved yet is not dropped without asking."""
+        if self.busy or not self.query_one(AnswerBox).unsaved():
+            self.app.pop_screen()
+            return
+
+        def chosen(leave: Leave | None) -> None:
+            if leave == "drop":
+                self.app.pop_screen()
+            elif leave == "save":
+                self.leave_after_save = True
+                self.action_save_answer()
+                if not self.busy:  # nothing to save after all (no choice picked)
+                    self.leave_after_save = False
+
+        self.app.push_screen(LeaveModal(), chosen)
