@@ -47,16 +47,40 @@ def areas(group: str) -> tuple[str, ...]:
                                               "paid-work").skill_areas
 
 
+def verdicts() -> dict[tuple[int, str], str]:
+    """(sentence number, suggestion id) -> the coach's verdict."""
+    found = {}
+    for item in yaml.safe_load(JUDGMENTS.read_text(encoding="utf-8"))["judgments"]:
+        for kind in ("right", "related", "absurd"):
+            found.update({(item["n"], cid): kind for cid in item.get(kind, [])})
+    return found
+
+
+def absurd_share(cases: list[dict[str, object]], search: Callable[[str, tuple[str, ...]],
+                 list[Match]], deeper: int = 12) -> tuple[float, float]:
+    """The share of judged suggestions judged absurd in the top 3, and at ranks 4 to
+    ``deeper`` (how much better the top of the ranking is than what is under it)."""
+    judged_as = verdicts()
+    counts = {"top": [0, 0], "under": [0, 0]}
+    for number, case in enumerate(cases, start=1):
+        found = search(str(case["text"]), areas(str(case["group"])))[:deeper]
+        for rank, m in enumerate(found):
+            kind = judged_as.get((number, m.competency_id))
+            if kind is not None:
+                where = counts["top" if rank < TOP else "under"]
+                where[0] += kind == "absurd"
+                where[1] += 1
+    return (counts["top"][0] / max(1, counts["top"][1]),
+            counts["under"][0] / max(1, counts["under"][1]))
+
+
 def judged(cases: list[dict[str, object]], shown: list[list[Match]]) -> tuple[int, int, int]:
     """(sentences whose top 3 holds a suggestion a coach judged absurd, sentences with one
     judged right, suggestions not judged yet)."""
-    verdicts = {}
-    for item in yaml.safe_load(JUDGMENTS.read_text(encoding="utf-8"))["judgments"]:
-        for kind in ("right", "related", "absurd"):
-            verdicts.update({(item["n"], cid): kind for cid in item.get(kind, [])})
+    verdicts_of = verdicts()
     absurd = right = unjudged = 0
     for number, found in enumerate(shown, start=1):
-        kinds = [verdicts.get((number, m.competency_id)) for m in found]
+        kinds = [verdicts_of.get((number, m.competency_id)) for m in found]
         absurd += "absurd" in kinds
         right += "right" in kinds
         unjudged += kinds.count(None)
@@ -110,6 +134,7 @@ def main() -> None:
     share, groups = run(lambda t, a: both.match(t, top=TOP, areas=a), cases, crosswalks,
                         args.misses, shown)
     absurd, right, unjudged = judged(cases, shown)
+    top_share, under_share = absurd_share(cases, lambda t, a: both.match(t, top=12, areas=a))
     own_share, _ = run(lambda t, a: own_only.match(t, top=TOP, areas=a), cases, crosswalks,
                        False)
     verdict = "meets" if share >= TARGET else "BELOW"
@@ -134,7 +159,8 @@ def main() -> None:
         f" given independently of the matcher): {right} of {len(cases)} sentences have one "
         f"judged right in the top {TOP}; {absurd} have one judged absurd (target: none; "
         f"{'meets' if absurd == 0 else 'MISSES'}); {unjudged} suggestions shown now were not "
-        "judged",
+        "judged; of all the suggestions in the top 3, "
+        f"{top_share:.0%} were judged absurd, against {under_share:.0%} at ranks 4 to 12",
         "",
         f"- lerkit's own areas (the {own_areas[0]} informal sentences of "
         "`tests/data/register_pairs.yaml`), hit@5: lerkit's taxonomy alone "
