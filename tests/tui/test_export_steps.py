@@ -143,6 +143,33 @@ async def test_only_the_formats_ticked_and_a_reworded_passage(ler: Lerkit,
     assert "I looked after a family member" in (tmp_path / f"{stem}.md").read_text("utf-8")
 
 
+async def test_leaving_out_one_passage_of_a_story_shows_the_whole_story_left_out(
+        ler: Lerkit, tmp_path: Path) -> None:
+    """Leaving out a sentence of a story leaves out the story: every passage of it says
+    so (none still says KEEP); keeping one of them again keeps the story."""
+    person_id = create_demo(ler)
+    passages = check(ler, person_id)
+    story = [n for n, p in enumerate(passages) if p.entity_id == passages[0].entity_id
+             and p.field == passages[0].field]
+    assert len(story) >= 2  # the sample's caregiving story has several such sentences
+    app = make_app(ler, person_id=person_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_export(app, pilot)
+        await fill(screen, pilot, tmp_path, twice=True)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        modal = app.screen
+        assert isinstance(modal, PrivacyModal)
+        await pilot.press("o")  # leave out the first passage
+        await settle(app, pilot)
+        actions = [c.action.value for c in modal.choices]
+        assert [actions[n] for n in story] == ["omit"] * len(story)
+        assert all(actions[n] == "keep" for n in range(len(actions)) if n not in story)
+        await pilot.press("down", "k")  # keep the second: the story stays, all of it
+        await settle(app, pilot)
+        assert [modal.choices[n].action.value for n in story] == ["keep"] * len(story)
+
+
 async def test_the_folder_and_the_keys_of_the_screen(ler: Lerkit, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "Documents").mkdir()

@@ -60,6 +60,15 @@ def can_leave_out(passage: Passage) -> bool:
     return not (passage.entity == "experience" and passage.field == "title")
 
 
+def same_piece(a: Passage, b: Passage) -> bool:
+    """Whether leaving ``a`` out leaves ``b`` out too: both in the same story (or other
+    field) of an experience, or in the same piece of evidence."""
+    if not (can_leave_out(a) and can_leave_out(b)):
+        return False
+    return (a.entity, a.entity_id) == (b.entity, b.entity_id) and (
+        a.entity == "evidence" or a.field == b.field)
+
+
 def passage_text(passage: Passage, choice: Choice, where: str) -> str:
     """One passage as a row: the choice, what was found and where, then the sentence."""
     said = _(CHOICE_WORDS[choice.action])
@@ -157,15 +166,30 @@ class PrivacyModal(ModalScreen[Chosen | None]):
             reword.value = self.choices[index].text or passage.sentence
             reword.focus()
             return
-        self.choices[index] = Choice(Action(action))
+        self._choose(index, Choice(Action(action)))
         self._show(keep=index)
+
+    def _choose(self, index: int, choice: Choice) -> None:
+        """Set a passage's choice, and the same for the passages it takes along: leaving
+        one out leaves out every passage of its story (or evidence); keeping or rewording
+        one of those brings the others back as kept."""
+        was = self.choices[index].action
+        self.choices[index] = choice
+        passage = self.passages[index]
+        for other, theirs in enumerate(self.choices):
+            if other == index or not same_piece(passage, self.passages[other]):
+                continue
+            if choice.action == Action.OMIT:
+                self.choices[other] = Choice(Action.OMIT)
+            elif was == Action.OMIT and theirs.action == Action.OMIT:
+                self.choices[other] = Choice(Action.KEEP)
 
     @on(Input.Submitted, "#reword")
     def reworded(self) -> None:
         index = self.rewording
         if index is not None:
             words = " ".join(self.query_one("#reword", Input).value.split())
-            self.choices[index] = Choice(Action.REWORD, words)
+            self._choose(index, Choice(Action.REWORD, words))
         self._close_reword(index)
 
     def _close_reword(self, index: int | None) -> None:
