@@ -170,6 +170,28 @@ async def test_leaving_out_one_passage_of_a_story_shows_the_whole_story_left_out
         assert [modal.choices[n].action.value for n in story] == ["keep"] * len(story)
 
 
+async def test_a_new_folder_is_made_but_not_a_whole_path(ler: Lerkit, tmp_path: Path) -> None:
+    """A folder named in the box that does not exist yet is made (a USB stick's new
+    folder); one whose parent is missing too is refused with words, and nothing made."""
+    person_id = create_demo(ler)
+    app = make_app(ler, person_id=person_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_export(app, pilot)
+        await fill(screen, pilot, tmp_path / "no such" / "records", twice=True)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "There is no folder" in " ".join(text(screen, "#result").split())
+        assert not (tmp_path / "no such").exists()
+        await fill(screen, pilot, tmp_path / "records", twice=True)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        if isinstance(app.screen, PrivacyModal):
+            await pilot.press("ctrl+s")  # keep every passage
+        await settle(app, pilot, 0.3)
+        assert "Saved" in text(screen, "#result")
+    assert any(p.name.endswith(".bundle.json") for p in (tmp_path / "records").iterdir())
+
+
 async def test_the_folder_and_the_keys_of_the_screen(ler: Lerkit, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "Documents").mkdir()

@@ -273,8 +273,12 @@ class ExportScreen(Screen[None]):
                 return _("The two passphrases are not the same.")
         if not folder:
             return _("Say which folder to save the files in.")
-        if not Path(folder).expanduser().is_dir():
+        path = Path(folder).expanduser()
+        if path.exists() and not path.is_dir():
             return _("{folder} is not a folder.").format(folder=folder)
+        if not path.exists() and not path.parent.is_dir():  # one new folder is made, no more
+            return _("There is no folder {parent} to make {name} in.").format(
+                parent=path.parent, name=path.name)
         return ""
 
     def action_export(self) -> None:
@@ -339,6 +343,7 @@ class ExportScreen(Screen[None]):
         """Make the key if there is none (a step of its own), store the privacy choices,
         then sign and write every chosen format."""
         try:
+            folder.mkdir(exist_ok=True)  # a new folder named in the box (its parent exists)
             if make_key:
                 self.post_message(self.Progressed(_("making your signing key")))
                 self.post_message(self.KeyMade(keys.init_key(self.ler, self.person_id,
