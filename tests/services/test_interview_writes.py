@@ -167,3 +167,24 @@ def test_a_live_suggestion_turned_down_before_the_answer_stays_turned_down(
     assert status[shown.competency_id] is ClaimStatus.REJECTED
     live.reload_decisions()
     assert shown.competency_id in live.interview.state.rejected[live.interview.run_key(None)]
+
+
+def test_a_live_turn_down_stays_when_the_answer_is_never_saved(ler: Lerkit) -> None:
+    """Turned down while typing, then the answer dropped (the person leaves without it):
+    the turn-down is stored at once, as an acceptance is, and the interview opened again
+    still has it."""
+    pid = people.add_person(ler, "Left Without It").id
+    live = LiveInterview.open(ler, pid, ["caregiving"])
+    _answer(live, "checklist")
+    text = "I kept track of my son's medications and appointments"
+    known = {s.match.competency_id for s in live.interview.run_suggestions()}
+    shown = [m for m in live.preview(text) if m.competency_id not in known][:2]
+    live.accept(shown[0].competency_id, taxonomy=shown[0].taxonomy, label=shown[0].label)
+    live.reject(shown[1].competency_id, taxonomy=shown[1].taxonomy, label=shown[1].label)
+    again = LiveInterview.open(ler, pid)  # the answer was never saved
+    run = again.interview.run_key(None)
+    assert shown[1].competency_id in again.interview.state.rejected[run]
+    assert [c["id"] for c in again.interview.state.accepted[run]] == [shown[0].competency_id]
+    status = {c.competency_id: c.status
+              for e in review.record_view(ler, pid).experiences for c in e.claims}
+    assert status[shown[1].competency_id] is ClaimStatus.REJECTED

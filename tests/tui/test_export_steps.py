@@ -180,7 +180,8 @@ async def test_a_new_folder_is_made_but_not_a_whole_path(ler: Lerkit, tmp_path: 
         await fill(screen, pilot, tmp_path / "no such" / "records", twice=True)
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert "There is no folder" in " ".join(text(screen, "#result").split())
+        assert "neither it nor the folder above it exists" in " ".join(
+            text(screen, "#result").split())
         assert not (tmp_path / "no such").exists()
         await fill(screen, pilot, tmp_path / "records", twice=True)
         await pilot.press("ctrl+s")

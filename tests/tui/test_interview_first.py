@@ -197,3 +197,25 @@ def _question_key(app: LerkitApp) -> str:
     assert isinstance(screen, InterviewScreen), screen
     assert screen.snapshot is not None and screen.snapshot.step is not None
     return screen.snapshot.step.key
+
+
+async def test_escape_after_changing_a_saved_answer_offers_to_keep_it_as_it_was(
+        ler: Lerkit) -> None:
+    person = people.add_person(ler, "Second Thoughts")
+    app = make_app(ler, person_id=person.id, start_interview=True, modules=["military"])
+    async with app.run_test(size=SIZE) as pilot:
+        await _typed_story(app, pilot, "I drove trucks")
+        key = _question_key(app)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        await pilot.press("ctrl+b")  # back to it, and change it
+        await settle(app, pilot)
+        await type_text(pilot, " in convoys")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        shown = " ".join(screen_text(app).split())
+        assert "You changed your saved answer" in shown and "Leave it as it was" in shown
+        await pilot.click("#drop")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert _stored_answer(ler, person.id, key) == "I drove trucks"

@@ -145,7 +145,8 @@ async def test_turning_down_leaves_the_skill_in_its_row_under_the_cursor(
         await settle(app, pilot)
         item = skills.current_item()
         wanted = f"lerkit|{STORY[1].competency_id}"
-        assert item is not None and item.key == wanted and item.state == "turned down"
+        assert item is not None and item.key == wanted, screen_text(app)[-400:]
+        assert item.state == "turned down", screen_text(app)[-400:]
         order = [i.key for i in skills.items if not i.folded]
         assert order == [f"lerkit|{m.competency_id}" for m in STORY], order  # nothing moved
         pane = _pane(app)

@@ -196,11 +196,15 @@ class LiveInterview:
                                         proficiency=proficiency, run=run),
                    decided=(run, decide))
 
-    def reject(self, competency_id: str, run: str | None = None) -> None:
-        """Turn down a suggested skill for a part (the current one by default)."""
+    def reject(self, competency_id: str, run: str | None = None, *,
+               taxonomy: str | None = None, label: str = "") -> None:
+        """Turn down a suggested skill for a part (the current one by default). A skill
+        suggested live, for an answer not saved yet, is named by ``taxonomy`` and
+        ``label``: its turn-down is stored at once, as an acceptance is, so it stays
+        whether or not that answer is saved."""
         def decide(session: Session, iv: Interview, target: str) -> None:
             record.write_decision(session, self.ler, self.person_id, self.interview, target,
-                                  competency_id, taxonomy=None, label="",
+                                  competency_id, taxonomy=taxonomy, label=label,
                                   status=ClaimStatus.REJECTED, proficiency=None)
 
         self._step(lambda iv: iv.reject(competency_id, run=run), decided=(run, decide))

@@ -131,7 +131,7 @@ def write_decision(session: Session, ler: Lerkit, person_id: str, iv: Interview,
                    competency_id: str, *, taxonomy: str | None, label: str,
                    status: ClaimStatus, proficiency: Proficiency | None) -> bool:
     """Record one decision of the person on a run's skill: one claim row."""
-    if taxonomy is None:  # a rejection names the skill only: find its taxonomy
+    if taxonomy is None:  # a rejection may name the skill only: find its taxonomy
         known = [(c.taxonomy, c.label) for c in _accepted(iv, run)
                  if c.competency_id == competency_id]
         known += [(s.match.taxonomy, s.match.label) for s in iv.run_suggestions(run)
@@ -139,6 +139,8 @@ def write_decision(session: Session, ler: Lerkit, person_id: str, iv: Interview,
         if not known:
             return False
         taxonomy, label = known[0]
+    if not rows.has_experience(session=session, experience_id=experience_id(iv.id, run)):
+        return False  # nothing of the part is stored yet: the turn-down stays in its state
     return rows.decide(session=session, actor=ler.actor, person_id=person_id,
                        experience_id=experience_id(iv.id, run), taxonomy=taxonomy,
                        competency_id=competency_id, label=label or competency_id,

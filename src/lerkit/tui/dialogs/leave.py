@@ -27,15 +27,25 @@ class LeaveModal(ModalScreen[Leave | None]):
                 tooltip=N_("Save the answer, then leave the interview")),
     ]
 
+    def __init__(self, changed: bool = False) -> None:
+        super().__init__()
+        self.changed = changed
+        """Whether the question has a saved answer that the box changes."""
+
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(_("Your answer to this question is not saved yet. Save it before "
-                          "you leave?"), id="question", markup=False)
+            question = (_("You changed your saved answer to this question. Save the change "
+                          "before you leave?") if self.changed else
+                        _("Your answer to this question is not saved yet. Save it before "
+                          "you leave?"))
+            yield Label(question + " " + _("Skills you accepted or turned down stay as they "
+                                           "are."), id="question", markup=False)
             yield Label(_("Ctrl+S saves it and leaves · Escape stays · Tab moves between "
                           "the buttons"), id="keys", markup=False)
             with Horizontal(id="buttons"):
                 yield Button(_("Save and leave"), id="save", variant="primary")
-                yield Button(_("Leave without it"), id="drop", variant="error")
+                yield Button(_("Leave it as it was") if self.changed else
+                             _("Leave without it"), id="drop", variant="error")
                 yield Button(_("Stay"), id="stay")
 
     def on_mount(self) -> None:

@@ -277,8 +277,8 @@ class ExportScreen(Screen[None]):
         if path.exists() and not path.is_dir():
             return _("{folder} is not a folder.").format(folder=folder)
         if not path.exists() and not path.parent.is_dir():  # one new folder is made, no more
-            return _("There is no folder {parent} to make {name} in.").format(
-                parent=path.parent, name=path.name)
+            return _("{folder}: neither it nor the folder above it exists.").format(
+                folder=folder)
         return ""
 
     def action_export(self) -> None:

@@ -99,6 +99,11 @@ class AnswerBox(Vertical):
         was = set(saved) if isinstance(saved, list) else {saved} if saved else set()
         return picked != was
 
+    def has_saved_answer(self) -> bool:
+        """Whether the question has an answer saved already."""
+        saved = self.step.answer if self.step is not None else None
+        return bool(saved.strip() if isinstance(saved, str) else saved)
+
     def focus_input(self) -> None:
         """Put the keyboard on the answer."""
         (self.query_one("#answer") if self.is_text else self.query_one("#choices")).focus()

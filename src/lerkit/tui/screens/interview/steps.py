@@ -97,7 +97,8 @@ class InterviewSteps(Screen[None]):
     def on_skill_list_acted(self, message: SkillList.Acted) -> None:
         item, name = message.item, in_sentence(message.item.shown)
         if message.action == "reject":
-            self._run(lambda live: live.reject(item.competency_id),
+            self._run(lambda live: live.reject(item.competency_id, taxonomy=item.taxonomy,
+                                               label=item.label),
                       _("Turned down: {skill}.").format(skill=name))
             return
         if message.action == "accept" and item.state == ACCEPTED:
@@ -195,4 +196,4 @@ class InterviewSteps(Screen[None]):
                 if not self.busy:  # nothing to save after all (no choice picked)
                     self.leave_after_save = False
 
-        self.app.push_screen(LeaveModal(), chosen)
+        self.app.push_screen(LeaveModal(self.query_one(AnswerBox).has_saved_answer()), chosen)
