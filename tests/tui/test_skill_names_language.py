@@ -54,6 +54,8 @@ async def test_a_spanish_interview_names_its_skills_in_spanish_and_keeps_english
         number = [c.id for c in step.choices].index("medicines") + 1
         await pilot.press(str(number), "ctrl+s")
         await settle(app, pilot)
+        await pilot.press("f5")  # the ticked box's skill, folded under the next question
+        await settle(app, pilot)
         text = screen_text(app)
         assert SPANISH in text and ENGLISH not in text
         snap = screen.snapshot
@@ -110,6 +112,8 @@ async def test_an_english_interview_is_unchanged(ler: Lerkit) -> None:
         assert step is not None
         number = [c.id for c in step.choices].index("medicines") + 1
         await pilot.press(str(number), "ctrl+s")
+        await settle(app, pilot)
+        await pilot.press("f5")  # the ticked box's skill, folded under the next question
         await settle(app, pilot)
         text = screen_text(app)
         assert ENGLISH in text and SPANISH not in text

@@ -17,7 +17,7 @@ KEYS = N_(
     "Keys: Ctrl+S save the answer · Ctrl+N skip the question · Ctrl+B go back · "
     "F4 skip the rest of this part · Ctrl+L move between the answer and the skills "
     "(there: Enter accept, Delete or R turn down, P how well) · F5 show or fold the skills "
-    "accepted at earlier questions · F2 find a skill by name · "
+    "accepted or suggested at earlier questions · F2 find a skill by name · "
     "F3 add evidence · Escape leave (an answer not saved yet is asked about) · F8 English "
     "or Spanish (the "
     "answer being typed stays) · Ctrl+P all commands."

@@ -2,8 +2,9 @@
 
 Every row is one line; the row under the cursor also shows why the skill was suggested
 (or how well the person can do it), and starts with a ``▶`` marker, so the cursor shows
-without colour. Skills accepted at earlier questions of the part are left out (folded:
-the screen says how many on one line under the list) until the person asks to see them;
+without colour. Skills accepted or suggested at earlier questions of the part are left
+out (folded: the screen says how many on one line under the list) until the person asks
+to see them, so a new question starts with its own suggestions only;
 a skill accepted from the suggestions in front of the person stays where it is, marked
 ACCEPTED, so the cursor never jumps to a skill the person did not mean.
 """
@@ -34,9 +35,10 @@ Names = Callable[[str, str, str], str]
 class SkillItem:
     """One skill on the list and what the person decided about it.
 
-    ``folded``: an accepted skill that is not among the suggestions shown now; it is
-    listed only when the person unfolds the accepted skills. ``label`` is the name kept
-    in the claim; ``name`` the one shown (in the language spoken), if another.
+    ``folded``: an accepted skill that is not among the suggestions shown now, or a
+    suggestion of an earlier question; it is listed only when the person unfolds them.
+    ``label`` is the name kept in the claim; ``name`` the one shown (in the language
+    spoken), if another.
     """
 
     taxonomy: str
@@ -86,46 +88,61 @@ def skill_items(accepted: list[AcceptedClaim], rejected: list[str],
                 names: Names | None = None) -> list[SkillItem]:
     """The live ``matches`` in the order given, each with the person's decision (a skill
     accepted or turned down stays in its row, so the row under the cursor never turns
-    into another skill); then the suggestions of ``earlier`` questions, the turned-down
-    ones last; then the accepted skills that are not among them, folded. ``names`` names
+    into another skill); then, folded, the accepted skills that are not among them and the
+    suggestions of ``earlier`` questions (the turned-down ones last). ``names`` names
     each skill for the screen (taxonomy, id, stored name -> shown name)."""
     taken = {f"{a.taxonomy}|{a.competency_id}": a for a in accepted}
     shown: list[SkillItem] = []
-    later: list[SkillItem] = []
     seen: set[str] = set()
-    live = len(matches)
-    for n, m in enumerate([*matches, *(earlier or [])]):
+    for m in matches:
         key = f"{m.taxonomy}|{m.competency_id}"
         if key in seen:
             continue
         seen.add(key)
         claim = taken.get(key)
-        if claim is not None:
-            shown.append(SkillItem(m.taxonomy, m.competency_id, m.label, ACCEPTED, m,
-                                   claim.proficiency))
-        elif m.competency_id in rejected:
-            item = SkillItem(m.taxonomy, m.competency_id, m.label, TURNED_DOWN, m)
-            (shown if n < live else later).append(item)
-        else:
-            shown.append(SkillItem(m.taxonomy, m.competency_id, m.label, SUGGESTED, m))
+        state = (ACCEPTED if claim is not None else
+                 TURNED_DOWN if m.competency_id in rejected else SUGGESTED)
+        shown.append(SkillItem(m.taxonomy, m.competency_id, m.label, state, m,
+                               claim.proficiency if claim is not None else None))
     folded = [SkillItem(a.taxonomy, a.competency_id, a.label or a.competency_id, ACCEPTED,
                         proficiency=a.proficiency, folded=True)
               for key, a in taken.items() if key not in seen]
-    items = (shown + later)[:limit] + folded
+    before: list[Match] = []
+    for m in earlier or []:
+        key = f"{m.taxonomy}|{m.competency_id}"
+        if key not in seen and key not in taken:
+            seen.add(key)
+            before.append(m)
+    before.sort(key=lambda m: m.competency_id in rejected)  # turned down last
+    folded += [SkillItem(m.taxonomy, m.competency_id, m.label,
+                         TURNED_DOWN if m.competency_id in rejected else SUGGESTED, m,
+                         folded=True) for m in before[:limit]]
+    items = shown[:limit] + folded
     if names is None:
         return items
     return [replace(i, name=names(i.taxonomy, i.competency_id, i.label)) for i in items]
 
 
-def fold_line(count: int, unfolded: bool) -> str:
-    """The one line that stands for ``count`` skills accepted at earlier questions."""
+def fold_line(accepted: int, suggested: int, unfolded: bool) -> str:
+    """The one line that stands for the skills ``accepted`` at earlier questions of the
+    part and those ``suggested`` there and not decided, listed only when unfolded."""
     if unfolded:
-        what = ngettext("{n} other skill accepted for this part is at the top",
-                        "{n} other skills accepted for this part are at the top", count)
-        return "- " + what.format(n=count) + " · " + _("{key} folds them").format(key=FOLD_KEY)
-    what = ngettext("{n} other skill accepted for this part",
-                    "{n} other skills accepted for this part", count)
-    return "+ " + what.format(n=count) + " · " + _("{key} shows them").format(key=FOLD_KEY)
+        what = (ngettext("{n} other skill accepted for this part is at the top",
+                         "{n} other skills accepted for this part are at the top",
+                         accepted).format(n=accepted) if not suggested else
+                _("the skills from earlier questions are at the top"))
+        return "- " + what + " · " + _("{key} folds them").format(key=FOLD_KEY)
+    parts = []
+    if accepted:
+        parts.append(ngettext("{n} other skill accepted for this part",
+                              "{n} other skills accepted for this part",
+                              accepted).format(n=accepted) if not suggested else
+                     ngettext("{n} accepted", "{n} accepted", accepted).format(n=accepted))
+    if suggested:
+        parts.append(ngettext("{n} suggested at earlier questions",
+                              "{n} suggested at earlier questions",
+                              suggested).format(n=suggested))
+    return "+ " + ", ".join(parts) + " · " + _("{key} shows them").format(key=FOLD_KEY)
 
 
 class SkillList(MarkedList):

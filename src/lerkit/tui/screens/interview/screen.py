@@ -55,10 +55,10 @@ class InterviewScreen(InterviewSteps):
         "## Interview\n\nType your answer (Enter starts a new line) and press **Ctrl+S** to "
         "save it. Skills it may show appear below as you type, newest first, one line each; "
         "the one marked ▶ also says why. **Ctrl+L** moves to them: **Enter** accepts, "
-        "**Delete** turns down, **P** sets how well you can do it. Skills accepted at "
-        "earlier questions are folded into one line: **F5** shows them. **F1** explains the "
-        "question. Every step is saved at once. **F8** shows the screens in English or "
-        "in Spanish; the interview goes on where it was."
+        "**Delete** turns down, **P** sets how well you can do it. Skills accepted or "
+        "suggested at earlier questions are folded into one line: **F5** shows them. "
+        "**F1** explains the question. Every step is saved at once. **F8** shows the "
+        "screens in English or in Spanish; the interview goes on where it was."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         # The footer shows the main keys (it must fit 80 columns); F1 and Ctrl+P list all.
@@ -81,8 +81,8 @@ class InterviewScreen(InterviewSteps):
         Binding("ctrl+l", "switch_focus", N_("Answer/skills"), id="switch-focus", show=False,
                 tooltip=N_("Move between the answer and the list of skills")),
         Binding("f5", "show_accepted", N_("Accepted skills"), id="show-accepted", show=False,
-                tooltip=N_("Show or fold the skills accepted at earlier questions of this "
-                           "part")),
+                tooltip=N_("Show or fold the skills accepted or suggested at earlier "
+                           "questions of this part")),
         Binding("f1", "question_help", N_("Help"), id="question-help",
                 tooltip=N_("Explain the question; list every key")),
     ]

@@ -142,10 +142,12 @@ class InterviewSteps(Screen[None]):
             self._say(_("Folded the accepted skills into one line."))
 
     def show_kept(self) -> None:
-        """The one line under the list for the skills accepted at earlier questions."""
+        """The one line under the list for the skills of earlier questions."""
         skills, kept = self.query_one("#skills", SkillList), self.query_one("#kept", Static)
         folded = skills.folded
-        kept.update(fold_line(len(folded), skills.unfolded) if folded else "")
+        accepted = sum(i.state == ACCEPTED for i in folded)
+        kept.update(fold_line(accepted, len(folded) - accepted, skills.unfolded)
+                    if folded else "")
         kept.display = bool(folded)
 
     def action_question_help(self) -> None:
