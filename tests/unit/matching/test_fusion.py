@@ -40,7 +40,7 @@ def test_meaning_alone_needs_the_minimum_cosine() -> None:
     match = shown(found[0], taxonomy="t", label="Bookkeeping", competency_id="b",
                   meaning=_meaning(), words=None)
     assert match is not None and match.matched_via is MatchedVia.MEANING
-    assert match.why == 'close in meaning to "Bookkeeping"'
+    assert match.why == "close in meaning to this skill"  # its name: nothing to quote
 
 
 def test_words_alone_still_count() -> None:
@@ -62,7 +62,8 @@ def test_the_larger_share_explains() -> None:
     match = shown(meaning_carries, taxonomy="t", label="Airway clearance", competency_id="a",
                   meaning=_meaning(), words=_words(20.0))
     assert match is not None and match.matched_via is MatchedVia.MEANING
-    assert match.why == 'close in meaning to "did the vest every morning"; shares "vest"'
+    assert match.why == ('close in meaning to the example "did the vest every morning"; '
+                         'shares "vest"')  # the skill's example, not the person's words
 
 
 def test_the_area_asked_about_counts_more() -> None:

@@ -67,9 +67,17 @@ class Match:
             return _('you picked "{text}"').format(text=text)
         if self.matched_via is MatchedVia.CROSSWALK:
             return _("from your military job {job}").format(job=text)
-        if self.matched_via is MatchedVia.MEANING:
+        if self.matched_via is MatchedVia.MEANING:  # the text quoted is the skill's, not theirs
             also = _("; shares {words}").format(words=words) if words else ""
-            return _('close in meaning to "{text}"{also}').format(text=text, also=also)
+            if _plain(text) == _plain(self.label):
+                return _("close in meaning to this skill{also}").format(also=also)
+            return _('close in meaning to the example "{text}"{also}').format(text=text,
+                                                                               also=also)
         kind = _(_KIND_WORDS[self.matched_via])
         return _('{words} matched {kind}: "{text}"').format(
             words=words or _("the whole text"), kind=kind, text=text)
+
+
+def _plain(text: str) -> str:
+    """A text as compared with a skill's name: case and a closing full stop aside."""
+    return text.strip().rstrip(".").casefold()
