@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from lerkit.core.interview import find_forbidden
 from lerkit.services import interview, people
@@ -219,3 +220,21 @@ async def test_escape_after_changing_a_saved_answer_offers_to_keep_it_as_it_was(
         await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)
     assert _stored_answer(ler, person.id, key) == "I drove trucks"
+
+
+async def test_what_a_step_said_gives_way_once_the_person_types_again(ler: Lerkit) -> None:
+    """"Saved." is about the answer before: typing the next one puts the hint back."""
+    person = people.add_person(ler, "Types On")
+    app = make_app(ler, person_id=person.id, start_interview=True, modules=["military"])
+    async with app.run_test(size=SIZE) as pilot:
+        await _typed_story(app, pilot, "I drove trucks")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        status = app.screen.query_one("#status", Static)
+        assert str(status.render()) == "Saved."
+        await pilot.press("ctrl+b")  # back to the story: what that step said stays
+        await settle(app, pilot)
+        assert "Back one question" in str(status.render())
+        await type_text(pilot, " every day")
+        await settle(app, pilot)
+        assert "Ctrl+S saves it" in str(status.render())

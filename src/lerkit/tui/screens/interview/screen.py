@@ -237,6 +237,7 @@ class InterviewScreen(InterviewSteps):
         old = before.key if before else None
         self._show(after, new_question=after.key != old)
         self._say(message.said)
+        self.said_step = True  # until the person types: "Saved." is about the last answer
 
     def on_step_failed(self, message: StepFailed) -> None:
         self.busy = False
@@ -318,6 +319,11 @@ class InterviewScreen(InterviewSteps):
 
     @on(AnswerBox.Changed)
     def answer_changed(self) -> None:
+        box = self.query_one(AnswerBox)
+        if self.said_step and box.unsaved():  # what the last step said is old news once
+            self.said_step = False            # they change the answer (not when it loads)
+            self._say(_("Type your answer; Ctrl+S saves it. F1 explains the question.")
+                      if box.is_text else "")
         self._schedule_preview(DEBOUNCE)
 
     def _schedule_preview(self, delay: float) -> None:

@@ -40,6 +40,8 @@ class InterviewSteps(Screen[None]):
     snapshot: Snapshot | None
     busy: bool
     leave_after_save: bool = False
+    said_step: bool = False
+    """Whether the status line still says what the last step did."""
     """Set when the person chose to save the answer and leave."""
 
     def _say(self, text: str) -> None:
