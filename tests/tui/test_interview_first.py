@@ -238,3 +238,17 @@ async def test_what_a_step_said_gives_way_once_the_person_types_again(ler: Lerki
         await type_text(pilot, " every day")
         await settle(app, pilot)
         assert "Ctrl+S saves it" in str(status.render())
+
+
+async def test_letters_typed_at_a_choice_list_bring_words_on_how_to_answer(
+        ler: Lerkit) -> None:
+    person = people.add_person(ler, "Types Anyway")
+    app = make_app(ler, person_id=person.id, start_interview=True, modules=["military"])
+    async with app.run_test(size=SIZE) as pilot:
+        await _typed_story(app, pilot, "I drove trucks")
+        await pilot.press("ctrl+s")  # the branch: a list of choices
+        await settle(app, pilot)
+        await type_text(pilot, "Motor")
+        await settle(app, pilot)
+        status = str(app.screen.query_one("#status", Static).render())
+        assert status.startswith("This is a list: arrows move"), status

@@ -126,7 +126,19 @@ class ChoiceList(MarkedList):
             self.toggle(choice_id)
         self.post_message(self.Submitted(self, list(self.picked)))
 
+    @dataclass
+    class Typed(Message):
+        """A letter was typed at the list, as if it were a box to write in."""
+
+        choice_list: ChoiceList
+
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
+
     def on_key(self, event: events.Key) -> None:
+        if event.character and event.character.isalpha():
+            self.post_message(self.Typed(self))  # a screen may say how a list is used
         if self.numbered and event.character and event.character in "123456789":
             index = int(event.character) - 1
             if index < len(self.choices):

@@ -42,6 +42,7 @@ from lerkit.tui.messages import (
 from lerkit.tui.navigation import RecordWanted
 from lerkit.tui.screens.interview.steps import InterviewSteps
 from lerkit.tui.widgets.answer_box import AnswerBox, Draft
+from lerkit.tui.widgets.choice_list import ChoiceList
 from lerkit.tui.widgets.skill_list import SkillList, skill_items
 
 DEBOUNCE = 0.2
@@ -345,6 +346,10 @@ class InterviewScreen(InterviewSteps):
             self._show_skills()
             return
         self.find_suggestions(step.key, texts, time.perf_counter())
+
+    @on(ChoiceList.Typed, "#choices")
+    def typed_at_a_list(self) -> None:
+        self._say(_("This is a list: arrows move, Space or the number ticks, Ctrl+S saves."))
 
     @on(AnswerBox.Submitted)
     def picked(self) -> None:
