@@ -20,7 +20,7 @@ from lerkit.core.records import ExperienceRecord
 from lerkit.tui.widgets.choice_list import ChoiceList
 from lerkit.tui.wording import area_words
 
-HINT = N_("2019, May 2019 or spring 2019")
+HINT = N_("e.g. 2019, May 2019 or spring 2019")  # an example, not a date already set
 
 
 @dataclass(frozen=True)

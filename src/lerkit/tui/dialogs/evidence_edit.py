@@ -80,7 +80,7 @@ class EvidenceEditModal(ModalScreen[EvidenceChange | None]):
                 with Horizontal(classes="field"):
                     yield Label(label, classes="field-label")
                     yield Input(value, id=field, compact=True, select_on_focus=False,
-                                placeholder=_("2019, May 2019, spring 2019 or ongoing")
+                                placeholder=_("e.g. 2019, May 2019, spring 2019 or ongoing")
                                 if field == "dated" else "")
                 yield Static("", id=f"{field}-problem", classes="problem", markup=False)
             yield Static(_("Ctrl+S save · Escape cancel · Tab next field"), classes="hint")
