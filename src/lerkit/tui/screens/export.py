@@ -29,43 +29,13 @@ from lerkit.services.outputs import BUNDLE, FORMATS, OutputsResult
 from lerkit.services.privacy import Choice, Passage
 from lerkit.tui.dialogs.omit import OmitModal, omit_words
 from lerkit.tui.dialogs.privacy import PrivacyModal
+from lerkit.tui.export_wording import default_folder, folder_problem, key_words, saved_words
 from lerkit.tui.language import speak_bindings
 from lerkit.tui.widgets.choice_list import ChoiceList
 from lerkit.tui.widgets.language_toggle import LanguageToggle
 
 Omit = dict[str, frozenset[str]]
 EXTRA_FORMATS = [f for f in FORMATS if f.name != BUNDLE]
-BUNDLE_SUFFIX = next(f.suffix for f in FORMATS if f.name == BUNDLE)
-
-
-def default_folder() -> Path:
-    """The person's Documents folder if there is one, else their home folder."""
-    home = Path.home()
-    documents = home / "Documents"
-    return documents if documents.is_dir() else home
-
-
-def key_words(did: str | None, made_now: bool = False) -> str:
-    """The signing key's state, as the screen says it."""
-    if did is None:
-        return _("You have no signing key yet: choose a passphrase (8 or more characters) "
-                 "and type it twice. Ctrl+S first makes the key, then exports.")
-    if made_now:
-        return _("Your signing key is made ({did}). Its passphrase signs every record "
-                 "you export from now on.").format(did=did)
-    return _("Signing key: {did}. Type its passphrase.").format(did=did)
-
-
-def saved_words(result: OutputsResult) -> str:
-    """What was written, where, and how to check it (short lines: the skills stay in
-    view)."""
-    r = result.bundle
-    stem = r.path.name.removesuffix(BUNDLE_SUFFIX)
-    endings = " ".join(p.name.removeprefix(stem) for p in result.paths)
-    saved = _("Saved {skills} skills in {files} files to {folder}:").format(
-        skills=r.claims, files=len(result.paths), folder=r.path.parent)
-    signed = _("Signed by {did}").format(did=r.did)
-    return f"{saved}\n{stem} {endings}\nsha256: {r.sha256}\n{signed}"
 
 
 class ExportScreen(Screen[None]):
@@ -273,13 +243,7 @@ class ExportScreen(Screen[None]):
                 return _("The two passphrases are not the same.")
         if not folder:
             return _("Say which folder to save the files in.")
-        path = Path(folder).expanduser()
-        if path.exists() and not path.is_dir():
-            return _("{folder} is not a folder.").format(folder=folder)
-        if not path.exists() and not path.parent.is_dir():  # one new folder is made, no more
-            return _("{folder}: neither it nor the folder above it exists.").format(
-                folder=folder)
-        return ""
+        return folder_problem(folder)
 
     def action_export(self) -> None:
         """Check the choices and privacy, then sign and save every format."""
