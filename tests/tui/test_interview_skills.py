@@ -225,3 +225,32 @@ async def test_a_military_code_brings_crosswalk_skills_with_their_reason(ler: Le
         assert any("from your military job 92A (" in m.why for m in screen.live_matches)
         text = " ".join(" ".join(_pane(app)).split())
         assert "why: from your military job 92A (" in text, _pane(app)
+
+
+async def test_deciding_on_an_earlier_suggestion_moves_no_row(ler: Lerkit) -> None:
+    """Unfolded (F5), the earlier questions' suggestions keep their rows when one is
+    accepted or turned down: the next Down lands on the next skill, as the person
+    expects (it jumped to the accepted ones at the top, and the cursor with it)."""
+    person = people.add_person(ler, "Steady Fold")
+    app = make_app(ler, person_id=person.id, start_interview=True, modules=["caregiving"])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("1", "2", "3", "ctrl+s")  # three boxes of the checklist, saved
+        await settle(app, pilot)
+        status = " ".join(screen_text(app).split())
+        assert "suggestions not decided yet are folded under the list: F5 shows them" in status
+        await pilot.press("f5")
+        await settle(app, pilot)
+        skills = _skills(app)
+        order = [i.key for i in skills.items]
+        assert len(order) >= 3 and all(i.folded for i in skills.items)
+        await pilot.press("down", "enter")  # accept the second
+        await settle(app, pilot)
+        assert [i.key for i in skills.items] == order
+        assert skills.current_item() is not None
+        assert skills.current_item().key == order[1]  # type: ignore[union-attr]
+        await pilot.press("down", "delete")  # turn down the third
+        await settle(app, pilot)
+        assert [i.key for i in skills.items] == order
+        states = [i.state for i in skills.items[:3]]
+        assert states == ["suggested", "accepted", "turned down"], states

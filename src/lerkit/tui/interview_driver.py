@@ -100,11 +100,8 @@ class InterviewDriver:
         state = iv.state
         accepted = [AcceptedClaim.from_dict(c) for c in state.accepted.get(run, [])]
         rejected = list(state.rejected.get(run, []))
-        taken = {(a.taxonomy, a.competency_id) for a in accepted}
-        earlier = [
-            s.match for s in best_suggestions(iv.run_suggestions(run) if run else [])
-            if (s.match.taxonomy, s.match.competency_id) not in taken
-        ]
+        # accepted ones too, so that a decision never moves a row of the folded list
+        earlier = [s.match for s in best_suggestions(iv.run_suggestions(run) if run else [])]
         named = [(a.taxonomy, a.competency_id, a.label) for a in accepted]
         for taxonomy, cid, label in named + [(m.taxonomy, m.competency_id, m.label)
                                              for m in earlier]:

@@ -89,7 +89,8 @@ def skill_items(accepted: list[AcceptedClaim], rejected: list[str],
     """The live ``matches`` in the order given, each with the person's decision (a skill
     accepted or turned down stays in its row, so the row under the cursor never turns
     into another skill); then, folded, the accepted skills that are not among them and the
-    suggestions of ``earlier`` questions (the turned-down ones last). ``names`` names
+    suggestions of ``earlier`` questions, each in its place whatever was decided about
+    it. ``names`` names
     each skill for the screen (taxonomy, id, stored name -> shown name)."""
     taken = {f"{a.taxonomy}|{a.competency_id}": a for a in accepted}
     shown: list[SkillItem] = []
@@ -104,19 +105,24 @@ def skill_items(accepted: list[AcceptedClaim], rejected: list[str],
                  TURNED_DOWN if m.competency_id in rejected else SUGGESTED)
         shown.append(SkillItem(m.taxonomy, m.competency_id, m.label, state, m,
                                claim.proficiency if claim is not None else None))
-    folded = [SkillItem(a.taxonomy, a.competency_id, a.label or a.competency_id, ACCEPTED,
-                        proficiency=a.proficiency, folded=True)
-              for key, a in taken.items() if key not in seen]
     before: list[Match] = []
     for m in earlier or []:
         key = f"{m.taxonomy}|{m.competency_id}"
-        if key not in seen and key not in taken:
+        if key not in seen:
             seen.add(key)
             before.append(m)
-    before.sort(key=lambda m: m.competency_id in rejected)  # turned down last
-    folded += [SkillItem(m.taxonomy, m.competency_id, m.label,
-                         TURNED_DOWN if m.competency_id in rejected else SUGGESTED, m,
-                         folded=True) for m in before[:limit]]
+    # accepted skills that no earlier answer suggested (found by name, or by a military
+    # code) first; then the earlier suggestions in their own order, whatever was decided
+    folded = [SkillItem(a.taxonomy, a.competency_id, a.label or a.competency_id, ACCEPTED,
+                        proficiency=a.proficiency, folded=True)
+              for key, a in taken.items() if key not in seen]
+    for m in before:
+        claim = taken.get(f"{m.taxonomy}|{m.competency_id}")
+        state = (ACCEPTED if claim is not None else
+                 TURNED_DOWN if m.competency_id in rejected else SUGGESTED)
+        folded.append(SkillItem(m.taxonomy, m.competency_id, m.label, state, m,
+                                claim.proficiency if claim is not None else None,
+                                folded=True))
     items = shown[:limit] + folded
     if names is None:
         return items

@@ -43,7 +43,7 @@ from lerkit.tui.navigation import RecordWanted
 from lerkit.tui.screens.interview.steps import InterviewSteps
 from lerkit.tui.widgets.answer_box import AnswerBox, Draft
 from lerkit.tui.widgets.choice_list import ChoiceList
-from lerkit.tui.widgets.skill_list import SkillList, skill_items
+from lerkit.tui.widgets.skill_list import SUGGESTED, SkillList, skill_items
 
 DEBOUNCE = 0.2
 
@@ -237,7 +237,14 @@ class InterviewScreen(InterviewSteps):
             self.accepted += len(after.accepted) - len(before.accepted)
         old = before.key if before else None
         self._show(after, new_question=after.key != old)
-        self._say(message.said)
+        waiting = sum(i.state == SUGGESTED for i in self.query_one("#skills", SkillList).folded)
+        if after.key != old and waiting and message.said == _("Saved."):  # not lost: folded
+            self._say(message.said + " " + ngettext(
+                "{n} suggestion not decided yet is folded under the list: F5 shows it.",
+                "{n} suggestions not decided yet are folded under the list: F5 shows them.",
+                waiting).format(n=waiting))
+        else:
+            self._say(message.said)
         self.said_step = True  # until the person types: "Saved." is about the last answer
 
     def on_step_failed(self, message: StepFailed) -> None:
