@@ -12,6 +12,7 @@ from typing import Any
 from lerkit.core.credentials.report import BundleReport
 from lerkit.core.errors import BadInputError
 from lerkit.core.files import read_json
+from lerkit.core.i18n import _
 
 BUNDLE_LIMIT = 64 * 1024 * 1024
 
@@ -30,4 +31,10 @@ def verify_file(path: Path, evidence_dir: Path | None = None,
     if evidence_dir is not None and not evidence_dir.is_dir():
         raise BadInputError(f"{evidence_dir}: not a folder")
     trust = load_trust_list(trust_file) if trust_file is not None else None
-    return verify_bundle(read_bundle(path), evidence_dir, trust=trust)
+    document = read_bundle(path)
+    if isinstance(document, dict) and "@context" not in document and "proof" not in document:
+        # another JSON file, such as the résumé or LER-RS file saved next to the bundle
+        raise BadInputError(_("{path}: not a signed record (no @context, no proof); the "
+                              "signed file is the one ending in .bundle.json").format(
+                                  path=path))
+    return verify_bundle(document, evidence_dir, trust=trust)
