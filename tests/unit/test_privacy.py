@@ -116,6 +116,7 @@ def test_plain_sentences_are_not_flagged(finder: Finder, sentence: str) -> None:
     "He takes three medications.", "I gave his medicine on time.", "He has seizures.",
     "She uses a wheelchair.", "My father has Alzheimer's.", "He is Muslim.",
     "They pray together.", "A post-traumatic stress injury.", "She is hard of hearing.",
+    "He started his new CF medicine.", "I ran the nebulizer twice a day.",
 ])
 def test_word_forms(finder: Finder, text: str) -> None:
     assert finder.find(text), text
