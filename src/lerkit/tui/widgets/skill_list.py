@@ -23,7 +23,7 @@ from lerkit.core.interview import AcceptedClaim
 from lerkit.core.matching.types import Match
 from lerkit.core.records import Proficiency
 from lerkit.tui.widgets.marked_list import SCROLLBAR, MarkedList, Row
-from lerkit.tui.wording import how_well, score_words, source, why_words
+from lerkit.tui.wording import how_well, in_sentence, score_words, source, why_words
 
 ACCEPTED, SUGGESTED, TURNED_DOWN = "accepted", "suggested", "turned down"
 MARK, NO_MARK = "▶ ", "  "
@@ -52,8 +52,9 @@ class SkillItem:
 
     @property
     def shown(self) -> str:
-        """The skill's name as the list shows it."""
-        return self.name or self.label
+        """The skill's name as the list shows it (a name, not a sentence: O*NET's
+        activity titles end in a full stop)."""
+        return in_sentence(self.name or self.label)
 
     @property
     def key(self) -> str:
