@@ -93,6 +93,7 @@ async def test_the_key_is_a_step_of_its_own_and_a_failed_export_saves_nothing(
         result = text(screen, "#result")
         assert "Saved" in result and "already has a key" not in result, result
         assert f"Signed by {did}" in result
+        assert "F6 checks the signed file" in result and ".bundle.json" in result
     assert len(list(folder.iterdir())) == len(outputs.FORMATS)
 
 

@@ -38,7 +38,8 @@ def saved_words(result: OutputsResult) -> str:
     saved = _("Saved {skills} skills in {files} files to {folder}:").format(
         skills=r.claims, files=len(result.paths), folder=r.path.parent)
     signed = _("Signed by {did}").format(did=r.did)
-    return f"{saved}\n{stem} {endings}\nsha256: {r.sha256}\n{signed}"
+    check = _("F6 checks the signed file, {name}.").format(name=r.path.name)
+    return f"{saved}\n{stem} {endings}\nsha256: {r.sha256}\n{signed}\n{check}"
 
 
 def folder_problem(folder: str) -> str:
