@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from lerkit.core.records import ClaimStatus, Proficiency
 from lerkit.services import bundles, outputs
@@ -127,7 +127,8 @@ async def test_edit_export_and_verify_by_keys(ler: Lerkit, tmp_path: Path) -> No
         await settle(app, pilot)
         modal = _top(app)
         assert isinstance(modal, VerifyModal)
-        await type_text(pilot, str(out))
+        # the file saved last is offered: Enter checks it
+        assert modal.query_one("#path", Input).value == str(out.resolve())
         await pilot.press("enter")
         await settle(app, pilot, 0.2)
         verdict = _text(modal.query_one("#verdict", Static))

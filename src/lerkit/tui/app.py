@@ -15,6 +15,7 @@ from lerkit.tui.base_app import COMMON_BINDINGS, LerkitBaseApp
 from lerkit.tui.commands import LerkitCommands
 from lerkit.tui.dialogs.verify import VerifyModal
 from lerkit.tui.navigation import (
+    BundleSaved,
     ExportWanted,
     InterviewWanted,
     OccupationsWanted,
@@ -55,6 +56,8 @@ class LerkitApp(LerkitBaseApp[None]):
         self.modules = modules
         self.new_interview = new
         self.taxonomy = taxonomy
+        self.last_bundle: Path | None = None
+        """The signed record saved last in this session (what Verify offers)."""
 
     def on_mount(self) -> None:
         self.open_screens()
@@ -131,10 +134,13 @@ class LerkitApp(LerkitBaseApp[None]):
         folder); an app with a folder of its own (the kiosk) says it here."""
         return None
 
+    def on_bundle_saved(self, message: BundleSaved) -> None:
+        self.last_bundle = message.path
+
     def action_verify_bundle(self) -> None:
-        """Check a signed record file."""
+        """Check a signed record file (the one saved last, unless another is typed)."""
         if not isinstance(self.screen, VerifyModal):
-            self.push_screen(VerifyModal())
+            self.push_screen(VerifyModal(str(self.last_bundle or "")))
 
 
 def make_app(ler: Lerkit, *, high_contrast: bool = False, person_id: str | None = None,

@@ -7,6 +7,7 @@ Screens never import one another; they post one of these and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.message import Message
 
@@ -42,3 +43,10 @@ class ExportWanted(Message):
     """Export a person's signed record."""
 
     person_id: str
+
+
+@dataclass
+class BundleSaved(Message):
+    """A signed record was saved: the file that Verify (F6) offers to check next."""
+
+    path: Path

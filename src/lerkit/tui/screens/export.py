@@ -31,6 +31,7 @@ from lerkit.tui.dialogs.omit import OmitModal, omit_words
 from lerkit.tui.dialogs.privacy import PrivacyModal
 from lerkit.tui.export_wording import default_folder, folder_problem, key_words, saved_words
 from lerkit.tui.language import speak_bindings
+from lerkit.tui.navigation import BundleSaved
 from lerkit.tui.widgets.choice_list import ChoiceList
 from lerkit.tui.widgets.language_toggle import LanguageToggle
 
@@ -340,6 +341,7 @@ class ExportScreen(Screen[None]):
         for field in ("#passphrase", "#again"):
             self.query_one(field, Input).value = ""
         self._result(saved_words(message.result))
+        self.post_message(BundleSaved(message.result.bundle.path))  # what F6 offers
         self.notify(_("Saved to {folder}").format(folder=message.result.bundle.path.parent),
                     title=_("Exported"))
 
