@@ -117,11 +117,13 @@ def test_verify_unreadable_and_tampered(tmp_path: Path, passphrase: str) -> None
     bad.write_text("{not json", encoding="utf-8")
     assert ler("verify", str(bad)).code == 2
     assert ler("verify", str(tmp_path / "missing.json")).code == 2
-    resume = tmp_path / "someone.resume.json"  # a file saved next to the bundle: no proof
-    resume.write_text(json.dumps({"basics": {"name": "Someone"}, "work": []}), "utf-8")
-    wrong = ler("verify", str(resume))
-    assert wrong.code == 2 and "the signed file is the one ending in .bundle.json" in (
-        " ".join(wrong.stderr.split())), wrong.stderr
+    for name, doc in (("someone.resume.json", {"basics": {"name": "Someone"}, "work": []}),
+                      ("someone.ler-rs.json", {"type": "LER-RS", "person": {}})):
+        other = tmp_path / name  # files saved next to the bundle: nothing of a credential
+        other.write_text(json.dumps(doc), "utf-8")
+        wrong = ler("verify", str(other))
+        assert wrong.code == 2 and "the signed file is the one ending in .bundle.json" in (
+            " ".join(wrong.stderr.split())), wrong.stderr
     opened = Lerkit.open()
     sample = make_sample(opened, tmp_path)
     opened.close()

@@ -15,6 +15,7 @@ from lerkit.core.files import read_json
 from lerkit.core.i18n import _
 
 BUNDLE_LIMIT = 64 * 1024 * 1024
+CREDENTIAL_KEYS = frozenset({"@context", "proof", "issuer", "credentialSubject"})
 
 
 def read_bundle(path: Path) -> Any:
@@ -32,8 +33,9 @@ def verify_file(path: Path, evidence_dir: Path | None = None,
         raise BadInputError(f"{evidence_dir}: not a folder")
     trust = load_trust_list(trust_file) if trust_file is not None else None
     document = read_bundle(path)
-    if isinstance(document, dict) and "@context" not in document and "proof" not in document:
-        # another JSON file, such as the résumé or LER-RS file saved next to the bundle
+    if isinstance(document, dict) and not CREDENTIAL_KEYS & document.keys():
+        # another JSON file, such as the résumé or LER-RS file saved next to the bundle;
+        # a credential with parts missing or broken is checked, and found NOT VALID
         raise BadInputError(_("{path}: not a signed record (no @context, no proof); the "
                               "signed file is the one ending in .bundle.json").format(
                                   path=path))
