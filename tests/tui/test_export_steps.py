@@ -161,6 +161,7 @@ async def test_leaving_out_one_passage_of_a_story_shows_the_whole_story_left_out
         await settle(app, pilot)
         modal = app.screen
         assert isinstance(modal, PrivacyModal)
+        assert f"passage 1 of {len(passages)} · ↑↓ for the others" in screen_text(app)
         await pilot.press("o")  # leave out the first passage
         await settle(app, pilot)
         actions = [c.action.value for c in modal.choices]

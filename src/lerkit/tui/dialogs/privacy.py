@@ -138,6 +138,15 @@ class PrivacyModal(ModalScreen[Chosen | None]):
         passages = self.query_one("#passages", MarkedList)
         passages.set_rows(rows, keep=None if keep is None else str(keep))
 
+    @on(MarkedList.OptionHighlighted, "#passages")
+    def _where_in_list(self) -> None:
+        """The list's title says which passage is highlighted, of how many: the list
+        scrolls, and the ones below the first few are easy to miss."""
+        index, count = self._current(), len(self.passages)
+        self.query_one("#passages", MarkedList).border_title = (
+            _("passage {i} of {n} · ↑↓ for the others").format(i=index + 1, n=count)
+            if index is not None and count > 1 else "")
+
     def _current(self) -> int | None:
         row = self.query_one("#passages", MarkedList).current_row()
         return None if row is None or row.id is None else int(row.id)
