@@ -13,6 +13,7 @@ from lerkit.core.privacy import (
     Choice,
     Passage,
     find_passages,
+    left_out_together,
     load_word_lists,
     merge_omit,
     omissions,
@@ -238,3 +239,16 @@ def test_spanish_passages_are_flagged_too(finder: Finder, text: str, kind: str) 
 ])
 def test_plain_spanish_is_not_flagged(finder: Finder, text: str) -> None:
     assert finder.find(text) == []
+
+
+def test_passages_left_out_together_are_those_of_one_omission() -> None:
+    def at(entity: str, entity_id: str, field: str) -> Passage:
+        return Passage(entity, entity_id, field, "A sentence.", 0, 11, ())
+
+    story, story_too = at("experience", "e1", "narrative"), at("experience", "e1", "narrative")
+    assert left_out_together(story, story_too)
+    assert not left_out_together(story, at("experience", "e2", "narrative"))  # another one
+    assert not left_out_together(story, at("experience", "e1", "place"))  # another field
+    title = at("experience", "e1", "title")  # cannot be left out at all
+    assert not left_out_together(title, at("experience", "e1", "title"))
+    assert left_out_together(at("evidence", "v1", "name"), at("evidence", "v1", "narrative"))

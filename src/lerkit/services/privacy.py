@@ -17,6 +17,7 @@ from lerkit.core.privacy import (
     Choice,
     Passage,
     find_passages,
+    left_out_together,
     load_word_lists,
     merge_omit,
     omissions,
@@ -28,7 +29,8 @@ from lerkit.services.people import require_person
 from lerkit.storage import record_rows as rows
 from lerkit.storage.records import claim_records
 
-__all__ = ["Action", "Choice", "Passage", "apply", "check", "merge_omit"]
+__all__ = ["Action", "Choice", "Passage", "apply", "check", "left_out_together",
+           "merge_omit"]
 WHY = "privacy check"
 
 

@@ -47,6 +47,15 @@ def omit_entry(passage: Passage) -> str:
                           "reword it instead").format(field=passage.field))
 
 
+def left_out_together(a: Passage, b: Passage) -> bool:
+    """Whether leaving ``a`` out of an export leaves ``b`` out too: both name the same
+    omission (the same field of one experience, or the same piece of evidence)."""
+    try:
+        return a.entity_id == b.entity_id and omit_entry(a) == omit_entry(b)
+    except BadInputError:  # a field that cannot be left out
+        return False
+
+
 def omissions(passages: Iterable[Passage], claims: Sequence[ClaimRecord]) -> Omit:
     """Claim id -> what to leave out, so that none of ``passages`` is exported."""
     found: dict[str, set[str]] = {}

@@ -17,7 +17,7 @@ from textual.widgets import Input, Label, Static
 
 from lerkit.core.i18n import N_, _, current_language, ngettext
 from lerkit.core.records import ClaimRecord
-from lerkit.services.privacy import Action, Choice, Passage
+from lerkit.services.privacy import Action, Choice, Passage, left_out_together
 from lerkit.tui.language import add_bindings
 from lerkit.tui.widgets.marked_list import MarkedList, Row
 from lerkit.tui.wording import area_words
@@ -58,15 +58,6 @@ def where_words(passage: Passage, claims: Sequence[ClaimRecord]) -> str:
 def can_leave_out(passage: Passage) -> bool:
     """Every field can be left out of an export except an experience's title."""
     return not (passage.entity == "experience" and passage.field == "title")
-
-
-def same_piece(a: Passage, b: Passage) -> bool:
-    """Whether leaving ``a`` out leaves ``b`` out too: both in the same story (or other
-    field) of an experience, or in the same piece of evidence."""
-    if not (can_leave_out(a) and can_leave_out(b)):
-        return False
-    return (a.entity, a.entity_id) == (b.entity, b.entity_id) and (
-        a.entity == "evidence" or a.field == b.field)
 
 
 def passage_text(passage: Passage, choice: Choice, where: str) -> str:
@@ -186,7 +177,7 @@ class PrivacyModal(ModalScreen[Chosen | None]):
         self.choices[index] = choice
         passage = self.passages[index]
         for other, theirs in enumerate(self.choices):
-            if other == index or not same_piece(passage, self.passages[other]):
+            if other == index or not left_out_together(passage, self.passages[other]):
                 continue
             if choice.action == Action.OMIT:
                 self.choices[other] = Choice(Action.OMIT)

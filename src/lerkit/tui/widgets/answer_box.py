@@ -87,22 +87,24 @@ class AnswerBox(Vertical):
         return Draft(self.step.key, self.query_one("#answer", TextArea).text,
                      tuple(self.query_one("#choices", ChoiceList).picked))
 
+    def _saved(self) -> str | set[str]:
+        """The question's saved answer, as the box would hold it."""
+        saved = self.step.answer if self.step is not None else None
+        if self.is_text:
+            return saved.strip() if isinstance(saved, str) else ""
+        return set(saved) if isinstance(saved, list) else {saved} if saved else set()
+
     def unsaved(self) -> bool:
         """Whether the box holds something other than the question's saved answer."""
         if self.step is None:
             return False
-        saved = self.step.answer
-        if self.is_text:
-            typed = self.query_one("#answer", TextArea).text.strip()
-            return typed != (saved.strip() if isinstance(saved, str) else "")
-        picked = set(self.query_one("#choices", ChoiceList).picked)
-        was = set(saved) if isinstance(saved, list) else {saved} if saved else set()
-        return picked != was
+        now: str | set[str] = (self.query_one("#answer", TextArea).text.strip() if self.is_text
+                               else set(self.query_one("#choices", ChoiceList).picked))
+        return now != self._saved()
 
     def has_saved_answer(self) -> bool:
         """Whether the question has an answer saved already."""
-        saved = self.step.answer if self.step is not None else None
-        return bool(saved.strip() if isinstance(saved, str) else saved)
+        return bool(self._saved())
 
     def focus_input(self) -> None:
         """Put the keyboard on the answer."""

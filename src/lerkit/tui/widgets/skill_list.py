@@ -91,40 +91,35 @@ def skill_items(accepted: list[AcceptedClaim], rejected: list[str],
     accepted or turned down stays in its row, so the row under the cursor never turns
     into another skill); then, folded, the accepted skills that are not among them and the
     suggestions of ``earlier`` questions, each in its place whatever was decided about
-    it. ``names`` names
-    each skill for the screen (taxonomy, id, stored name -> shown name)."""
+    it. ``names`` names each skill for the screen (taxonomy, id, stored name -> shown
+    name)."""
     taken = {f"{a.taxonomy}|{a.competency_id}": a for a in accepted}
-    shown: list[SkillItem] = []
     seen: set[str] = set()
-    for m in matches:
-        key = f"{m.taxonomy}|{m.competency_id}"
-        if key in seen:
-            continue
-        seen.add(key)
-        claim = taken.get(key)
-        state = (ACCEPTED if claim is not None else
-                 TURNED_DOWN if m.competency_id in rejected else SUGGESTED)
-        shown.append(SkillItem(m.taxonomy, m.competency_id, m.label, state, m,
-                               claim.proficiency if claim is not None else None))
-    before: list[Match] = []
-    for m in earlier or []:
-        key = f"{m.taxonomy}|{m.competency_id}"
-        if key not in seen:
+
+    def decided(found: list[Match], folded: bool) -> list[SkillItem]:
+        """Each match not listed yet, with what the person decided about it."""
+        out = []
+        for m in found:
+            key = f"{m.taxonomy}|{m.competency_id}"
+            if key in seen:
+                continue
             seen.add(key)
-            before.append(m)
-    # accepted skills that no earlier answer suggested (found by name, or by a military
-    # code) first; then the earlier suggestions in their own order, whatever was decided
+            claim = taken.get(key)
+            state = (ACCEPTED if claim is not None else
+                     TURNED_DOWN if m.competency_id in rejected else SUGGESTED)
+            out.append(SkillItem(m.taxonomy, m.competency_id, m.label, state, m,
+                                 claim.proficiency if claim is not None else None,
+                                 folded=folded))
+        return out
+
+    shown = decided(matches, folded=False)
+    before = decided(earlier or [], folded=True)
+    # accepted skills that no answer suggested (found by name, or by a military code)
+    # first; then the earlier suggestions in their own order, whatever was decided
     folded = [SkillItem(a.taxonomy, a.competency_id, a.label or a.competency_id, ACCEPTED,
                         proficiency=a.proficiency, folded=True)
               for key, a in taken.items() if key not in seen]
-    for m in before:
-        claim = taken.get(f"{m.taxonomy}|{m.competency_id}")
-        state = (ACCEPTED if claim is not None else
-                 TURNED_DOWN if m.competency_id in rejected else SUGGESTED)
-        folded.append(SkillItem(m.taxonomy, m.competency_id, m.label, state, m,
-                                claim.proficiency if claim is not None else None,
-                                folded=True))
-    items = shown[:limit] + folded
+    items = shown[:limit] + folded + before
     if names is None:
         return items
     return [replace(i, name=names(i.taxonomy, i.competency_id, i.label)) for i in items]

@@ -236,9 +236,11 @@ class InterviewScreen(InterviewSteps):
         if before is not None and before.run == after.run:  # a skill accepted or taken back
             self.accepted += len(after.accepted) - len(before.accepted)
         old = before.key if before else None
+        skills = self.query_one("#skills", SkillList)
+        folded_before = sum(i.state == SUGGESTED for i in skills.folded)
         self._show(after, new_question=after.key != old)
-        waiting = sum(i.state == SUGGESTED for i in self.query_one("#skills", SkillList).folded)
-        if after.key != old and waiting and message.said == _("Saved."):  # not lost: folded
+        waiting = sum(i.state == SUGGESTED for i in skills.folded)
+        if after.key != old and waiting > folded_before:  # the new ones are folded, not lost
             self._say(message.said + " " + ngettext(
                 "{n} suggestion not decided yet is folded under the list: F5 shows it.",
                 "{n} suggestions not decided yet are folded under the list: F5 shows them.",

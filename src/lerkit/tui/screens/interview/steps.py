@@ -40,9 +40,9 @@ class InterviewSteps(Screen[None]):
     snapshot: Snapshot | None
     busy: bool
     leave_after_save: bool = False
+    """Set when the person chose to save the answer and leave."""
     said_step: bool = False
     """Whether the status line still says what the last step did."""
-    """Set when the person chose to save the answer and leave."""
 
     def _say(self, text: str) -> None:
         self.query_one("#status", Static).update(text)
@@ -97,7 +97,7 @@ class InterviewSteps(Screen[None]):
         self._run(lambda live: live.skip_part(), _("Skipped the rest of that part."))
 
     def on_skill_list_acted(self, message: SkillList.Acted) -> None:
-        item, name = message.item, in_sentence(message.item.shown)
+        item, name = message.item, message.item.shown  # a name, without a full stop
         if message.action == "reject":
             self._run(lambda live: live.reject(item.competency_id, taxonomy=item.taxonomy,
                                                label=item.label),
