@@ -176,9 +176,10 @@ def test_a_live_turn_down_stays_when_the_answer_is_never_saved(ler: Lerkit) -> N
     pid = people.add_person(ler, "Left Without It").id
     live = LiveInterview.open(ler, pid, ["caregiving"])
     _answer(live, "checklist")
-    text = "I kept track of my son's medications and appointments"
+    text = "I gave my mother her insulin shots and checked her blood sugar every morning"
     known = {s.match.competency_id for s in live.interview.run_suggestions()}
     shown = [m for m in live.preview(text) if m.competency_id not in known][:2]
+    assert len(shown) == 2, shown
     live.accept(shown[0].competency_id, taxonomy=shown[0].taxonomy, label=shown[0].label)
     live.reject(shown[1].competency_id, taxonomy=shown[1].taxonomy, label=shown[1].label)
     again = LiveInterview.open(ler, pid)  # the answer was never saved

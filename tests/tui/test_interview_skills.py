@@ -235,7 +235,7 @@ async def test_deciding_on_an_earlier_suggestion_moves_no_row(ler: Lerkit) -> No
     app = make_app(ler, person_id=person.id, start_interview=True, modules=["caregiving"])
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("1", "2", "3", "ctrl+s")  # three boxes of the checklist, saved
+        await pilot.press("1", "2", "3", "4", "ctrl+s")  # four boxes of the checklist, saved
         await settle(app, pilot)
         status = " ".join(screen_text(app).split())
         assert "suggestions not decided yet are folded under the list: F5 shows them" in status

@@ -37,7 +37,7 @@ TAXONOMY = "lerkit"
 SUGGESTIONS = 8  # at most, for one answer
 # found from the answer's words: under the 5th, most suggestions a coach judged on the
 # breadth set were absurd (54% at ranks 6 to 8, 11% right), and each one stored is one
-# more to review in the record
+# more to review in the record (the interview shows those close to the best one)
 WORD_SUGGESTIONS = 5
 JOB_SKILLS = 5  # at most, from military jobs named in an answer: the person's words count too
 _banks: dict[str, PromptBank] = {}
@@ -69,8 +69,8 @@ def lookups(ler: Lerkit, taxonomy: str | None = None,
     search = search if search is not None else search_for(ler, taxonomy)
 
     def suggest(text: str, areas: Sequence[str] = ()) -> list[Match]:
-        jobs = military.in_text(text)[:JOB_SKILLS]  # a military job named anywhere
-        found = search.match(text, top=WORD_SUGGESTIONS, areas=areas)  # brings its skills
+        jobs = military.in_text(text)[:JOB_SKILLS]  # military jobs the answer names
+        found = search.match(text, top=WORD_SUGGESTIONS, areas=areas)
         return best_matches([*jobs, *found], SUGGESTIONS) if jobs else found
 
     def crosswalk(text: str, areas: Sequence[str] = ()) -> list[Match]:

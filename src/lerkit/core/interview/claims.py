@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from lerkit.core.interview.model import Choice, Kind, Question, Suggest
 from lerkit.core.interview.state import Answer
 from lerkit.core.matching.best import best_per_competency
+from lerkit.core.matching.shortlist import close_to_best
 from lerkit.core.matching.types import Match, MatchedVia
 from lerkit.core.records import (
     ClaimRecord,
@@ -113,6 +114,12 @@ def of_choice(matches: Sequence[Match], kind: Suggest) -> tuple[Match, ...]:
     return own if own and kind is Suggest.SKILLS else tuple(matches)
 
 
+def of_text(matches: Sequence[Match]) -> tuple[Match, ...]:
+    """What an answer in the person's words suggests: the matches close to the best one
+    (:func:`~lerkit.core.matching.shortlist.close_to_best`)."""
+    return tuple(close_to_best(matches))
+
+
 def as_picked(matches: Sequence[Match], choice: Choice | None) -> tuple[Match, ...]:
     """The matches explained as coming from the choice picked (unchanged without one)."""
     if choice is None:
@@ -148,8 +155,7 @@ class SuggestionCache:
         out: list[Suggestion] = []
         for text, choice in _inputs(question, answer):
             found = self.lookup(question.suggest, text, areas)
-            if choice is not None:
-                found = of_choice(found, question.suggest)
+            found = of_choice(found, question.suggest) if choice is not None else of_text(found)
             for match in as_picked(found, choice if language != ENGLISH else None):
                 out.append(Suggestion(key, question.id, text, match))
         return out

@@ -21,6 +21,7 @@ from lerkit.core.interview.claims import (
     SuggestionCache,
     as_picked,
     of_choice,
+    of_text,
     picked_choice,
     read_proficiency,
 )
@@ -214,6 +215,8 @@ class Interview:
         found = self._lookups.lookup(step.question.suggest, text, module.skill_areas)
         if step.question.kind in (Kind.CHOICE, Kind.MULTI):
             found = of_choice(found, step.question.suggest)
+        else:
+            found = of_text(found)
         return list(as_picked(found, picked_choice(step.question, text, module.language)))
 
     def suggestions(self, key: str | None = None) -> list[Suggestion]:

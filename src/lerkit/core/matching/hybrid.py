@@ -64,6 +64,15 @@ class Matcher:
         """Whether closeness in meaning is part of the match."""
         return self.meaning is not None and self.model is not None
 
+    def categories(self) -> dict[str, str]:
+        """Competency id -> its category ("" for none)."""
+        found = self._cache.get("categories")
+        if found is None:
+            found = self._cache["categories"] = dict(
+                zip(self.lexical.ids, self.lexical.categories, strict=False))
+        result: dict[str, str] = found
+        return result
+
     def _weights(self, areas: Collection[str]) -> dict[int, float]:
         """Competency number -> score factor for the part of life being asked about:
         its areas (taxonomy categories) count more; an area written with a leading minus

@@ -8,7 +8,9 @@ score; every match keeps its taxonomy, so the list shows where each suggestion c
 
 An entry that a lerkit competency higher in the list already crosswalks to is folded into
 it: accepting the lerkit competency aligns the claim to that entry, so the list does not
-offer the same skill twice and keeps room for what else the person said.
+offer the same skill twice and keeps room for what else the person said. A suggestion
+that only repeats words a higher one of another area already took gives way
+(:func:`~lerkit.core.matching.shortlist.one_sense`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from lerkit.core.matching.hybrid import Matcher
+from lerkit.core.matching.shortlist import one_sense
 from lerkit.core.matching.types import Match
 
 POOL = 20
@@ -70,6 +73,12 @@ class MergedSearch:
             kept.append(m)
             if m.taxonomy == self.own.taxonomy:
                 covered.update(self.crosswalks.get(m.competency_id, ()))
-            if len(kept) == top:
-                break
-        return kept
+        return one_sense(kept, self._area)[:top]
+
+    def _area(self, match: Match) -> str:
+        """The area a suggestion belongs to: its category in lerkit's taxonomy, else its
+        taxonomy."""
+        if match.taxonomy != self.own.taxonomy:
+            return match.taxonomy
+        categories = self.own.categories()
+        return categories.get(match.competency_id, "") or match.taxonomy
