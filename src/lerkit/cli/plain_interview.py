@@ -148,6 +148,9 @@ def run_plain(live: LiveInterview, stopped: str) -> None:
             else:
                 suggestions = live.preview(line) if step.kind is Kind.TEXT else []
                 live.answer(line)
+                if step.names_no_date(line):
+                    _say(_("No year could be read in that, so the record shows no date: a "
+                           "year such as 2006 puts one there ('back' returns to it)."))
                 _offer(live, suggestions, f"{step.module_id}/{step.run}")
         except LerError as exc:
             _say(exc.message)

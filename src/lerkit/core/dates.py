@@ -60,7 +60,12 @@ _APPROX = re.compile(
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(0?[1-9]|1[0-2])(?:-(0?[1-9]|[12]\d|3[01]))?\b")
 _SLASH = re.compile(r"\b(0?[1-9]|1[0-2])/((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)s?\b")
-_SHORT_YEAR = re.compile(r"(?:'|\u2019)(\d\d)\b")
+_SHORT_YEAR = re.compile(r"(?:'|\u2019)(\d\d)\b"
+                         # "got out in 06", "since 98": a bare two-digit year after a
+                         # word that leads to a date, and no unit after it ("in 10 days")
+                         r"|\b(?:in|since|until|till|til|back in|en|desde|hasta)\s+(\d\d)\b"
+                         r"(?!\s*(?:%|(?:years?|months?|weeks?|days?|hours?|hrs?|minutes?"
+                         r"|mins?|anos?|meses|mes|semanas?|dias?|horas?|minutos?)\b))")
 _DECADE = re.compile(r"\blos (?:anos )?([5-9]0)s?\b")  # "los 90", "los años 80"
 _MONTH = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|"
@@ -159,7 +164,7 @@ def parse_when(text: str, today: date | None = None) -> WhenAnswer:
         year = int(found.group(1))
         approximate = approximate or low[found.end(1) : found.end(1) + 1] == "s"
     elif short := _SHORT_YEAR.search(low):
-        two = int(short.group(1))
+        two = int(short.group(1) or short.group(2))
         year = 2000 + two if two <= (today or date.today()).year % 100 else 1900 + two  # noqa: DTZ011
     elif decade := _DECADE.search(low):
         year, approximate = 1900 + int(decade.group(1)), True

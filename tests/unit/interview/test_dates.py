@@ -29,6 +29,11 @@ TODAY = date(2026, 5, 1)
         ("on and off", None, False),
         ("still doing it", None, False),
         ("married in 2015", "2015", True),
+        ("got out in 06", "2006", True),
+        ("since 98", "1998", True),
+        ("in 10 days", None, False),
+        ("in 30 minutes", None, False),
+        ("en 05", "2005", True),
     ],
 )
 def test_parse_when(text: str, iso: str | None, exact: bool) -> None:

@@ -369,3 +369,16 @@ def test_suggestions_weigh_the_skill_areas_of_the_part_of_life(
     iv.answer("gave my son his breathing treatments")
     iv.suggestions("caregiving/0/story")
     assert suggester.areas[-1] == bank.module("caregiving").skill_areas
+
+
+def test_a_date_answer_without_a_year_is_noticed(bank: PromptBank) -> None:
+    """"When did you get out?": words with no year leave the record without a date, and
+    the step says so (the interface tells the person); a year, "still serving" or a
+    question that asks no date do not."""
+    iv = Interview(bank, ["military"])
+    end = go_to(iv, "end")
+    assert end.names_no_date("after my second deployment")
+    assert not end.names_no_date("got out in 06")
+    assert not end.names_no_date("still serving")
+    assert not end.names_no_date("  ")
+    assert not go_to(iv, "deployed").names_no_date("after my second deployment")

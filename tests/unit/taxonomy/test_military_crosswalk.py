@@ -144,3 +144,13 @@ def test_jargon_finds_entries_in_more_than_one_branch(crosswalk: MilitaryCrosswa
 def test_unknown_text_finds_nothing(crosswalk: MilitaryCrosswalk) -> None:
     assert crosswalk.lookup("ZZ9") == []
     assert crosswalk.lookup("   ") == []
+
+
+def test_the_word_it_is_not_the_it_specialist(crosswalk: MilitaryCrosswalk) -> None:
+    """A sailor's rambling answer: "it" the pronoun names no IT job, and the jobs that
+    trail the best title by more than a few points (sharing "specialist") are left out."""
+    text = "MS2. it was mess management specialist back then, before they changed it"
+    assert [(h.occupation.branch, h.occupation.code) for h in crosswalk.lookup(text)] == [
+        ("navy", "CS")]
+    typed = {h.occupation.code for h in crosswalk.lookup("I was an IT specialist in the army")}
+    assert typed and typed <= {"IT", "25B", "170A"}

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lerkit.core.dates import parse_when
 from lerkit.core.i18n import _
 from lerkit.core.interview.claims import AcceptedClaim, Suggestion, claim_records
-from lerkit.core.interview.model import Choice, Kind, Module, Question
+from lerkit.core.interview.model import Choice, Field, Kind, Module, Question
 from lerkit.core.interview.output import stable_id
 from lerkit.core.interview.state import Answer
 from lerkit.core.records import ClaimRecord, EvidenceRecord, ExperienceRecord
@@ -48,6 +49,15 @@ class Step:
     @property
     def choices(self) -> tuple[Choice, ...]:
         return self.question.choices
+
+    def names_no_date(self, value: object) -> bool:
+        """Whether ``value`` answers this question, one asking when something began or
+        ended, in words that give no year and do not say it goes on ("got out in the
+        spring"): the record then shows no date for it."""
+        if self.question.field not in (Field.START, Field.END) or not isinstance(value, str):
+            return False
+        when = parse_when(value)
+        return bool(value.strip()) and when.year is None and not when.ongoing
 
     @property
     def progress(self) -> str:

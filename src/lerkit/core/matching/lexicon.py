@@ -38,8 +38,9 @@ FILLER_WORDS = frozenset(
 
 # Words that carry no skill of their own: a suggestion never rests on them alone, and
 # they count for little beside words that do. Generic verbs ("kept", "did", "gave",
-# "ran" say nothing without their object), family words ("my son"), and time, number
-# and frequency words ("twice a day", "ten years", "every shift").
+# "ran" say nothing without their object), family words ("my son"), time, number and
+# frequency words ("twice a day", "ten years", "every shift", "on Sundays") and plain
+# adjectives ("the old shingles").
 GENERIC_VERBS = frozenset(
     """
     keep keeps keeping kept do does did doing done give gives giving gave given run runs
@@ -70,8 +71,12 @@ TIME_WORDS = frozenset(
     tomorrow yesterday every each whole half couple few several dozen dozens hundred
     hundreds thousand thousands zero one two three four five six seven eight nine ten
     eleven twelve fifteen twenty thirty forty fifty first second third
+    monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays
+    saturday saturdays sunday sundays weekday weekdays tonight overnight noon midnight
+    january february april june july august september october november december
     """.split()
 )
+PLAIN_ADJECTIVES = frozenset("old older oldest big bigger biggest little nice pretty".split())
 
 IRREGULAR = {
     "taught": "teach", "led": "lead", "ran": "run", "kept": "keep", "built": "build",

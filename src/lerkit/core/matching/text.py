@@ -23,6 +23,7 @@ from lerkit.core.matching.lexicon import (
     FILLER_WORDS,
     GENERIC_VERBS,
     ISE_KEEP,
+    PLAIN_ADJECTIVES,
     SPELLING,
     STOP_WORDS,
     SYNONYMS,
@@ -88,7 +89,7 @@ def term_of(word: str, acronym: bool = False) -> str:
 def weak_terms() -> frozenset[str]:
     """Terms that carry no skill of their own (generic verbs, family, time and number
     words): they weigh ``WEAK_WEIGHT`` of their rarity and never make a match alone."""
-    words = GENERIC_VERBS | FAMILY_WORDS | TIME_WORDS
+    words = GENERIC_VERBS | FAMILY_WORDS | TIME_WORDS | PLAIN_ADJECTIVES
     return frozenset({term_of(normalize_word(w)) for w in words} - {""})
 
 

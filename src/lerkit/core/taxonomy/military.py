@@ -24,6 +24,9 @@ BRANCHES = ("army", "marine-corps", "navy", "air-force", "space-force", "coast-g
 _NAVY_GRADE = re.compile(
     r"^([A-Z]{2,3}?)(1|2|3|C|CS|CM|SN|SA|FN|FA|AN|AA|HN|HA|CN|CA|FR|SR|AR)$"
 )
+# title words that are everyday words too: "IT specialist", but "it was ..."
+WORD_ACRONYMS = frozenset({"it", "uh"})
+TITLE_MARGIN = 3.0
 _AFSC = re.compile(r"^(\d[A-Z]\d)[\dX](\d)([A-Z])?$")
 _MOS = re.compile(r"^(\d{2}[A-Z])(\d{1,2}[A-Z0-9]?)?$")
 
@@ -146,7 +149,8 @@ class MilitaryCrosswalk:
                     for i in exact[:limit]]
         if len(query) < 4:
             return []
-        return self._fuzzy_titles(query, limit)
+        typed = frozenset(w.lower() for w in re.findall(r"\b[A-Z]{2,}\b", text))
+        return self._fuzzy_titles(query, limit, typed & WORD_ACRONYMS)
 
     @staticmethod
     def _code_candidates(text: str) -> list[str]:
@@ -156,20 +160,27 @@ class MilitaryCrosswalk:
                   or (len(w) >= 2 and w.isupper() and w.isalpha())]
         return [text, *picked] if len(words) > 1 else [text]
 
-    def _fuzzy_titles(self, query: str, limit: int) -> list[MilitaryHit]:
+    def _fuzzy_titles(self, query: str, limit: int,
+                      capitals: frozenset[str] = frozenset()) -> list[MilitaryHit]:
+        """Titles close to ``query``; a title word that is also an everyday word ("it")
+        counts only where it was typed in capitals (``capitals``, in lower case)."""
         hits: dict[str, MilitaryHit] = {}
         for _, set_score, idx in process.extract(
             query, self._titles, scorer=fuzz.token_set_ratio, limit=limit * 8, score_cutoff=80
         ):
             # containment alone scores 100; the closeness of the whole titles breaks ties
             score = 0.6 * set_score + 0.4 * fuzz.token_sort_ratio(query, self._titles[idx])
-            if cuts_branch(self._titles[idx], query):
+            if cuts_branch(self._titles[idx], query) or (
+                    set(self._titles[idx].split()) & WORD_ACRONYMS) - capitals:
                 continue
             occ = self._title_owner[idx]
             key = f"{occ.branch}:{occ.code}"
             if key not in hits or hits[key].score < score:
                 hits[key] = MilitaryHit(occ, round(score, 1), f'title "{self._titles[idx]}"')
-        return sorted(hits.values(), key=lambda h: -h.score)[:limit]
+        ranked = sorted(hits.values(), key=lambda h: -h.score)[:limit]
+        # a title named equally well by several jobs (one per branch) keeps them all; one
+        # that trails the best is another job sharing a word ("specialist")
+        return [h for h in ranked if h.score >= ranked[0].score - TITLE_MARGIN]
 
 
 def _strings(value: object, where: str, source: str) -> list[str]:

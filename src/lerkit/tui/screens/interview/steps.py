@@ -81,7 +81,10 @@ class InterviewSteps(Screen[None]):
         if value is None:
             self._say(_("Pick one with Space or Enter first, or press Ctrl+N to skip."))
             return
-        self._run(lambda live: live.answer(value), _("Saved."))
+        said = (_("Saved, but no year could be read in it, so the record shows no date: a "
+                  "year such as 2006 puts one there (Ctrl+B goes back).")
+                if self.snapshot.step.names_no_date(value) else _("Saved."))
+        self._run(lambda live: live.answer(value), said)
 
     def action_skip_question(self) -> None:
         """Leave this question unanswered."""
