@@ -158,6 +158,27 @@ async def test_turning_down_leaves_the_skill_in_its_row_under_the_cursor(
         assert taken == ["Dispatch and vehicle coordination"], taken
 
 
+async def test_a_turned_down_skill_goes_last_once_the_answer_changes(
+        ler: Lerkit, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Said no to, a skill keeps its row while the answer stays as it was; once the
+    person types on (or at a later question) it no longer takes a place at the top."""
+    monkeypatch.setattr(InterviewDriver, "preview", _preview)
+    person = people.add_person(ler, "Said No Once")
+    app = make_app(ler, person_id=person.id, start_interview=True, modules=["military"])
+    async with app.run_test(size=SIZE) as pilot:
+        await _story(app, pilot)
+        skills = _skills(app)
+        await pilot.press("ctrl+l", "delete")  # the first: Route planning
+        await settle(app, pilot)
+        assert next(i.label for i in skills.items if not i.folded) == "Route planning"
+        await pilot.press("ctrl+l")
+        await type_text(pilot, " for the battalion")
+        await settle(app, pilot, DEBOUNCE_WAIT)
+        live = [(i.label, i.state) for i in skills.items if not i.folded]
+        assert live[0] == ("Heavy vehicle driving", "suggested"), live
+        assert live[-1] == ("Route planning", "turned down"), live
+
+
 async def test_accepted_skills_from_earlier_questions_fold_into_one_line(
         ler: Lerkit, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(InterviewDriver, "preview", _preview)

@@ -35,10 +35,9 @@ from lerkit.storage import interviews as stored
 
 TAXONOMY = "lerkit"
 SUGGESTIONS = 8  # at most, for one answer
-# found from the answer's words: under the 5th, most suggestions a coach judged on the
-# breadth set were absurd (54% at ranks 6 to 8, 11% right), and each one stored is one
-# more to review in the record (the interview shows those close to the best one)
-WORD_SUGGESTIONS = 5
+# the answer's words bring this many to the interview, which shows the few that fit
+# (:func:`lerkit.core.interview.claims.of_text` and ``of_choice``)
+CANDIDATES = 12
 JOB_SKILLS = 5  # at most, from military jobs named in an answer: the person's words count too
 _banks: dict[str, PromptBank] = {}
 
@@ -70,8 +69,8 @@ def lookups(ler: Lerkit, taxonomy: str | None = None,
 
     def suggest(text: str, areas: Sequence[str] = ()) -> list[Match]:
         jobs = military.in_text(text)[:JOB_SKILLS]  # military jobs the answer names
-        found = search.match(text, top=WORD_SUGGESTIONS, areas=areas)
-        return best_matches([*jobs, *found], SUGGESTIONS) if jobs else found
+        found = search.match(text, top=CANDIDATES, areas=areas)
+        return best_matches([*jobs, *found]) if jobs else found
 
     def crosswalk(text: str, areas: Sequence[str] = ()) -> list[Match]:
         return military.lookup(text, SUGGESTIONS).matches

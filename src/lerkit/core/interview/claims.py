@@ -29,6 +29,12 @@ from lerkit.core.records import (
 Lookup = Callable[[str, Sequence[str]], Sequence[Match]]
 DEFAULT_TAXONOMY = "lerkit"
 MEMO_LIMIT = 512  # texts remembered per interview (live typing asks for many)
+SUGGESTIONS = 8  # at most, for one answer
+# found by an answer's words: under the 5th, most suggestions a coach judged on the
+# breadth set were absurd (54% at ranks 6 to 8, 11% right), and each one stored is one
+# more to review in the record
+WORD_SUGGESTIONS = 5
+CHOICE_SUGGESTIONS = 3  # a ticked box names one everyday activity
 ENGLISH = "en"  # the language of the prompts' structure, and of the choices' match words
 
 
@@ -108,16 +114,29 @@ def picked_choice(question: Question, text: str, language: str) -> Choice | None
 def of_choice(matches: Sequence[Match], kind: Suggest) -> tuple[Match, ...]:
     """What a ticked checklist item or picked choice suggests: a box names an everyday
     activity in general words, so its skills are lerkit's own (the work activities of
-    particular trades come from the person's own words); all of them when lerkit's
-    taxonomy gave none or the lookup is the military one."""
-    own = tuple(m for m in matches if m.taxonomy == DEFAULT_TAXONOMY)
-    return own if own and kind is Suggest.SKILLS else tuple(matches)
+    particular trades come from the person's own words), the best few
+    (``CHOICE_SUGGESTIONS``, close to the best one); the best of all of them when
+    lerkit's taxonomy gave none or the lookup is the military one."""
+    own = [m for m in matches if m.taxonomy == DEFAULT_TAXONOMY]
+    if kind is not Suggest.SKILLS:
+        return tuple(matches)
+    return tuple(close_to_best(own or matches)[:CHOICE_SUGGESTIONS])
 
 
 def of_text(matches: Sequence[Match]) -> tuple[Match, ...]:
-    """What an answer in the person's words suggests: the matches close to the best one
-    (:func:`~lerkit.core.matching.shortlist.close_to_best`)."""
-    return tuple(close_to_best(matches))
+    """What an answer in the person's words suggests: of the matches found by its words,
+    the first ``WORD_SUGGESTIONS`` close to the best one
+    (:func:`~lerkit.core.matching.shortlist.close_to_best`), with every skill of a
+    military job it names (a crosswalk); ``SUGGESTIONS`` at most."""
+    shown: list[Match] = []
+    words = 0
+    for match in close_to_best(matches):
+        if match.matched_via is not MatchedVia.CROSSWALK:
+            if words == WORD_SUGGESTIONS:
+                continue
+            words += 1
+        shown.append(match)
+    return tuple(shown[:SUGGESTIONS])
 
 
 def as_picked(matches: Sequence[Match], choice: Choice | None) -> tuple[Match, ...]:

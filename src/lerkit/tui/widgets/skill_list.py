@@ -125,6 +125,14 @@ def skill_items(accepted: list[AcceptedClaim], rejected: list[str],
     return [replace(i, name=names(i.taxonomy, i.competency_id, i.label)) for i in items]
 
 
+def turned_down_last(matches: list[Match], rejected: list[str]) -> list[Match]:
+    """New live ``matches`` with those already turned down (at an earlier question, or
+    for an earlier wording of this answer) after the rest, each group in its order: a
+    skill the person said no to does not take a place at the top again."""
+    said_no = set(rejected)
+    return sorted(matches, key=lambda m: m.competency_id in said_no)
+
+
 def fold_line(accepted: int, suggested: int, unfolded: bool) -> str:
     """The one line that stands for the skills ``accepted`` at earlier questions of the
     part and those ``suggested`` there and not decided, listed only when unfolded."""

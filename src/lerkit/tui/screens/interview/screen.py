@@ -43,7 +43,7 @@ from lerkit.tui.navigation import RecordWanted
 from lerkit.tui.screens.interview.steps import InterviewSteps
 from lerkit.tui.widgets.answer_box import AnswerBox, Draft
 from lerkit.tui.widgets.choice_list import ChoiceList
-from lerkit.tui.widgets.skill_list import SUGGESTED, SkillList, skill_items
+from lerkit.tui.widgets.skill_list import SUGGESTED, SkillList, skill_items, turned_down_last
 
 DEBOUNCE = 0.2
 
@@ -264,7 +264,9 @@ class InterviewScreen(InterviewSteps):
         box = self.query_one(AnswerBox)
         if step is None or message.key != step.key or message.texts != box.texts():
             return  # the person has typed on or moved on; a newer lookup is coming
-        self.live_matches, self.live_texts = message.matches, message.texts
+        rejected = self.snapshot.rejected if self.snapshot is not None else []
+        self.live_matches = turned_down_last(message.matches, rejected)
+        self.live_texts = message.texts
         if message.note != self.live_note:
             self.live_note = message.note
             self._titles()
