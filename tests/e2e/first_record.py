@@ -26,6 +26,8 @@ EVIDENCE_NAME = "Course certificate, signed at the VA hospital"  # the privacy c
 EVIDENCE_REWORDED = "Course certificate"
 PASSPHRASE = "correct horse battery staple"
 WAIT = 60.0
+FOCUS_KEYS = frozenset({"Tab", "BTab"})
+FOCUS_PAUSE = 0.3  # seconds
 
 
 @dataclass
@@ -49,9 +51,14 @@ class Run:
         return shown
 
     def press(self, *names: str) -> None:
-        """Named keys, one press each."""
+        """Named keys, one press each; after a key that moves the focus, a moment before
+        the next, as a person's hands take (on a loaded machine the first letters typed
+        after a Tab could otherwise land in the field it left)."""
         self.keys += len(names)
-        self.term.keys(*names)
+        for name in names:
+            self.term.keys(name)
+            if name in FOCUS_KEYS:
+                time.sleep(FOCUS_PAUSE)
 
     def type(self, text: str, what: str) -> None:
         """Literal text, one press per character, counted under ``what``."""
