@@ -179,6 +179,28 @@ async def test_a_turned_down_skill_goes_last_once_the_answer_changes(
         assert live[-1] == ("Route planning", "turned down"), live
 
 
+async def test_a_skill_found_by_name_shows_with_this_questions_skills(
+        ler: Lerkit, monkeypatch: pytest.MonkeyPatch) -> None:
+    """F2, a name, Enter: the skill accepted is listed at the top of this question's
+    skills, not folded away as if accepted at an earlier question."""
+    monkeypatch.setattr(InterviewDriver, "preview", _preview)
+    person = people.add_person(ler, "Finds By Name")
+    app = make_app(ler, person_id=person.id, start_interview=True, modules=["military"])
+    async with app.run_test(size=SIZE) as pilot:
+        await _story(app, pilot)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        await type_text(pilot, "house cleaning")
+        await settle(app, pilot, DEBOUNCE_WAIT)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        skills = _skills(app)
+        live = [(i.competency_id, i.state) for i in skills.items if not i.folded]
+        assert live[0] == ("hospitality.residential-cleaning", "accepted"), live
+        assert not [i for i in skills.items if i.folded and i.state == "accepted"]
+        assert "accepted" not in " ".join(_pane(app)[-1:]).lower(), _pane(app)
+
+
 async def test_accepted_skills_from_earlier_questions_fold_into_one_line(
         ler: Lerkit, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(InterviewDriver, "preview", _preview)

@@ -107,6 +107,7 @@ class InterviewScreen(InterviewSteps):
         self.accepted = 0
         """The person's accepted skills so far (every part, every interview)."""
         self.live_matches: list[Match] = []
+        self.found_here = []
         self.live_texts: tuple[str, ...] = ()
         self.live_note = ""  # how the answer is matched, when the person should know
         self.timings: deque[Timing] = deque(maxlen=500)
@@ -298,7 +299,7 @@ class InterviewScreen(InterviewSteps):
             example += "  " + _("(F1: more)")
         self.query_one("#examples", Static).update(example)
         self.query_one("#examples").display = bool(example)
-        self.live_matches, self.live_texts = [], ()
+        self.live_matches, self.live_texts, self.found_here = [], (), []
         self.query_one("#skills", SkillList).fold()
         self.query_one(AnswerBox).load(step, self.draft)
         self.draft = None
@@ -308,7 +309,8 @@ class InterviewScreen(InterviewSteps):
         snap = self.snapshot
         if snap is None:
             return
-        items = skill_items(snap.accepted, snap.rejected, self.live_matches, snap.earlier,
+        items = skill_items(snap.accepted, snap.rejected, [*self.found_here, *self.live_matches],
+                            snap.earlier,
                             names=self.driver.names if self.driver is not None else None)
         self.query_one("#skills", SkillList).show(items)
         self.show_kept()

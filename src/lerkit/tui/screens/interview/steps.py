@@ -43,6 +43,8 @@ class InterviewSteps(Screen[None]):
     """Set when the person chose to save the answer and leave."""
     said_step: bool = False
     """Whether the status line still says what the last step did."""
+    found_here: list[Match]
+    """Skills found by name (F2) and accepted at this question: listed with its own."""
 
     def _say(self, text: str) -> None:
         self.query_one("#status", Static).update(text)
@@ -165,6 +167,7 @@ class InterviewSteps(Screen[None]):
 
         def chosen(match: Match | None) -> None:
             if match is not None:
+                self.found_here.insert(0, match)
                 self._accept(match, None, _("Accepted: {skill}.").format(
                     skill=in_sentence(match.label)))
 
