@@ -18,7 +18,7 @@ from sqlmodel import Session
 from lerkit.core.errors import BadInputError, NotFoundError
 from lerkit.core.i18n import _, current_language
 from lerkit.core.interview import Interview, PromptBank, Step, load_answers, load_bank, replay_file
-from lerkit.core.interview.claims import read_proficiency
+from lerkit.core.interview.claims import SUGGESTIONS, read_proficiency
 from lerkit.core.interview.values import AnswerInput
 from lerkit.core.matching.best import best_matches
 from lerkit.core.matching.hybrid import Matcher
@@ -34,7 +34,6 @@ from lerkit.services.skill_names import SkillNames
 from lerkit.storage import interviews as stored
 
 TAXONOMY = "lerkit"
-SUGGESTIONS = 8  # at most, for one answer
 # the answer's words bring this many to the interview, which shows the few that fit
 # (:func:`lerkit.core.interview.claims.of_text` and ``of_choice``)
 CANDIDATES = 12

@@ -88,7 +88,8 @@ def term_of(word: str, acronym: bool = False) -> str:
 @lru_cache(maxsize=1)
 def weak_terms() -> frozenset[str]:
     """Terms that carry no skill of their own (generic verbs, family, time and number
-    words): they weigh ``WEAK_WEIGHT`` of their rarity and never make a match alone."""
+    words, plain adjectives): they weigh ``WEAK_WEIGHT`` of their rarity and never make
+    a match alone."""
     words = GENERIC_VERBS | FAMILY_WORDS | TIME_WORDS | PLAIN_ADJECTIVES
     return frozenset({term_of(normalize_word(w)) for w in words} - {""})
 
