@@ -117,3 +117,15 @@ def test_model_json_names_its_provenance() -> None:
     assert (MODEL_DIR / "LICENSE").read_text(encoding="utf-8").lstrip().startswith(
         "Apache License")
     assert "scripts/build_meaning_model.py" in (MODEL_DIR / "MODEL.md").read_text("utf-8")
+
+
+def test_a_dish_name_the_model_reads_in_pieces_gets_its_kind(model: StaticModel) -> None:
+    from lerkit.core.matching.text import for_meaning
+
+    assert not model.knows("tamales") and model.knows("pizza")
+    assert for_meaning("sold tamales after mass", model.knows).endswith("(food)")
+    assert for_meaning("talked the pizza place into paying", model.knows) == (
+        "talked the pizza place into paying")
+    assert for_meaning("ran the forklift", model.knows) == "ran the forklift"
+    hinted = _cosine(model, for_meaning("sold pupusas", model.knows), "selling food")
+    assert hinted > _cosine(model, "sold pupusas", "selling food")

@@ -68,3 +68,16 @@ def test_a_generic_verb_needs_its_object() -> None:
 def test_which_words_are_weak(word: str, weak: bool) -> None:
     term = term_of(tokenize(word)[0].word)
     assert (is_weak(term) or term == "") is weak  # "" is a stop word: weaker still
+
+
+def test_a_dish_name_reads_as_food() -> None:
+    index = build_index(Taxonomy(name="t", title="t", competencies=[
+        Competency("home", "Selling food made at home",
+                   phrasings=["sold plates of food on Saturdays"]),
+        Competency("book", "Bookkeeping", phrasings=["kept the books"]),
+    ]))
+    found = search(index, "I sold tamales at the soccer games", top=5)
+    assert found[0].competency_id == "home"
+    assert set(found[0].matched_words) == {"sold", "tamales"}  # named as typed
+    assert term_of("empanadas") == term_of("food")
+    assert term_of("cookies") != term_of("food")  # a word with another common sense

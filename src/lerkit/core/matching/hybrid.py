@@ -23,7 +23,7 @@ from lerkit.core.matching.index import MatchIndex
 from lerkit.core.matching.meaning import StaticModel
 from lerkit.core.matching.rank import Scored
 from lerkit.core.matching.search import candidates, explain, prepare
-from lerkit.core.matching.text import says_something
+from lerkit.core.matching.text import for_meaning, says_something
 from lerkit.core.matching.types import Match, MatchedVia
 from lerkit.core.matching.vectors import MeaningIndex
 
@@ -159,7 +159,7 @@ class Matcher:
                     best_matches([*self._weighted(words, boosted), *glossed])]
         number = self._numbers()
         lexical = {number[m.competency_id]: m for m in words}
-        near = self.meaning.nearest(self.model.encode_one(english), top=pool,
+        near = self.meaning.nearest(self._vector(english), top=pool,
                                     extra=tuple(lexical), whole=self.blend.whole)
         fused = fuse(lexical={c: m.score / 100.0 for c, m in lexical.items()}, near=near,
                      blend=replace(self.blend, lexical_weight=SPANISH_WORDS),
@@ -169,6 +169,11 @@ class Matcher:
                                   competency_id=self.lexical.ids[item.comp],
                                   meaning=self.meaning, words=lexical.get(item.comp))
                             for item in fused) if m is not None]
+
+    def _vector(self, text: str) -> Any:
+        """The meaning vector of ``text`` (the model is loaded)."""
+        assert self.model is not None
+        return self.model.encode_one(for_meaning(text, self.model.knows))
 
     def _direct(self, text: str, pool: int, boosted: dict[int, float],
                 shown_top: int, theirs: bool = True) -> list[Match]:
@@ -190,7 +195,7 @@ class Matcher:
                  if query is not None else {})
         quick = {c: min(s.score, 1.0) for c, s in best.items()}
         quick.update({c: m.score / 100.0 for c, m in exact.items() if m is not None})
-        near = self.meaning.nearest(self.model.encode_one(text), top=pool,
+        near = self.meaning.nearest(self._vector(text), top=pool,
                                     extra=tuple(best), whole=self.blend.whole)
         fused = fuse(lexical=quick, near=near, blend=self.blend, boosted=boosted, top=shown_top)
         found = []

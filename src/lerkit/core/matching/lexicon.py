@@ -157,6 +157,26 @@ SYNONYMS = {
     "budgeting": "budget", "yard": "garden", "lawn": "garden",
 }  # fmt: skip
 
+# Dishes and baked goods people name instead of saying "food" ("sold tamales", "baked
+# pies for the bake sale"): read as "food", so what they cook or sell finds the food
+# work it is. Words with a common other sense ("chips", "cookies", "jam") are left out.
+FOOD_NAMES = frozenset(
+    """
+    tamale tamales tamal taco tacos burrito burritos enchilada enchiladas pupusa pupusas
+    empanada empanadas tortilla tortillas quesadilla quesadillas tostada tostadas tortas
+    pozole menudo churro churros arepa arepas elote elotes flan salsa salsas guacamole
+    sandwich sandwiches burger burgers hamburger hamburgers hotdog hotdogs pizza pizzas
+    pasta lasagna spaghetti soup soups stew stews casserole casseroles barbecue bbq
+    brisket gumbo jambalaya chili curry curries dumpling dumplings eggroll eggrolls
+    samosa samosas sushi noodles ramen pho kimchi jollof injera falafel kebab kebabs
+    gyro gyros pierogi pierogies pie pies cake cakes cupcake cupcakes cheesecake
+    cheesecakes brownie brownies muffin muffins donut donuts doughnut doughnuts pastry
+    pastries croissant croissants bagel bagels biscuit biscuits cornbread baklava
+    fudge candy candies pralines toffee cobbler cobblers lemonade smoothies
+    """.split()
+)
+SYNONYMS.update(dict.fromkeys(FOOD_NAMES, "food"))
+
 # Acronyms people use, with what they stand for. One typed in capitals (in text that is
 # not all capitals) that the taxonomy itself does not use is read as these words, so
 # "taught ESL" finds "teach English as a second language" in a taxonomy without "ESL".

@@ -67,6 +67,10 @@ class StaticModel:
         np.divide(out, norms, out=out, where=norms > 0.0)
         return out
 
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` is one token of the vocabulary (else it is read in pieces)."""
+        return len(self.tokenizer.encode(word, add_special_tokens=False).ids) == 1
+
     def encode_one(self, text: str) -> NDArray[np.float32]:
         """The normalised vector of one text."""
         row: NDArray[np.float32] = self.encode([text])[0]

@@ -21,6 +21,7 @@ from lerkit.core.matching.lexicon import (
     ACRONYMS,
     FAMILY_WORDS,
     FILLER_WORDS,
+    FOOD_NAMES,
     GENERIC_VERBS,
     ISE_KEEP,
     PLAIN_ADJECTIVES,
@@ -176,6 +177,16 @@ def terms(text: str) -> list[str]:
         if token.term:
             seen.setdefault(token.term, None)
     return list(seen)
+
+
+def for_meaning(text: str, knows: Callable[[str], bool]) -> str:
+    """The text the meaning model reads: with "food" added when it names a dish the
+    model does not ``knows`` as a word ("sold tamales"), which it would read only as
+    pieces of letters."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if any(w.lower() in FOOD_NAMES and not knows(w.lower()) for w in words):
+        return text + " (food)"
+    return text
 
 
 def ends_mid_word(text: str) -> bool:
