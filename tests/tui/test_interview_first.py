@@ -171,6 +171,34 @@ async def test_escape_with_an_unsaved_answer_asks_before_leaving(ler: Lerkit) ->
     assert _stored_answer(ler, person.id, key) == "I ran the motor pool for two years"
 
 
+async def test_quitting_with_an_unsaved_answer_asks_first(ler: Lerkit) -> None:
+    """Ctrl+Q closes lerkit, but not over an answer typed and not saved: the same
+    dialog saves it and closes, or stays."""
+    person = people.add_person(ler, "Quit Midway")
+    app = make_app(ler, person_id=person.id, start_interview=True, modules=["military"])
+    async with app.run_test(size=SIZE) as pilot:
+        await _typed_story(app, pilot, "I kept the motor pool's books")
+        key = _question_key(app)
+        await pilot.press("ctrl+q")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LeaveModal)
+        assert _running(app)
+        await pilot.press("escape")  # stay
+        await settle(app, pilot)
+        assert isinstance(app.screen, InterviewScreen) and "motor pool" in screen_text(app)
+        await pilot.press("ctrl+q")
+        await settle(app, pilot)
+        await pilot.press("ctrl+s")  # save it, then close
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert not _running(app)
+    assert _stored_answer(ler, person.id, key) == "I kept the motor pool's books"
+
+
+def _running(app: LerkitApp) -> bool:
+    return app.is_running
+
+
 async def test_leaving_without_the_answer_and_leaving_with_nothing_typed(
         ler: Lerkit) -> None:
     person = people.add_person(ler, "Changed Mind")

@@ -62,6 +62,12 @@ class LerkitApp(LerkitBaseApp[None]):
     def on_mount(self) -> None:
         self.open_screens()
 
+    async def action_quit(self) -> None:
+        """Close lerkit; a screen with an answer not saved yet asks first."""
+        ask = getattr(self.screen, "ask_before_leaving", None)
+        if ask is None or not ask():
+            self.exit()
+
     def open_screens(self) -> None:
         """The first screens: the caseload, and the person's interview or record."""
         self.push_screen(HomeScreen(self.ler))

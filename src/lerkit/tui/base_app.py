@@ -29,7 +29,7 @@ COMMON_BINDINGS: list[BindingType] = [
     Binding("f1", "show_help", N_("Help"), id="help",
             tooltip=N_("What this screen is for and what each key does")),
     Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True,
-            tooltip=N_("Close lerkit (every step is already saved)")),
+            tooltip=N_("Close lerkit (an answer not saved yet is asked about first)")),
     Binding("ctrl+t", "toggle_contrast", N_("Contrast"), id="toggle-contrast", show=False,
             tooltip=N_("Switch between the normal and the high-contrast colours")),
     Binding(LANGUAGE_KEY, "choose_language", N_("Language"), id="choose-language",

@@ -228,10 +228,10 @@ class InterviewScreen(InterviewSteps):
 
     def on_step_saved(self, message: StepSaved) -> None:
         self.busy = False
-        if self.leave_after_save:
-            self.leave_after_save = False
-            self.app.pop_screen()
+        if self.after_save is not None:
+            leave, self.after_save = self.after_save, None
             self.notify(_("Your answer is saved."), title=_("Saved"))
+            leave()
             return
         before, after = self.snapshot, message.snapshot
         if before is not None and before.run == after.run:  # a skill accepted or taken back
@@ -252,7 +252,7 @@ class InterviewScreen(InterviewSteps):
 
     def on_step_failed(self, message: StepFailed) -> None:
         self.busy = False
-        self.leave_after_save = False
+        self.after_save = None
         self._say(_("Not saved: {text}").format(text=message.text))
         self.notify(message.text, title=_("Not saved"), severity="warning")
 

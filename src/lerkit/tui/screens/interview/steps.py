@@ -39,8 +39,8 @@ class InterviewSteps(Screen[None]):
     driver: InterviewDriver | None
     snapshot: Snapshot | None
     busy: bool
-    leave_after_save: bool = False
-    """Set when the person chose to save the answer and leave."""
+    after_save: Callable[[], None] | None = None
+    """Set when the person chose to save the answer and leave: how to leave."""
     said_step: bool = False
     """Whether the status line still says what the last step did."""
     found_here: list[Match]
@@ -193,17 +193,30 @@ class InterviewSteps(Screen[None]):
     def action_leave(self) -> None:
         """Leave the interview; everything saved so far stays. An answer typed (or a
         choice ticked) and not saved yet is not dropped without asking."""
-        if self.busy or not self.query_one(AnswerBox).unsaved():
+        if not self.ask_before_leaving(quit_app=False):
             self.app.pop_screen()
-            return
 
-        def chosen(leave: Leave | None) -> None:
-            if leave == "drop":
+    def ask_before_leaving(self, *, quit_app: bool = True) -> bool:
+        """Whether an answer typed and not saved yet needs asking about before the
+        interview is left (``quit_app``: lerkit is closed); if so, asks, and leaves as
+        the person chooses (save, then leave; leave without it; or stay)."""
+        if self.busy or not self.query_one(AnswerBox).unsaved():
+            return False
+
+        def leave() -> None:
+            if quit_app:
+                self.app.exit()
+            else:
                 self.app.pop_screen()
-            elif leave == "save":
-                self.leave_after_save = True
+
+        def chosen(choice: Leave | None) -> None:
+            if choice == "drop":
+                leave()
+            elif choice == "save":
+                self.after_save = leave
                 self.action_save_answer()
                 if not self.busy:  # nothing to save after all (no choice picked)
-                    self.leave_after_save = False
+                    self.after_save = None
 
         self.app.push_screen(LeaveModal(self.query_one(AnswerBox).has_saved_answer()), chosen)
+        return True
