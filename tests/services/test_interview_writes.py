@@ -189,3 +189,30 @@ def test_a_live_turn_down_stays_when_the_answer_is_never_saved(ler: Lerkit) -> N
     status = {c.competency_id: c.status
               for e in review.record_view(ler, pid).experiences for c in e.claims}
     assert status[shown[1].competency_id] is ClaimStatus.REJECTED
+
+
+def test_how_well_goes_back_to_not_set(ler: Lerkit) -> None:
+    """A level set by mistake can be taken back, in the interview and on the review."""
+    pid = people.add_person(ler, "Changed Level").id
+    live = LiveInterview.open(ler, pid, ["caregiving"])
+    _answer(live, "checklist")
+    _answer(live, "I kept track of my son's medications and appointments")
+    first = live.interview.run_suggestions()[0].match
+    live.accept(first.competency_id, taxonomy=first.taxonomy, label=first.label,
+                proficiency=Proficiency.TAUGHT_OR_LED)
+
+    def level() -> Proficiency | None:
+        [exp] = review.record_view(ler, pid).experiences
+        return next(c.proficiency for c in exp.claims if c.competency_id == first.competency_id)
+
+    assert level() is Proficiency.TAUGHT_OR_LED
+    live.accept(first.competency_id, taxonomy=first.taxonomy, label=first.label)
+    assert level() is None
+    [exp] = review.record_view(ler, pid).experiences
+    claim_id = next(c.id for c in exp.claims if c.competency_id == first.competency_id)
+    claims.set_claim(ler, claim_id, proficiency=Proficiency.ON_MY_OWN)
+    assert level() is Proficiency.ON_MY_OWN
+    claims.set_claim(ler, claim_id, status=ClaimStatus.ACCEPTED)  # a level left alone
+    assert level() is Proficiency.ON_MY_OWN
+    claims.set_claim(ler, claim_id, clear_proficiency=True)
+    assert level() is None

@@ -28,11 +28,11 @@ from .keys import settle, type_text
 PASSPHRASE = "a long enough passphrase"
 # "p" on a skill: not set (or not yet accepted) -> with help -> on my own -> taught or led
 # others -> with help
-ONE_STEP_ON: dict[Proficiency | None, Proficiency] = {
+ONE_STEP_ON: dict[Proficiency | None, Proficiency | None] = {
     None: Proficiency.WITH_HELP,
     Proficiency.WITH_HELP: Proficiency.ON_MY_OWN,
     Proficiency.ON_MY_OWN: Proficiency.TAUGHT_OR_LED,
-    Proficiency.TAUGHT_OR_LED: Proficiency.WITH_HELP,
+    Proficiency.TAUGHT_OR_LED: None,  # back to not set
 }
 
 

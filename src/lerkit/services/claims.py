@@ -46,12 +46,14 @@ def add_claim(ler: Lerkit, person_id: str, experience_id: str | None, taxonomy: 
 
 
 def set_claim(ler: Lerkit, claim_id: str, *, status: ClaimStatus | None = None,
-              proficiency: Proficiency | None = None) -> None:
-    """Accept or reject a claim, or set its proficiency."""
+              proficiency: Proficiency | None = None, clear_proficiency: bool = False) -> None:
+    """Accept or reject a claim, or set its proficiency (``clear_proficiency``: back to
+    not set)."""
+    level = (rows.NOT_SET if clear_proficiency else
+             proficiency.value if proficiency is not None else None)
     with ler.transaction() as session:
         rows.set_claim(session=session, actor=ler.actor, claim_id=claim_id,
-                       status=status.value if status is not None else None,
-                       proficiency=proficiency.value if proficiency is not None else None)
+                       status=status.value if status is not None else None, proficiency=level)
 
 
 def add_evidence(ler: Lerkit, *, kind: EvidenceKind, claim_id: str | None = None,

@@ -145,7 +145,8 @@ def write_decision(session: Session, ler: Lerkit, person_id: str, iv: Interview,
                        experience_id=experience_id(iv.id, run), taxonomy=taxonomy,
                        competency_id=competency_id, label=label or competency_id,
                        status=status.value,
-                       proficiency=proficiency.value if proficiency else None)
+                       proficiency=proficiency.value if proficiency else
+                       rows.NOT_SET if status is ClaimStatus.ACCEPTED else None)
 
 
 def _accepted(iv: Interview, run: str) -> list[AcceptedClaim]:

@@ -164,25 +164,29 @@ def put_suggestions(*, session: Session, actor: str, person_id: str, experience_
     return written
 
 
+NOT_SET = ""  # a proficiency that clears the stored one (None leaves it)
+
+
 def decide(*, session: Session, actor: str, person_id: str, experience_id: str,
            taxonomy: str, competency_id: str, label: str, status: str,
            proficiency: str | None) -> bool:
     """Record the person's decision on one claim (made if it was not suggested); a
-    proficiency of None leaves the stored one. True if the row was written."""
+    proficiency of None leaves the stored one, ``NOT_SET`` clears it. True if the row was
+    written."""
     row = session.exec(select(Claim).where(
         Claim.experience_id == experience_id, Claim.taxonomy == taxonomy,
         Claim.competency_id == competency_id)).first()
     if row is None:
         row = Claim(person_id=person_id, experience_id=experience_id, taxonomy=taxonomy,
                     competency_id=competency_id, label=label[:300], status=status,
-                    proficiency=proficiency)
+                    proficiency=proficiency or None)
         session.add(row)
         session.flush()
         _log(session, actor, "create", "claim", row.id, person_id, ["status"])
         return True
     values: dict[str, Any] = {"status": status}
     if proficiency is not None:
-        values["proficiency"] = proficiency
+        values["proficiency"] = proficiency or None
     changed = _update(row, values)
     if changed:
         row.updated_at = utcnow()
@@ -261,12 +265,12 @@ def add_claim(*, session: Session, actor: str, person_id: str, experience_id: st
 
 def set_claim(*, session: Session, actor: str, claim_id: str, status: str | None,
               proficiency: str | None) -> bool:
-    """Set a claim's status or proficiency (None leaves it); NotFoundError for an
-    unknown id. True if the row was written."""
+    """Set a claim's status or proficiency (None leaves it; ``NOT_SET`` clears the
+    proficiency); NotFoundError for an unknown id. True if the row was written."""
     row = session.get(Claim, claim_id)
     if row is None:
         raise NotFoundError(_("no claim with id {id!r}").format(id=claim_id))
-    values = {k: v for k, v in (("status", status), ("proficiency", proficiency))
+    values = {k: v or None for k, v in (("status", status), ("proficiency", proficiency))
               if v is not None}
     changed = _update(row, values)
     if changed:

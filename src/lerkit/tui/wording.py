@@ -42,11 +42,13 @@ AREA_WORDS = {
 PROFICIENCY_ORDER = (Proficiency.WITH_HELP, Proficiency.ON_MY_OWN, Proficiency.TAUGHT_OR_LED)
 
 
-def next_proficiency(current: Proficiency | None) -> Proficiency:
-    """The next step of "with help" → "on my own" → "taught or led others" → "with help"."""
-    if current is None:
+def next_proficiency(current: Proficiency | None, accepted: bool = True) -> Proficiency | None:
+    """The next step of "with help" → "on my own" → "taught or led others" → not set →
+    "with help"; a skill not accepted yet starts at "with help"."""
+    if current is None or not accepted:
         return PROFICIENCY_ORDER[0]
-    return PROFICIENCY_ORDER[(PROFICIENCY_ORDER.index(current) + 1) % len(PROFICIENCY_ORDER)]
+    at = PROFICIENCY_ORDER.index(current) + 1
+    return PROFICIENCY_ORDER[at] if at < len(PROFICIENCY_ORDER) else None
 
 
 def in_sentence(name: str) -> str:

@@ -217,12 +217,14 @@ class ReviewScreen(Screen[None]):
                                                  status=ClaimStatus.REJECTED),
                         _("Turned down: {skill}.").format(skill=in_sentence(claim.label)))
         else:
-            current = claim.proficiency if claim.status == ClaimStatus.ACCEPTED else None
-            level = next_proficiency(current)
+            level = next_proficiency(claim.proficiency, claim.status == ClaimStatus.ACCEPTED)
             self.change(lambda: claims.set_claim(self.ler, claim.id, status=ClaimStatus.ACCEPTED,
-                                                 proficiency=level),
+                                                 proficiency=level,
+                                                 clear_proficiency=level is None),
                         _("{skill}: {level}.").format(skill=in_sentence(claim.label),
-                                                     level=level_words(level)))
+                                                     level=level_words(level))
+                        if level is not None else
+                        _("{skill}: how well is not set.").format(skill=in_sentence(claim.label)))
 
     def action_add_evidence(self) -> None:
         """Add a note, a link or a file to the highlighted skill."""

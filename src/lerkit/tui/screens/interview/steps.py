@@ -114,10 +114,13 @@ class InterviewSteps(Screen[None]):
             return
         proficiency = item.proficiency
         if message.action == "proficiency":
-            proficiency = next_proficiency(item.proficiency if item.state == ACCEPTED else None)
+            proficiency = next_proficiency(item.proficiency, item.state == ACCEPTED)
         said = (_("Accepted: {skill} ({level}).").format(skill=name,
                                                           level=level_words(proficiency))
-                if proficiency else _("Accepted: {skill}.").format(skill=name))
+                if proficiency else
+                _("{skill}: how well is not set.").format(skill=name)
+                if message.action == "proficiency" else
+                _("Accepted: {skill}.").format(skill=name))
         self._accept(item, proficiency, said)
 
     def _accept(self, item: SkillItem | Match, proficiency: Proficiency | None,
