@@ -1,9 +1,9 @@
-"""How well a skill was done: P steps through the levels and back to not set."""
+"""How well a skill was done (P steps through the levels and back to not set); when."""
 
 from __future__ import annotations
 
-from lerkit.core.records import Proficiency
-from lerkit.tui.wording import how_well, next_proficiency
+from lerkit.core.records import ExperienceRecord, LifeArea, Proficiency
+from lerkit.tui.wording import how_well, next_proficiency, period
 
 
 def test_p_steps_through_the_levels_and_back_to_not_set() -> None:
@@ -18,3 +18,14 @@ def test_p_steps_through_the_levels_and_back_to_not_set() -> None:
 def test_p_on_a_skill_not_accepted_yet_starts_at_with_help() -> None:
     for level in (None, Proficiency.ON_MY_OWN):
         assert next_proficiency(level, accepted=False) is Proficiency.WITH_HELP
+
+
+def test_a_period_with_no_end_read_does_not_look_ongoing() -> None:
+    def said(started: str | None, ended: str | None, ongoing: bool) -> str:
+        return period(ExperienceRecord("e", LifeArea.CAREGIVING, "Caregiver",
+                                       started=started, ended=ended, ongoing=ongoing))
+
+    assert said("2019", None, False) == "from 2019"  # "til she passed": no year in it
+    assert said("2019", None, True) == "2019 to now"
+    assert said("2008", "2016", False) == "2008 to 2016"
+    assert said(None, "2016", False) == "until 2016"

@@ -63,7 +63,13 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)s?\b")
 _SHORT_YEAR = re.compile(r"(?:'|\u2019)(\d\d)\b"
                          # "got out in 06", "since 98": a bare two-digit year after a
                          # word that leads to a date, and no unit after it ("in 10 days")
-                         r"|\b(?:in|since|until|till|til|en|desde|hasta)\s+(\d\d)\b"
+                         r"|\b(?:in|since|until|till|til|en|desde|hasta|"
+                         # "spring of 19", "summer 09", "june of 19" (not "june 19")
+                         r"(?:winter|spring|summer|fall|autumn)(?:\s+of)?|"
+                         r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+                         r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+                         r"\s+of)"
+                         r"\s+(\d\d)\b"
                          r"(?!\s*(?:%|(?:years?|months?|weeks?|days?|hours?|hrs?|minutes?"
                          r"|mins?|anos?|meses|mes|semanas?|dias?|horas?|minutos?)\b))")
 _DECADE = re.compile(r"\blos (?:anos )?([5-9]0)s?\b")  # "los 90", "los años 80"

@@ -123,12 +123,12 @@ def claim_line(claim: ClaimRecord, endorsed_by: Sequence[str] = ()) -> str:
 
 
 def period(exp: ExperienceRecord) -> str:
-    """"2008 to summer 2016", "since 2016", or ""."""
+    """"2008 to summer 2016", "2016 to now", "from 2016" (an end not known), or ""."""
     start, end = exp.started or "", _("now") if exp.ongoing else (exp.ended or "")
     if start and end:
         return _("{start} to {end}").format(start=start, end=end)
     if start:
-        return _("since {start}").format(start=start)
+        return _("from {start}").format(start=start)
     return _("until {end}").format(end=end) if end else ""
 
 

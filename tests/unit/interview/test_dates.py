@@ -34,6 +34,10 @@ TODAY = date(2026, 5, 1)
         ("in 10 days", None, False),
         ("in 30 minutes", None, False),
         ("en 05", "2005", True),
+        ("spring of 19 when mom got sick", "2019-04", False),
+        ("june of 19", "2019-06", True),
+        ("june 19", None, False),  # a day, not a year
+        ("the market of 19 vendors", None, False),
     ],
 )
 def test_parse_when(text: str, iso: str | None, exact: bool) -> None:

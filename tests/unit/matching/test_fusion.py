@@ -79,3 +79,17 @@ def test_calibration_is_clipped() -> None:
     assert calibrate(0.1, blend) == 0.0
     assert calibrate(0.45, blend) == pytest.approx(0.5)
     assert calibrate(0.95, blend) == 1.0
+
+
+def test_meaning_quotes_the_text_the_persons_words_are_in() -> None:
+    """Closest in meaning is the skill's name here, but "vest" is in an example: the
+    example is quoted, so the word named is in the text shown."""
+    carried = fuse(lexical={0: 0.2}, near=[Near(0, 0.9, 0)], blend=BLEND)[0]
+    match = shown(carried, taxonomy="t", label="Airway clearance", competency_id="a",
+                  meaning=_meaning(), words=_words(20.0))
+    assert match is not None
+    assert match.why == ('close in meaning to the example "did the vest every morning"; '
+                         'shares "vest"')
+    alone = shown(carried, taxonomy="t", label="Airway clearance", competency_id="a",
+                  meaning=_meaning(), words=None)
+    assert alone is not None and alone.why == "close in meaning to this skill"

@@ -89,13 +89,16 @@ def shown(fused: Fused, *, taxonomy: str, label: str, competency_id: str,
           meaning: MeaningIndex, words: Match | None) -> Match | None:
     """The suggestion a person sees: explained by their own matched words (``words``,
     the lexical match) when those carried it, else as close in meaning to the
-    competency's closest text (naming any words that also matched)."""
+    competency: to the text those words matched, when some did (naming them), else to
+    its text closest in meaning."""
     if fused.by_words and words is not None:
         return replace(words, score=fused.score)
     if fused.close is None:
         return None
     entry = fused.close.entry
     closest = label if meaning.kind(entry) is MatchedVia.DESCRIPTION else meaning.texts[entry]
+    if words is not None and words.matched_words:  # quote the text their words are in
+        closest = label if words.matched_via is MatchedVia.DESCRIPTION else words.matched_text
     return Match(  # a description is long: the name stands for it
         taxonomy=taxonomy, competency_id=competency_id, label=label, score=fused.score,
         matched_via=MatchedVia.MEANING, matched_text=closest,

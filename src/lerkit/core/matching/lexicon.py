@@ -159,14 +159,14 @@ SYNONYMS = {
 
 # Dishes and baked goods people name instead of saying "food" ("sold tamales", "baked
 # pies for the bake sale"): read as "food", so what they cook or sell finds the food
-# work it is. Words with a common other sense ("chips", "cookies", "jam") are left out.
+# work it is. Words with a common other sense ("chips", "cookies", "jam") are left out,
+# and so are the ones that name a kind of place as often ("the pizza place").
 FOOD_NAMES = frozenset(
     """
     tamale tamales tamal taco tacos burrito burritos enchilada enchiladas pupusa pupusas
     empanada empanadas tortilla tortillas quesadilla quesadillas tostada tostadas tortas
     pozole menudo churro churros arepa arepas elote elotes flan salsa salsas guacamole
-    sandwich sandwiches burger burgers hamburger hamburgers hotdog hotdogs pizza pizzas
-    pasta lasagna spaghetti soup soups stew stews casserole casseroles barbecue bbq
+    sandwich sandwiches hotdog hotdogs pasta lasagna spaghetti soup soups stew stews casserole casseroles barbecue bbq
     brisket gumbo jambalaya chili curry curries dumpling dumplings eggroll eggrolls
     samosa samosas sushi noodles ramen pho kimchi jollof injera falafel kebab kebabs
     gyro gyros pierogi pierogies pie pies cake cakes cupcake cupcakes cheesecake
