@@ -179,6 +179,32 @@ async def test_a_turned_down_skill_goes_last_once_the_answer_changes(
         assert live[-1] == ("Route planning", "turned down"), live
 
 
+async def test_a_turned_down_skill_stays_listed_when_the_answer_no_longer_finds_it(
+        ler: Lerkit, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typed on, the answer finds other skills: the one said no to is still listed,
+    last and turned down, so the person can see it and change their mind."""
+    monkeypatch.setattr(InterviewDriver, "preview", _preview)
+    person = people.add_person(ler, "Changes Mind")
+    app = make_app(ler, person_id=person.id, start_interview=True, modules=["military"])
+    async with app.run_test(size=SIZE) as pilot:
+        await _story(app, pilot)
+        skills = _skills(app)
+        await pilot.press("ctrl+l", "delete")  # Route planning
+        await settle(app, pilot)
+        await pilot.press("ctrl+l")
+        await type_text(pilot, " as an 88N")  # now only the code's two skills
+        await settle(app, pilot, DEBOUNCE_WAIT)
+        live = [(i.label, i.state) for i in skills.items if not i.folded]
+        assert [label for label, _ in live[:2]] == [m.label for m in CODE], live
+        assert live[-1] == ("Route planning", "turned down"), live
+        await pilot.press("ctrl+l")
+        skills.highlighted = len(live) - 1
+        await pilot.press("enter")  # changed their mind
+        await settle(app, pilot)
+        live = [(i.label, i.state) for i in skills.items if not i.folded]
+        assert ("Route planning", "accepted") in live, live
+
+
 async def test_a_skill_found_by_name_shows_with_this_questions_skills(
         ler: Lerkit, monkeypatch: pytest.MonkeyPatch) -> None:
     """F2, a name, Enter: the skill accepted is listed at the top of this question's

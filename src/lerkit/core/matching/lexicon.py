@@ -166,7 +166,8 @@ FOOD_NAMES = frozenset(
     tamale tamales tamal taco tacos burrito burritos enchilada enchiladas pupusa pupusas
     empanada empanadas tortilla tortillas quesadilla quesadillas tostada tostadas tortas
     pozole menudo churro churros arepa arepas elote elotes flan salsa salsas guacamole
-    sandwich sandwiches hotdog hotdogs pasta lasagna spaghetti soup soups stew stews casserole casseroles barbecue bbq
+    sandwich sandwiches hotdog hotdogs pasta lasagna spaghetti soup soups stew stews
+    casserole casseroles barbecue bbq
     brisket gumbo jambalaya chili curry curries dumpling dumplings eggroll eggrolls
     samosa samosas sushi noodles ramen pho kimchi jollof injera falafel kebab kebabs
     gyro gyros pierogi pierogies pie pies cake cakes cupcake cupcakes cheesecake

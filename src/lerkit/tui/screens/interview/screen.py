@@ -108,6 +108,7 @@ class InterviewScreen(InterviewSteps):
         """The person's accepted skills so far (every part, every interview)."""
         self.live_matches: list[Match] = []
         self.found_here = []
+        self.declined_here = []
         self.live_texts: tuple[str, ...] = ()
         self.live_note = ""  # how the answer is matched, when the person should know
         self.timings: deque[Timing] = deque(maxlen=500)
@@ -299,7 +300,8 @@ class InterviewScreen(InterviewSteps):
             example += "  " + _("(F1: more)")
         self.query_one("#examples", Static).update(example)
         self.query_one("#examples").display = bool(example)
-        self.live_matches, self.live_texts, self.found_here = [], (), []
+        self.live_matches, self.live_texts = [], ()
+        self.found_here, self.declined_here = [], []
         self.query_one("#skills", SkillList).fold()
         self.query_one(AnswerBox).load(step, self.draft)
         self.draft = None
@@ -309,7 +311,8 @@ class InterviewScreen(InterviewSteps):
         snap = self.snapshot
         if snap is None:
             return
-        items = skill_items(snap.accepted, snap.rejected, [*self.found_here, *self.live_matches],
+        items = skill_items(snap.accepted, snap.rejected,
+                            [*self.found_here, *self.live_matches, *self.declined_here],
                             snap.earlier,
                             names=self.driver.names if self.driver is not None else None)
         self.query_one("#skills", SkillList).show(items)

@@ -45,6 +45,9 @@ class InterviewSteps(Screen[None]):
     """Whether the status line still says what the last step did."""
     found_here: list[Match]
     """Skills found by name (F2) and accepted at this question: listed with its own."""
+    declined_here: list[Match]
+    """Suggestions turned down at this question: listed last while the answer changes,
+    so the person can still see them and change their mind."""
 
     def _say(self, text: str) -> None:
         self.query_one("#status", Static).update(text)
@@ -104,6 +107,9 @@ class InterviewSteps(Screen[None]):
     def on_skill_list_acted(self, message: SkillList.Acted) -> None:
         item, name = message.item, message.item.shown  # a name, without a full stop
         if message.action == "reject":
+            if (item.match is not None and not item.folded
+                    and item.match not in self.declined_here):  # one of this question's
+                self.declined_here.append(item.match)
             self._run(lambda live: live.reject(item.competency_id, taxonomy=item.taxonomy,
                                                label=item.label),
                       _("Turned down: {skill}.").format(skill=name))
