@@ -223,6 +223,8 @@ async def test_a_skill_found_by_name_shows_with_this_questions_skills(
         skills = _skills(app)
         live = [(i.competency_id, i.state) for i in skills.items if not i.folded]
         assert live[0] == ("hospitality.residential-cleaning", "accepted"), live
+        found = skills.items[0].match
+        assert found is not None and found.why.startswith("you picked"), found  # not "shares"
         assert not [i for i in skills.items if i.folded and i.state == "accepted"]
         assert "accepted" not in " ".join(_pane(app)[-1:]).lower(), _pane(app)
 

@@ -7,6 +7,7 @@ the actions its key bindings and the command palette call.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from textual import work
 from textual.screen import Screen
@@ -14,7 +15,7 @@ from textual.widgets import Static
 
 from lerkit.core.errors import LerError
 from lerkit.core.i18n import _
-from lerkit.core.matching.types import Match
+from lerkit.core.matching.types import Match, MatchedVia
 from lerkit.core.records import Proficiency
 from lerkit.services.context import Lerkit
 from lerkit.services.interview import LiveInterview
@@ -175,8 +176,9 @@ class InterviewSteps(Screen[None]):
         """Search the skills list by name and accept one."""
 
         def chosen(match: Match | None) -> None:
-            if match is not None:
-                self.found_here.insert(0, match)
+            if match is not None:  # listed as picked, not as words of their answer
+                self.found_here.insert(0, replace(match, matched_via=MatchedVia.PICKED,
+                                                  matched_text=in_sentence(match.label)))
                 self._accept(match, None, _("Accepted: {skill}.").format(
                     skill=in_sentence(match.label)))
 
