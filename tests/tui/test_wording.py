@@ -29,3 +29,12 @@ def test_a_period_with_no_end_read_does_not_look_ongoing() -> None:
     assert said("2019", None, True) == "2019 to now"
     assert said("2008", "2016", False) == "2008 to 2016"
     assert said(None, "2016", False) == "until 2016"
+
+
+def test_the_fold_line_counts_what_waits_apart_from_what_was_turned_down() -> None:
+    from lerkit.tui.widgets.skill_list import fold_line
+
+    assert fold_line(2, 3, False, 4) == (
+        "+ 2 accepted, 3 suggested at earlier questions · F5 shows them")
+    assert fold_line(0, 0, False, 4) == "+ 4 turned down at earlier questions · F5 shows them"
+    assert fold_line(0, 0, True, 4).startswith("- the skills from earlier questions are at the top")

@@ -133,14 +133,17 @@ def turned_down_last(matches: list[Match], rejected: list[str]) -> list[Match]:
     return sorted(matches, key=lambda m: m.competency_id in said_no)
 
 
-def fold_line(accepted: int, suggested: int, unfolded: bool) -> str:
+def fold_line(accepted: int, suggested: int, unfolded: bool, turned_down: int = 0) -> str:
     """The one line that stands for the skills ``accepted`` at earlier questions of the
-    part and those ``suggested`` there and not decided, listed only when unfolded."""
+    part, those ``suggested`` there and not decided, and those ``turned_down``, listed
+    only when unfolded."""
     if unfolded:
         what = (ngettext("{n} other skill accepted for this part is at the top",
                          "{n} other skills accepted for this part are at the top",
                          accepted).format(n=accepted) if not suggested else
                 _("the skills from earlier questions are at the top"))
+        if not (accepted or suggested) and turned_down:
+            what = _("the skills from earlier questions are at the top")
         return "- " + what + " · " + _("{key} folds them").format(key=FOLD_KEY)
     parts = []
     if accepted:
@@ -152,6 +155,10 @@ def fold_line(accepted: int, suggested: int, unfolded: bool) -> str:
         parts.append(ngettext("{n} suggested at earlier questions",
                               "{n} suggested at earlier questions",
                               suggested).format(n=suggested))
+    if turned_down and not parts:
+        parts.append(ngettext("{n} turned down at earlier questions",
+                              "{n} turned down at earlier questions",
+                              turned_down).format(n=turned_down))
     return "+ " + ", ".join(parts) + " · " + _("{key} shows them").format(key=FOLD_KEY)
 
 

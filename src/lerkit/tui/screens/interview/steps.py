@@ -26,7 +26,13 @@ from lerkit.tui.dialogs.skill_search import SkillSearchModal
 from lerkit.tui.interview_driver import InterviewDriver, Snapshot
 from lerkit.tui.messages import StepFailed, StepSaved
 from lerkit.tui.widgets.answer_box import AnswerBox
-from lerkit.tui.widgets.skill_list import ACCEPTED, SkillItem, SkillList, fold_line
+from lerkit.tui.widgets.skill_list import (
+    ACCEPTED,
+    SUGGESTED,
+    SkillItem,
+    SkillList,
+    fold_line,
+)
 from lerkit.tui.wording import in_sentence, level_words, next_proficiency
 
 Change = Callable[[LiveInterview], object]
@@ -153,18 +159,19 @@ class InterviewSteps(Screen[None]):
         self.show_kept()
         if skills.unfolded:
             skills.focus()
-            self._say(_("Accepted skills listed at the top: P sets how well, Delete takes "
-                        "one back."))
+            self._say(_("Skills of earlier questions listed at the top, accepted or not: "
+                        "Enter accepts, P sets how well, Delete turns down."))
         else:
-            self._say(_("Folded the accepted skills into one line."))
+            self._say(_("Folded the skills of earlier questions into one line."))
 
     def show_kept(self) -> None:
         """The one line under the list for the skills of earlier questions."""
         skills, kept = self.query_one("#skills", SkillList), self.query_one("#kept", Static)
         folded = skills.folded
         accepted = sum(i.state == ACCEPTED for i in folded)
-        kept.update(fold_line(accepted, len(folded) - accepted, skills.unfolded)
-                    if folded else "")
+        waiting = sum(i.state == SUGGESTED for i in folded)
+        kept.update(fold_line(accepted, waiting, skills.unfolded,
+                              len(folded) - accepted - waiting) if folded else "")
         kept.display = bool(folded)
 
     def action_question_help(self) -> None:
