@@ -93,3 +93,12 @@ def test_shell_quote() -> None:
     assert shell_quote("a.bundle.json") == "a.bundle.json"
     assert shell_quote("my record.json") == "'my record.json'"
     assert shell_quote("it's.json") == "'it'\"'\"'s.json'"
+
+
+def test_an_onet_activity_title_is_named_without_its_full_stop() -> None:
+    from dataclasses import replace
+
+    listed = claims()
+    listed[2] = replace(listed[2], taxonomy="onet-dwa", label="Operate cash registers.")
+    names = {s.claim_id: s.name for a in page(claims=listed).areas for s in a.skills}
+    assert names["c3"] == "Operate cash registers"

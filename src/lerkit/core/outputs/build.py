@@ -105,7 +105,7 @@ def _skill(claim: ClaimRecord, entry: ClaimEntry, did: str, data: PageInput) -> 
     return SkillView(
         claim_id=claim.id,
         credential_id=credential_id(did, claim.id),
-        name=claim.label,
+        name=claim.label.removesuffix("."),  # O*NET's activity titles end in a full stop
         area=data.areas.get(claim.id) or translate_in(data.language, OTHER_AREA),
         description=claim.description,
         proficiency=claim.proficiency.value if claim.proficiency is not None else None,
