@@ -265,7 +265,7 @@ async def test_what_a_step_said_gives_way_once_the_person_types_again(ler: Lerki
         assert "Back one question" in str(status.render())
         await type_text(pilot, " every day")
         await settle(app, pilot)
-        assert "Ctrl+S saves it" in str(status.render())
+        assert "Ctrl+S saves" in str(status.render())
 
 
 async def test_letters_typed_at_a_choice_list_bring_words_on_how_to_answer(

@@ -85,7 +85,7 @@ def why(m: Match) -> str:
     return m.why
 
 
-SOURCES = {"lerkit": "", "onet-dwa": N_("O*NET work activity")}
+SOURCES = {"lerkit": "", "onet-dwa": N_("O*NET")}  # before the name: never cut off
 
 
 def source(m: Match) -> str:
@@ -105,8 +105,8 @@ def why_words(m: Match) -> str:
 
 def match_line(m: Match) -> str:
     """The score, the skill and where it comes from, then why it matched."""
-    origin = f"  ({source(m)})" if source(m) else ""
-    return f"{score_words(m.score)}  {m.label}{origin}\n    {why_words(m)}"
+    origin = f"{source(m)}: " if source(m) else ""
+    return f"{score_words(m.score)}  {origin}{m.label}\n    {why_words(m)}"
 
 
 def claim_line(claim: ClaimRecord, endorsed_by: Sequence[str] = ()) -> str:

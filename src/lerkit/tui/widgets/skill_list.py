@@ -62,12 +62,12 @@ class SkillItem:
 
     def line(self) -> str:
         """The row's one line: the decision or the score, then the skill."""
-        origin = f"  ({source(self.match)})" if self.match and source(self.match) else ""
+        origin = f"{source(self.match)}: " if self.match and source(self.match) else ""
         if self.state == ACCEPTED:
-            return f"{_('ACCEPTED'):<10} {self.shown}{origin}"
+            return f"{_('ACCEPTED'):<10} {origin}{self.shown}"
         score = f"{score_words(self.match.score)}  " if self.match else ""
         lead = f"[{_('turned down')}] " if self.state == TURNED_DOWN else ""
-        return f"{lead}{score}{self.shown}{origin}"
+        return f"{lead}{score}{origin}{self.shown}"
 
     def details(self) -> str:
         """What the row says under the cursor: why, how well, what the keys do."""
