@@ -148,6 +148,18 @@ def test_replay_of_a_parsed_script(bank: PromptBank) -> None:
     assert again.drafts[0].record == draft.record  # stable ids
 
 
+def test_a_casual_title_is_tidied_and_a_plain_no_is_no_evidence(bank: PromptBank) -> None:
+    text = (
+        "format: lerkit-answers/1\nmodules:\n  paid-work:\n    - answers:\n"
+        "        title: counter clerk / presser i guess\n"
+        "        story: I pressed shirts and took the tickets at a dry cleaner.\n"
+        "        evidence: not really\n"
+    )
+    (draft,) = replay(bank, parse_answers(text, "notes.yaml", bank), interview_id="t").drafts
+    assert draft.record.title == "Counter clerk / presser"
+    assert not [e for e in draft.evidence if e.name == "What shows my work"]
+
+
 # --- the shipped demo ---------------------------------------------------------------------
 
 

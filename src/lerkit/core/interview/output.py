@@ -23,6 +23,7 @@ from lerkit.core.evidence_checks import usable_url
 from lerkit.core.i18n import N_, translate_in
 from lerkit.core.interview.model import AGAIN_ID, Field, Kind, Module, Question
 from lerkit.core.interview.state import Answer
+from lerkit.core.interview.tidy import says_nothing, tidy_title
 from lerkit.core.records import EvidenceKind, EvidenceRecord, ExperienceRecord
 
 _NAMESPACE = uuid.UUID("5d7c3a8e-2f4b-4c1e-9a51-6b0f3e2d9c17")
@@ -98,12 +99,14 @@ def build_experience(
         if f in (Field.TITLE, Field.ORGANIZATION, Field.PLACE):
             attr = {Field.TITLE: "title", Field.ORGANIZATION: "organization"}.get(f, "place")
             if not getattr(record, attr):
-                setattr(record, attr, value)
+                setattr(record, attr, tidy_title(value, title=f is Field.TITLE))
         elif f is Field.START and start is None:
             start = parse_when(value)
         elif f is Field.END and end is None:
             end = parse_when(value)
         elif f in (Field.EVIDENCE, Field.VOUCH):
+            if says_nothing(value):
+                continue
             name = (translate_in(module.language, VOUCH_NAME) if f is Field.VOUCH
                     else question.display_label)
             eid = stable_id(interview_id, "evidence", key, question.id)
