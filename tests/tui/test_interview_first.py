@@ -280,3 +280,11 @@ async def test_letters_typed_at_a_choice_list_bring_words_on_how_to_answer(
         await settle(app, pilot)
         status = str(app.screen.query_one("#status", Static).render())
         assert status.startswith("This is a list: arrows move"), status
+        choices = app.screen.query_one("#choices", ChoiceList)
+        await type_text(pilot, " feb 2019")  # a date typed at the list ticks nothing
+        await settle(app, pilot)
+        assert choices.picked == [], choices.picked
+        choices.typing_until = 0.0  # they stopped typing: a digit ticks again
+        await pilot.press("2")
+        await settle(app, pilot)
+        assert len(choices.picked) == 1, choices.picked

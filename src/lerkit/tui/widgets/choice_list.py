@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -12,6 +13,11 @@ from textual.message import Message
 
 from lerkit.core.i18n import N_
 from lerkit.tui.widgets.marked_list import MarkedList, Row
+
+# Someone who types letters at a list thinks it is a box to write in: the digits and
+# spaces that follow ("feb 2019") are part of what they type, not ticks, until they stop
+# typing for this long.
+TYPING_PAUSE = 1.5
 
 
 class ChoiceList(MarkedList):
@@ -53,6 +59,8 @@ class ChoiceList(MarkedList):
         self.numbered = numbered
         self.choices: list[tuple[str, str]] = []
         self.details: dict[str, str] = {}
+        self.typing_until = 0.0
+        """While letters are being typed at the list, digits and spaces do not tick."""
         self.picked: list[str] = []
 
     def set_choices(self, choices: Iterable[tuple[str, str]], picked: Iterable[str] = (),
@@ -110,6 +118,8 @@ class ChoiceList(MarkedList):
 
     def action_tick(self) -> None:
         """Tick or untick the highlighted choice."""
+        if self.typing():
+            return
         choice_id = self.highlighted_id()
         if choice_id is not None:
             self.toggle(choice_id)
@@ -136,11 +146,21 @@ class ChoiceList(MarkedList):
         def control(self) -> ChoiceList:
             return self.choice_list
 
+    def typing(self) -> bool:
+        """Whether letters were typed at the list a moment ago."""
+        return time.monotonic() < self.typing_until
+
     def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isalpha():
+        char = event.character
+        if char and (char.isalpha() or (self.typing() and char.isprintable())):
+            self.typing_until = time.monotonic() + TYPING_PAUSE
             self.post_message(self.Typed(self))  # a screen may say how a list is used
-        if self.numbered and event.character and event.character in "123456789":
-            index = int(event.character) - 1
+            if not char.isalpha():  # "feb 2019": the 2 is not a tick
+                event.stop()
+                event.prevent_default()
+            return
+        if self.numbered and char and char in "123456789":
+            index = int(char) - 1
             if index < len(self.choices):
                 event.stop()
                 self.highlighted = index
