@@ -288,3 +288,15 @@ async def test_letters_typed_at_a_choice_list_bring_words_on_how_to_answer(
         await pilot.press("2")
         await settle(app, pilot)
         assert len(choices.picked) == 1, choices.picked
+
+
+async def test_a_ticked_box_that_adds_a_part_says_so(ler: Lerkit) -> None:
+    """"Part 2 of 3" turning into "of 4" is explained: the box ticked added a part."""
+    person = people.add_person(ler, "Adds A Part")
+    app = make_app(ler, person_id=person.id, start_interview=True, modules=["caregiving"])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("5", "ctrl+s")  # handled bills, forms or paperwork: household
+        await settle(app, pilot)
+        status = " ".join(str(app.screen.query_one("#status", Static).render()).split())
+        assert "What you ticked adds 1 part; there are 2 now." in status, status

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lerkit.core.i18n import N_, _, ngettext
+from lerkit.core.interview import Step
 from lerkit.core.matching.types import Match
 from lerkit.core.records import (
     ClaimRecord,
@@ -139,3 +140,14 @@ def experience_line(exp: ExperienceRecord, notes: int = 0) -> str:
     if notes:
         head += " · " + ngettext("{n} note", "{n} notes", notes).format(n=notes)
     return head
+
+
+def parts_added(before: Step | None, after: Step | None) -> str:
+    """What to say when the step just saved added parts of life to the interview (a
+    ticked box that leads to one), or ""."""
+    if before is None or after is None or after.module_count <= before.module_count:
+        return ""
+    added = after.module_count - before.module_count
+    return ngettext("What you ticked adds {n} part; there are {total} now.",
+                    "What you ticked adds {n} parts; there are {total} now.",
+                    added).format(n=added, total=after.module_count)

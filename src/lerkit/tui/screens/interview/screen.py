@@ -44,6 +44,7 @@ from lerkit.tui.screens.interview.steps import InterviewSteps
 from lerkit.tui.widgets.answer_box import AnswerBox, Draft
 from lerkit.tui.widgets.choice_list import ChoiceList
 from lerkit.tui.widgets.skill_list import SUGGESTED, SkillList, skill_items, turned_down_last
+from lerkit.tui.wording import parts_added
 
 DEBOUNCE = 0.2
 
@@ -242,13 +243,15 @@ class InterviewScreen(InterviewSteps):
         folded_before = sum(i.state == SUGGESTED for i in skills.folded)
         self._show(after, new_question=after.key != old)
         waiting = sum(i.state == SUGGESTED for i in skills.folded)
+        said = " ".join(b for b in (message.said, parts_added(
+            before.step if before is not None else None, after.step)) if b)
         if after.key != old and waiting > folded_before:  # the new ones are folded, not lost
-            self._say(message.said + " " + ngettext(
+            self._say(said + " " + ngettext(
                 "{n} suggestion not decided yet is folded under the list: F5 shows it.",
                 "{n} suggestions not decided yet are folded under the list: F5 shows them.",
                 waiting).format(n=waiting))
         else:
-            self._say(message.said)
+            self._say(said)
         self.said_step = True  # until the person types: "Saved." is about the last answer
 
     def on_step_failed(self, message: StepFailed) -> None:
