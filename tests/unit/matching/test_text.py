@@ -79,3 +79,13 @@ def test_known_lowercase_and_shouted_acronyms_stay_as_typed() -> None:
     assert kept("TAUGHT ESL HERE", set()) == ["taught", "esl", "here"]  # all capitals
     assert kept("ran the XYZ desk", set()) == ["ran", "the", "xyz", "desk"]  # not listed
     assert kept("a C.D.L. holder", set())[1:4] == ["commercial", "driver", "license"]
+
+
+def test_a_compound_is_one_word() -> None:
+    from lerkit.core.matching.text import tokenize
+
+    found = [(t.text, t.term) for t in tokenize("pressed shirts at the dry cleaners")]
+    assert ("dry cleaners", "dryclean") in found
+    assert [t.term for t in tokenize("dry cleaning")] == [t.term for t in tokenize("dry cleaner")]
+    assert "bank" not in [t.term for t in tokenize("I sorted cans at the food bank")]
+    assert [t.text for t in tokenize("dry, cleaners")] == ["dry", "cleaners"]  # apart

@@ -19,7 +19,7 @@ from typing import Any
 from lerkit.core.matching.types import MatchedVia
 from lerkit.core.taxonomy.model import Taxonomy
 
-INDEX_VERSION = 6  # bump when the text pipelines read words differently
+INDEX_VERSION = 7  # bump when the text pipelines read words differently
 KINDS = (MatchedVia.LABEL, MatchedVia.ALT_LABEL, MatchedVia.PHRASING, MatchedVia.DESCRIPTION)
 
 

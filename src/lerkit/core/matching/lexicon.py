@@ -178,6 +178,16 @@ FOOD_NAMES = frozenset(
 )
 SYNONYMS.update(dict.fromkeys(FOOD_NAMES, "food"))
 
+# Words that mean one thing together and something else apart: read as one word (the
+# value), so "dry cleaners" is not office cleaning and "food bank" not banking. Each
+# phrase is matched on its words' terms, so plurals and other endings count too.
+COMPOUNDS = {
+    "dry cleaner": "drycleaning", "dry cleaning": "drycleaning",
+    "food bank": "foodbank", "food pantry": "foodpantry",
+    "home health aide": "homeaide", "home care aide": "homeaide", "home aide": "homeaide",
+    "shade tree mechanic": "mechanic", "backyard mechanic": "mechanic",
+}  # fmt: skip
+
 # Acronyms people use, with what they stand for. One typed in capitals (in text that is
 # not all capitals) that the taxonomy itself does not use is read as these words, so
 # "taught ESL" finds "teach English as a second language" in a taxonomy without "ESL".

@@ -19,6 +19,7 @@ from lerkit.core.errors import BadInputError
 from lerkit.core.i18n import _
 from lerkit.core.matching.lexicon import (
     ACRONYMS,
+    COMPOUNDS,
     FAMILY_WORDS,
     FILLER_WORDS,
     FOOD_NAMES,
@@ -116,7 +117,37 @@ class Pipeline:
     retouch: Callable[[list[Token]], list[Token]] | None = None
 
 
-ENGLISH = Pipeline("en", normalize_word, term_of, FILLER_WORDS, weak_terms)
+@lru_cache(maxsize=1)
+def _compounds() -> dict[tuple[str, ...], str]:
+    """Each compound's words as terms -> the term of the one word it is read as."""
+    return {tuple(term_of(normalize_word(w)) for w in phrase.split()): term_of(joined)
+            for phrase, joined in COMPOUNDS.items()}
+
+
+def join_compounds(tokens: list[Token]) -> list[Token]:
+    """Tokens with each listed compound ("dry cleaners") made one token, whose text is
+    the words as typed and whose span covers them all."""
+    compounds = _compounds()
+    longest = max(map(len, compounds), default=0)
+    out: list[Token] = []
+    at = 0
+    while at < len(tokens):
+        for size in range(min(longest, len(tokens) - at), 1, -1):
+            part = tokens[at:at + size]
+            joined = compounds.get(tuple(t.term for t in part))
+            if joined is not None and len({t.clause for t in part}) == 1:
+                first, last = part[0], part[-1]
+                out.append(Token(" ".join(t.text for t in part), first.start, last.end,
+                                 joined, joined, 1.0, first.clause))
+                at += size
+                break
+        else:
+            out.append(tokens[at])
+            at += 1
+    return out
+
+
+ENGLISH = Pipeline("en", normalize_word, term_of, FILLER_WORDS, weak_terms, join_compounds)
 
 
 def _is_acronym(raw: str, has_lower: bool) -> bool:
