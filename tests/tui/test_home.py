@@ -148,3 +148,20 @@ async def test_enter_in_the_search_opens_the_only_match_and_moves_to_several(
         await settle(app, pilot)
         assert isinstance(app.screen, ReviewScreen)
         assert people.require_person(ler, app.screen.person_id).name == "Maria Lopez"
+
+
+async def test_enter_with_one_person_listed_opens_the_record(ler: Lerkit) -> None:
+    """Back from an interview with one person listed, Enter opens the record at once, as
+    the line under the list says (it went to the list first, and took a second Enter)."""
+    from lerkit.tui.screens.review import ReviewScreen
+
+    person = people.add_person(ler, "Only One")
+    app = make_app(ler, person_id=person.id, start_interview=True, modules=["paid-work"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("escape")  # nothing typed: back to the list at once
+        await settle(app, pilot)
+        assert "1 person. Enter opens a record" in " ".join(screen_text(app).split())
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)

@@ -183,10 +183,10 @@ class HomeScreen(Screen[None]):
     @on(Input.Submitted, "#search")
     def search_done(self, event: Input.Submitted) -> None:
         """Enter in the search box: to the list, or straight to the record when the
-        search (already shown) finds one person."""
+        list (searched or not) shows one person, as the line under it says."""
         found = self.query_one("#caseload", PeopleList)
         found.focus()
-        if event.value.strip() and found.search == event.value and found.total == 1:
+        if found.search.strip() == event.value.strip() and found.total == 1:
             self.action_open_person()
 
     def action_open_person(self) -> None:
