@@ -90,6 +90,10 @@ _AGO = re.compile(r"\b(?:ago|hace)\b")
 _YEAR_AND_A_HALF = re.compile(r"\b(?:a year and a half|ano y medio)\b")
 _LAST_YEAR = re.compile(r"\b(?:last year|(?:el )?ano pasado)\b")
 _THIS_YEAR = re.compile(r"\b(?:this year|este ano)\b")
+# "til last spring": the latest such season that has begun by today
+_LAST_SEASON = re.compile(
+    r"\b(?:last (winter|spring|summer|fall|autumn)|"
+    r"(?:el |la )?(invierno|primavera|verano|otono) pasad[oa])\b")
 
 
 @dataclass(frozen=True)
@@ -181,7 +185,10 @@ def parse_when(text: str, today: date | None = None) -> WhenAnswer:
             month = _SEASONS[s.group(1)]
     now = today or date.today()  # noqa: DTZ011 - a calendar date, no time zone involved
     if year is None:
-        if _LAST_YEAR.search(low):
+        if season := _LAST_SEASON.search(low):
+            month = _SEASONS[season.group(1) or season.group(2)]
+            year, approximate = now.year if month < now.month else now.year - 1, True
+        elif _LAST_YEAR.search(low):
             year, approximate = now.year - 1, True
         elif _THIS_YEAR.search(low):
             year = now.year

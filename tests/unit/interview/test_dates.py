@@ -38,6 +38,8 @@ TODAY = date(2026, 5, 1)
         ("june of 19", "2019-06", True),
         ("june 19", None, False),  # a day, not a year
         ("the market of 19 vendors", None, False),
+        ("til last spring", "2026-04", False),  # the latest spring begun by TODAY
+        ("el verano pasado", "2025-07", False),  # summer has not begun by TODAY
     ],
 )
 def test_parse_when(text: str, iso: str | None, exact: bool) -> None:

@@ -18,6 +18,10 @@ from lerkit.core.interview.tidy import says_nothing, tidy_title
     ("CNA", "CNA"),
     ("Sr. Technician (E-5)", "Sr. Technician (E-5)"),
     ("maybe", "maybe"),  # nothing would be left: kept as typed
+    ("Volunteer, i do the pickups and driving", "Volunteer"),
+    ("diesel mechanic on a ship basicly", "Diesel mechanic on a ship"),
+    ("Team lead (I ran the night crew)", "Team lead"),
+    ("Sales associate, customer service", "Sales associate, customer service"),
 ])
 def test_a_title_loses_the_hedges_and_the_i_was_a(typed: str, title: str) -> None:
     assert tidy_title(typed) == title

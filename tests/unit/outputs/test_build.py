@@ -102,3 +102,18 @@ def test_an_onet_activity_title_is_named_without_its_full_stop() -> None:
     listed[2] = replace(listed[2], taxonomy="onet-dwa", label="Operate cash registers.")
     names = {s.claim_id: s.name for a in page(claims=listed).areas for s in a.skills}
     assert names["c3"] == "Operate cash registers"
+
+
+def test_a_skill_of_two_experiences_is_named_once_at_a_glance() -> None:
+    from dataclasses import replace
+
+    from lerkit.core.outputs.grouping import at_a_glance
+    from lerkit.core.outputs.markdown import render_markdown
+
+    listed = claims()
+    listed[2] = replace(listed[2], label=listed[1].label)  # the same skill, twice
+    built = page(claims=listed, areas={"c1": "Care", "c2": "Care", "c3": "Care"})
+    [area] = [a for a in built.areas if a.name == "Care"]
+    assert len(area.skills) == 3 and len(at_a_glance(area.skills)) == 2
+    glance = render_markdown(built).split("Skills at a glance:")[1].split("\n\n")[1]
+    assert glance.count("Medication management") == 1, glance

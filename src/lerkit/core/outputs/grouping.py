@@ -40,3 +40,12 @@ def shared_evidence(skills: list[SkillView]) -> tuple[EvidenceView, ...]:
         return ()
     return tuple(item for item in dict.fromkeys(skills[0].evidence)
                  if all(item in skill.evidence for skill in skills[1:]))
+
+
+def at_a_glance(skills: Iterable[SkillView]) -> list[SkillView]:
+    """An area's skills for the list at a glance: a skill claimed for two experiences (a
+    job and the service) is named once, at the strongest backing it has."""
+    kept: dict[str, SkillView] = {}
+    for skill in skills:  # strongest backing first (see build.skill_order)
+        kept.setdefault(skill.name.casefold(), skill)
+    return list(kept.values())

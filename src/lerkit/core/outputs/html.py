@@ -11,7 +11,7 @@ from collections import Counter
 from lerkit.core.i18n import N_, translate_in
 from lerkit.core.outputs import wording
 from lerkit.core.outputs.build import OTHER_AREA
-from lerkit.core.outputs.grouping import page_sections
+from lerkit.core.outputs.grouping import at_a_glance, page_sections
 from lerkit.core.outputs.html_parts import (
     esc,
     experience_section,
@@ -84,7 +84,7 @@ def _intro(page: RecordPage) -> str:
     glance = "".join(
         f"<li><strong>{esc(area.name)}:</strong> " + ", ".join(
             f"{esc(s.name)} ({esc(wording.tier_label(s.tier, lang).lower())})"
-            for s in area.skills)
+            for s in at_a_glance(area.skills))
         + "</li>"
         for area in page.areas
     )

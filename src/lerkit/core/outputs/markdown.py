@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable
 from lerkit.core.i18n import N_, translate_in
 from lerkit.core.outputs import wording
 from lerkit.core.outputs.build import OTHER_AREA
-from lerkit.core.outputs.grouping import page_sections, shared_evidence
+from lerkit.core.outputs.grouping import at_a_glance, page_sections, shared_evidence
 from lerkit.core.outputs.html import CHECK_HEADING, grouped_digest, tier_summary
 from lerkit.core.outputs.html_parts import EVIDENCE
 from lerkit.core.outputs.model import (
@@ -197,7 +197,7 @@ def _intro(page: RecordPage, name: str) -> list[str]:
     for area in page.areas:
         out.append(f"- **{md(area.name)}:** " + ", ".join(
             f"{md(s.name)} ({md(wording.tier_label(s.tier, lang).lower())})"
-            for s in area.skills))
+            for s in at_a_glance(area.skills)))
     return [*out, ""]
 
 
