@@ -59,8 +59,26 @@ def job_words(occ: MilitaryOccupation) -> str:
     return f"{occ.code} ({occ.title}, {_(BRANCH_NAMES.get(occ.branch, occ.branch))})"
 
 
+def _named(hits: list[tuple[MilitaryHit, str]]) -> dict[str, str]:
+    """Words naming a job -> how the suggestions it brings name it: the job, or, for a
+    title that jobs of several branches share and no branch was said ("diesel
+    mechanic"), the title and each of them, none taken for the person's own."""
+    jobs: dict[str, list[MilitaryOccupation]] = {}
+    for hit, said in hits:
+        jobs.setdefault(said, []).append(hit.occupation)
+    named = {}
+    for said, occs in jobs.items():
+        if len({o.branch for o in occs}) == 1:
+            continue
+        each = [f"{o.code} {_(BRANCH_NAMES.get(o.branch, o.branch))}" for o in occs]
+        listed = _("{some} or {last}").format(some=", ".join(each[:-1]), last=each[-1])
+        named[said] = f'"{said}" ({listed})'
+    return named
+
+
 def _suggestions(hits: list[tuple[MilitaryHit, str]], per_job: int | None) -> list[Match]:
     labels = _labels()
+    named = _named(hits)
     matches: list[Match] = []
     for hit, said in hits:
         occ = hit.occupation
@@ -69,7 +87,7 @@ def _suggestions(hits: list[tuple[MilitaryHit, str]], per_job: int | None) -> li
             matches.append(Match(
                 taxonomy="lerkit", competency_id=comp_id, label=labels[comp_id],
                 score=max(0.0, hit.score - rank), matched_via=MatchedVia.CROSSWALK,
-                matched_text=job_words(occ), matched_words=(said,),
+                matched_text=named.get(said) or job_words(occ), matched_words=(said,),
             ))
     return best_matches(matches)
 

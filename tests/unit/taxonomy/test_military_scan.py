@@ -48,3 +48,14 @@ def test_found_jobs_bring_their_skills_explained_by_the_job() -> None:
     assert found and all(m.matched_via is MatchedVia.CROSSWALK for m in found)
     assert found[0].why == "from your military job 92A (Automated Logistical Specialist, Army)"
     assert len(found) <= military.PER_JOB_IN_TEXT
+
+
+def test_a_title_of_several_branches_names_them_all_not_one_as_theirs() -> None:
+    """"diesel mechanic" is a job of the Army, the Marines and the Navy: with no branch
+    said, the suggestions do not call one of them the person's job."""
+    found = military.in_text("diesel mechanic on a ship basicly")
+    assert found
+    assert found[0].why == ('from your military job "diesel mechanic" '
+                            "(91B Army, 3521 Marine Corps or EN Navy)"), found[0].why
+    navy = military.in_text("diesel mechanic in the navy")
+    assert navy[0].why == "from your military job EN (Engineman, Navy)"
