@@ -192,8 +192,11 @@ class _ModuleReader(Reader):
             self.fail(
                 f"field {field.value!r} cannot take a {kind.value!r} answer", m.line_of("field")
             )
+        # "8 guys in my work center; made the watch bill and trained them": a how-many
+        # answer tells of work too
         default_suggest = (
-            Suggest.SKILLS if field in (Field.NARRATIVE, Field.TITLE) else Suggest.NONE
+            Suggest.SKILLS if field in (Field.NARRATIVE, Field.TITLE, Field.SCALE)
+            else Suggest.NONE
         )
         suggest = self.enum(
             m, "suggest", what, Suggest, default_suggest if kind is Kind.TEXT else Suggest.NONE
