@@ -142,7 +142,11 @@ async def test_turning_down_leaves_the_skill_in_its_row_under_the_cursor(
     async with app.run_test(size=SIZE) as pilot:
         await _story(app, pilot)
         skills = _skills(app)
-        await pilot.press("ctrl+l", "down", "delete")
+        await pilot.press("ctrl+l")
+        await settle(app, pilot)
+        assert "Skills: Enter accepts, Delete turns down" in " ".join(
+            screen_text(app).split())  # not the hint about typing
+        await pilot.press("down", "delete")
         await settle(app, pilot)
         item = skills.current_item()
         wanted = f"lerkit|{STORY[1].competency_id}"

@@ -149,6 +149,9 @@ class InterviewSteps(Screen[None]):
             self.query_one(AnswerBox).focus_input()
         else:
             skills.focus()
+            if skills.items:  # the hint about typing is not what the keys do here
+                self._say(_("Skills: Enter accepts, Delete turns down, P sets how well; "
+                            "Ctrl+L goes back to the answer."))
 
     def action_show_accepted(self) -> None:
         """List (or fold again) the skills accepted at earlier questions of this part."""
