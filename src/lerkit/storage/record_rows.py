@@ -270,8 +270,10 @@ def set_claim(*, session: Session, actor: str, claim_id: str, status: str | None
     row = session.get(Claim, claim_id)
     if row is None:
         raise NotFoundError(_("no claim with id {id!r}").format(id=claim_id))
-    values = {k: v or None for k, v in (("status", status), ("proficiency", proficiency))
-              if v is not None}
+    values: dict[str, Any] = {k: v for k, v in (("status", status),
+                                                ("proficiency", proficiency)) if v is not None}
+    if values.get("proficiency") == NOT_SET:
+        values["proficiency"] = None
     changed = _update(row, values)
     if changed:
         row.updated_at = utcnow()

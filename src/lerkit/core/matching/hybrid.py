@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lerkit.core.matching.best import best_matches
 from lerkit.core.matching.bilingual import Parts, by_words, notice, split_answer
@@ -26,6 +26,10 @@ from lerkit.core.matching.search import candidates, explain, prepare
 from lerkit.core.matching.text import for_meaning, says_something
 from lerkit.core.matching.types import Match, MatchedVia
 from lerkit.core.matching.vectors import MeaningIndex
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 POOL = 100  # candidates close in meaning taken before fusing...
 WORD_POOL = 80  # ...and candidates from the word matcher (their quick scores)...
@@ -170,7 +174,7 @@ class Matcher:
                                   meaning=self.meaning, words=lexical.get(item.comp))
                             for item in fused) if m is not None]
 
-    def _vector(self, text: str) -> Any:
+    def _vector(self, text: str) -> NDArray[np.float32]:
         """The meaning vector of ``text`` (the model is loaded)."""
         assert self.model is not None
         return self.model.encode_one(for_meaning(text, self.model.knows))

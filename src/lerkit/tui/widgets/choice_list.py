@@ -118,8 +118,6 @@ class ChoiceList(MarkedList):
 
     def action_tick(self) -> None:
         """Tick or untick the highlighted choice."""
-        if self.typing():
-            return
         choice_id = self.highlighted_id()
         if choice_id is not None:
             self.toggle(choice_id)

@@ -47,6 +47,7 @@ from lerkit.tui.widgets.skill_list import SUGGESTED, SkillList, skill_items, tur
 from lerkit.tui.wording import parts_added
 
 DEBOUNCE = 0.2
+TYPING_HINT = N_("Type your answer; Ctrl+S saves. F2: find a skill by name. F1: help.")
 
 
 class InterviewScreen(InterviewSteps):
@@ -223,8 +224,7 @@ class InterviewScreen(InterviewSteps):
         self.sub_title = _("Interview: {name}").format(name=message.name)
         self._show(message.snapshot, new_question=True)
         box = self.query_one(AnswerBox)
-        self._say(_("Type your answer; Ctrl+S saves. F2: find a skill by name. F1: help.")
-                  if box.is_text else
+        self._say(_(TYPING_HINT) if box.is_text else
                   _("Space (or the number) ticks a choice; Ctrl+S saves. F1 explains the "
                     "question."))
 
@@ -342,8 +342,7 @@ class InterviewScreen(InterviewSteps):
         box = self.query_one(AnswerBox)
         if self.said_step and box.unsaved():  # what the last step said is old news once
             self.said_step = False            # they change the answer (not when it loads)
-            self._say(_("Type your answer; Ctrl+S saves. F2: find a skill by name. F1: "
-                        "help.") if box.is_text else "")
+            self._say(_(TYPING_HINT) if box.is_text else "")
         self._schedule_preview(DEBOUNCE)
 
     def _schedule_preview(self, delay: float) -> None:
